@@ -1,0 +1,25 @@
+import { createTheme } from '@mui/material/styles';
+
+// Calm, high-contrast palette: duty workers read this all day. Colours pass WCAG AA on white.
+export const theme = createTheme({
+  palette: {
+    mode: 'light',
+    primary: { main: '#1d4f91' },
+    secondary: { main: '#00703c' },
+    error: { main: '#b3261e' },
+    warning: { main: '#8a5300' },
+    success: { main: '#00703c' },
+    background: { default: '#f5f7fa', paper: '#ffffff' },
+  },
+  typography: {
+    fontFamily: '"Segoe UI", "Helvetica Neue", Arial, sans-serif',
+    fontSize: 15,
+    h1: { fontSize: '1.8rem', fontWeight: 600 },
+    h2: { fontSize: '1.4rem', fontWeight: 600 },
+    h3: { fontSize: '1.15rem', fontWeight: 600 },
+  },
+  shape: { borderRadius: 6 },
+  components: {
+    MuiButton: { defaultProps: { disableElevation: true } },
+  },
+});

@@ -1,0 +1,197 @@
+// View model for the "Rules and clocks" screen: pure functions over shared/, tested without a DOM.
+
+import {
+  COUNTING_CONVENTION,
+  bankHolidays,
+  computeReferralClocks,
+  londonInstant,
+  createWorkingDayCalendar,
+  describeRuleSource,
+  type ClockStatus,
+  type StatutoryClock,
+} from '../../../../shared/calendar';
+
+import { ROLE_LABELS, type Edition, type ResponseType } from '../../../../shared/domain/types';
+import {
+  VERIFY_SETTINGS,
+  VERIFY_UI_TEXT,
+  resolvePolicy,
+  type PolicyOverrides,
+  type PolicyRuleKey,
+  type ResolvedPolicy,
+} from '../../../../shared/policy';
+import { formatUkDate, parseUkDate } from '../../../../shared/validation/formats';
+
+export { COUNTING_CONVENTION, VERIFY_UI_TEXT };
+
+export type RuleRow = {
+  key: PolicyRuleKey;
+  label: string;
+  value: string;
+  source: string;
+  /** A [verify] rule: a local setting whose default comes from the domain brief. */
+  localSetting: boolean;
+  overridden: boolean;
+};
+
+const LABELS: Partial<Record<PolicyRuleKey, string>> = {
+  decisionWorkingDays: 'Decide the type of response within',
+  initialAssessmentWorkingDays: 'Initial assessment within',
+  coreAssessmentWorkingDays: 'Core assessment within',
+  assessmentWorkingDays: 'Assessment within (from referral)',
+  internalReviewWorkingDays: 'Assessment internal review point',
+  strategyDiscussionWorkingDays: 'Strategy discussion within (from decision)',
+  icpcWorkingDays: 'Initial child protection conference within',
+  icpcAnchor: 'ICPC counted from',
+  firstCoreGroupWorkingDays: 'First core group within (from ICPC)',
+  firstReviewMonths: 'First review conference within (from ICPC)',
+  reviewIntervalMonths: 'Later review conferences at most every',
+  managerSignOff: 'Manager sign-off of decisions',
+  caseHolderTerm: 'Case holder is called',
+  officeHoursStart: 'Office opens',
+  officeHoursEnd: 'Office closes',
+  outOfHoursRule: 'Out-of-hours referrals count from',
+  seeChildWithinHours: 'See the child within',
+};
+
+const WORKING_DAY_KEYS = new Set<PolicyRuleKey>([
+  'decisionWorkingDays',
+  'initialAssessmentWorkingDays',
+  'coreAssessmentWorkingDays',
+  'assessmentWorkingDays',
+  'internalReviewWorkingDays',
+  'strategyDiscussionWorkingDays',
+  'icpcWorkingDays',
+  'firstCoreGroupWorkingDays',
+]);
+
+function formatValue(key: PolicyRuleKey, policy: ResolvedPolicy): string {
+  const value = policy[key];
+  if (value === null) return 'Not in this edition';
+  if (WORKING_DAY_KEYS.has(key) && typeof value === 'number') {
+    return value === 1 ? '1 working day' : `${value} working days`;
+  }
+  if (key === 'firstReviewMonths' || key === 'reviewIntervalMonths')
+    return `${String(value)} months`;
+  if (key === 'seeChildWithinHours') return `${String(value)} hours`;
+  if (key === 'icpcAnchor') {
+    return value === 's47-start'
+      ? 'the start of the section 47 enquiry'
+      : 'the last strategy discussion';
+  }
+  if (key === 'outOfHoursRule') {
+    return value === 'next-working-day' ? 'the next working day' : 'the day of receipt';
+  }
+  if (key === 'managerSignOff') {
+    return value === 'required' ? 'Required' : value === 'optional' ? 'Optional' : 'Off';
+  }
+  return String(value);
+}
+
+const VERIFY_KEYS = new Set<PolicyRuleKey>(VERIFY_SETTINGS.map((s) => s.key));
+
+export function ruleRows(policy: ResolvedPolicy): RuleRow[] {
+  const overridden = new Set(policy.overrides.map((o) => o.key));
+  return (Object.keys(LABELS) as PolicyRuleKey[]).map((key) => ({
+    key,
+    label: LABELS[key] ?? key,
+    value: formatValue(key, policy),
+    source: describeRuleSource(policy.sources[key]),
+    localSetting: VERIFY_KEYS.has(key),
+    overridden: overridden.has(key),
+  }));
+}
+
+export function attendeeLabels(policy: ResolvedPolicy): { required: string[]; optional: string[] } {
+  return {
+    required: policy.requiredRoles.map((r) => ROLE_LABELS[r]),
+    optional: policy.optionalRoles.map((r) => ROLE_LABELS[r]),
+  };
+}
+
+export function policyFor(edition: Edition, overrides?: PolicyOverrides): ResolvedPolicy {
+  return resolvePolicy(edition, overrides);
+}
+
+export function statusText(status: ClockStatus): string {
+  switch (status.kind) {
+    case 'not-started':
+      return 'Not started';
+    case 'on-time':
+      return status.workingDaysLeft === 1
+        ? 'On time: 1 working day left'
+        : `On time: ${status.workingDaysLeft} working days left`;
+    case 'due-today':
+      return 'Due today';
+    case 'overdue':
+      return status.workingDaysOverdue === 1
+        ? 'Overdue by 1 working day'
+        : `Overdue by ${status.workingDaysOverdue} working days`;
+    case 'met':
+      return status.late
+        ? `Done late, ${formatUkDate(status.on)}`
+        : `Done ${formatUkDate(status.on)}`;
+  }
+}
+
+export type CalculatorInput = {
+  edition: Edition;
+  overrides?: PolicyOverrides;
+  closures?: readonly string[];
+  receivedDate: string; // DD/MM/YYYY as typed
+  receivedTime: string; // HH:mm
+  response: ResponseType | '';
+  strategyDiscussionDate: string; // DD/MM/YYYY or ''
+  now: Date;
+};
+
+export type CalculatorResult =
+  | {
+      ok: false;
+      errors: Partial<Record<'receivedDate' | 'receivedTime' | 'strategyDiscussionDate', string>>;
+    }
+  | { ok: true; receiptReason: string; countedFrom: string; clocks: StatutoryClock[] };
+
+/** The working-day calculator: typed en-GB inputs → the statutory clocks, or field errors. */
+export function calculateClocks(input: CalculatorInput): CalculatorResult {
+  const errors: Partial<
+    Record<'receivedDate' | 'receivedTime' | 'strategyDiscussionDate', string>
+  > = {};
+  const received = parseUkDate(input.receivedDate);
+  if (!received) errors.receivedDate = 'Enter a real date, for example 27/03/2026';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.receivedTime.trim())) {
+    errors.receivedTime = 'Enter a 24-hour time, for example 09:30 or 17:45';
+  }
+  const discussion =
+    input.strategyDiscussionDate.trim() === '' ? null : parseUkDate(input.strategyDiscussionDate);
+  if (input.strategyDiscussionDate.trim() !== '' && !discussion) {
+    errors.strategyDiscussionDate = 'Enter a real date, for example 27/03/2026';
+  }
+  if (!received || errors.receivedTime) return { ok: false, errors };
+  const at = londonInstant(received, input.receivedTime.trim());
+  if (at.kind !== 'ok') return { ok: false, errors: { ...errors, receivedTime: at.message } };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const policy = resolvePolicy(input.edition, input.overrides);
+  const calendar = createWorkingDayCalendar({ closures: input.closures ?? [] });
+  const result = computeReferralClocks({
+    receivedAt: at.instant,
+    policy,
+    calendar,
+    now: input.now.toISOString(),
+    events: {
+      ...(input.response === '' ? {} : { decisionResponse: input.response }),
+      ...(discussion ? { strategyDiscussionDates: [discussion] } : {}),
+    },
+  });
+  return {
+    ok: true,
+    receiptReason: result.receipt.reason,
+    countedFrom: result.receipt.countedFrom,
+    clocks: result.clocks,
+  };
+}
+
+export function holidaysFor(year: number): { date: string; name: string }[] {
+  return bankHolidays(year).map((h) => ({ date: formatUkDate(h.date), name: h.name }));
+}

@@ -1,0 +1,152 @@
+// The child (or unborn baby) a referral is about. Domain §3: census gender codes; an unborn child
+// has an expected date of birth instead of a date of birth.
+
+import * as z from 'zod';
+import type { IsoDate } from '../domain/types';
+import {
+  NAME_MAX,
+  SHORT_TEXT_MAX,
+  type ValidationContext,
+  addressSchema,
+  checkContext,
+  isoDate,
+  optionalId,
+  optionalNhsNumber,
+  optionalText,
+  pastOrTodayDate,
+  requiredBoolean,
+  requiredText,
+  yesNoUnknown,
+  memoByToday,
+} from './fields';
+import { addMonthsIso, formatUkDate } from './formats';
+
+/**
+ * Children in Need census gender codes (domain §3): 0 not recorded / unborn, 1 male, 2 female,
+ * 9 indeterminate. Kept as strings so they round-trip through HTML radios and JSON unchanged.
+ */
+export const GENDER_CODES = ['0', '1', '2', '9'] as const;
+export type GenderCode = (typeof GENDER_CODES)[number];
+export const GENDER_LABELS: Record<GenderCode, string> = {
+  '0': 'Not recorded',
+  '1': 'Male',
+  '2': 'Female',
+  '9': 'Indeterminate',
+};
+
+/**
+ * How far ahead an expected date of birth may be: a pregnancy is about 9 months from conception
+ * and rarely known of before ~4 weeks, so 10 months catches year typos without refusing a very
+ * early pre-birth referral.
+ */
+export const EXPECTED_DOB_MAX_MONTHS_AHEAD = 10;
+/**
+ * How far in the past an expected date of birth may be. Babies are often born up to two weeks
+ * late (to 42 weeks) and the record may not yet show the birth, so one month of grace; beyond
+ * that the baby should be recorded as born.
+ */
+export const EXPECTED_DOB_MAX_MONTHS_PAST = 1;
+
+function commonFields() {
+  return {
+    /** Set when the child has been matched to an existing record (domain §7 search first). */
+    personId: optionalId('Child record'),
+    address: addressSchema.optional(),
+    school: optionalText({ max: NAME_MAX, label: 'School or nursery' }),
+    gp: optionalText({ max: NAME_MAX, label: 'GP practice' }),
+    firstLanguage: optionalText({ max: NAME_MAX, label: 'First language' }),
+    interpreterNeeded: requiredBoolean('Select whether an interpreter is needed'),
+  };
+}
+
+export const bornChildSchema = memoByToday((ctx: ValidationContext) => {
+  return z.strictObject({
+    status: z.literal('born'),
+    ...commonFields(),
+    givenNames: requiredText({
+      max: NAME_MAX,
+      label: 'Given names',
+      required: "Enter the child's first name",
+    }),
+    familyName: requiredText({
+      max: NAME_MAX,
+      label: 'Family name',
+      required: "Enter the child's last name",
+    }),
+    /** Other names or aliases ("also known as"), as one line. */
+    otherNames: optionalText({ max: SHORT_TEXT_MAX, label: 'Other names' }),
+    dateOfBirth: pastOrTodayDate(ctx, {
+      required: "Enter the child's date of birth",
+      future: 'Enter a date of birth in the past',
+    }),
+    // Children are under 18, but an 18-year-old can still be referred (care leavers, a wrongly
+    // typed year being corrected later), so age is never a hard stop here.
+    gender: z.enum(GENDER_CODES, { error: "Select the child's gender" }),
+    nhsNumber: optionalNhsNumber(),
+    /** Whether the child has a disability; "not known" is common at the front door. */
+    disability: yesNoUnknown('Select whether the child has a disability'),
+    disabilityDetails: optionalText({
+      max: SHORT_TEXT_MAX,
+      multiline: true,
+      label: 'Disability details',
+    }),
+    /** Census ethnicity code or the family's own description. */
+    ethnicity: optionalText({ max: NAME_MAX, label: 'Ethnicity' }),
+  });
+});
+
+export const unbornChildSchema = memoByToday((ctx: ValidationContext) => {
+  const today = checkContext(ctx);
+  const earliest = addMonthsIso(today, -EXPECTED_DOB_MAX_MONTHS_PAST);
+  const latest = addMonthsIso(today, EXPECTED_DOB_MAX_MONTHS_AHEAD);
+  return z.strictObject({
+    status: z.literal('unborn'),
+    ...commonFields(),
+    // Names are usually not chosen yet: displayChildName() falls back to "Unborn baby of …".
+    givenNames: optionalText({ max: NAME_MAX, label: 'Given names' }),
+    familyName: optionalText({ max: NAME_MAX, label: 'Family name' }),
+    expectedDateOfBirth: isoDate({ required: 'Enter the expected date of birth' })
+      .refine((v) => v >= earliest, {
+        error: `Expected date of birth must be after ${formatUkDate(earliest)} – if the baby has been born, record the child as born`,
+        abort: true,
+      })
+      .refine((v) => v <= latest, {
+        error: `Expected date of birth must be before ${formatUkDate(latest)} – check the year`,
+      }),
+    // Census: an unborn child's gender is 0 (not recorded). Defaulted so the form need not ask.
+    gender: z
+      .literal('0', { error: "An unborn baby's gender is recorded as 0 (not recorded)" })
+      .default('0'),
+    /** The mother's record, if she is known to the system. */
+    motherPersonId: optionalId("Mother's record"),
+    motherName: optionalText({ max: NAME_MAX, label: "Mother's name" }),
+  });
+});
+
+/** A child: born (date of birth) or unborn (expected date of birth), discriminated on `status`. */
+export const childSchema = memoByToday((ctx: ValidationContext) => {
+  return z.discriminatedUnion('status', [bornChildSchema(ctx), unbornChildSchema(ctx)], {
+    error: 'Select whether the child is born or unborn',
+  });
+});
+
+export type BornChildInput = z.infer<ReturnType<typeof bornChildSchema>>;
+export type UnbornChildInput = z.infer<ReturnType<typeof unbornChildSchema>>;
+export type ChildInput = z.infer<ReturnType<typeof childSchema>>;
+
+/**
+ * Name to show for a child: "Given Family", or for an unborn baby without names
+ * "Unborn baby of <mother>" / "Unborn baby (due 01/02/2026)".
+ */
+export function displayChildName(child: ChildInput): string {
+  const name = [child.givenNames, child.familyName].filter((p) => p !== undefined && p !== '');
+  if (name.length > 0) return name.join(' ');
+  if (child.status === 'born') return 'Name not known';
+  if (child.motherName) return `Unborn baby of ${child.motherName}`;
+  return `Unborn baby (due ${formatUkDate(child.expectedDateOfBirth)})`;
+}
+
+/** The date used for age and matching: date of birth, or expected date of birth if unborn. */
+export function childBirthDate(child: ChildInput): IsoDate {
+  return child.status === 'born' ? child.dateOfBirth : child.expectedDateOfBirth;
+}

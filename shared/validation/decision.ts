@@ -1,0 +1,230 @@
+// The decision on the type of response (domain §2.1), as a zod schema shared by the decision form
+// and the IPC layer. Shape only: rules that depend on the edition or local policy (manager sign-off,
+// lead practitioner, seeing the child) live in shared/checklist `checkDecisionComplete`.
+
+import { z } from 'zod';
+import { RESPONSE_TYPES } from '../domain/types';
+
+/** Minimum length of the written rationale (a local quality bar, not a statutory figure). */
+export const RATIONALE_MIN_LENGTH = 20;
+
+export const TEXT_LIMITS = {
+  id: 64,
+  name: 120,
+  short: 200,
+  reference: 64,
+  medium: 2000,
+  long: 10_000,
+} as const;
+
+/**
+ * True when the text holds a control character other than tab, line feed or carriage return
+ * (a textarea on Windows may deliver CRLF). C1 controls (U+0080–U+009F) are rejected too.
+ * Written as a loop because a regex literal with control characters trips `no-control-regex`.
+ */
+export function hasForbiddenControlChars(value: string): boolean {
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
+
+const CONTROL_MESSAGE = 'Remove hidden control characters (they can come from pasting)';
+
+/** Trimmed free text with a length limit and no control characters. Empty string allowed. */
+function text(max: number, label: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .refine((v) => !hasForbiddenControlChars(v), CONTROL_MESSAGE);
+}
+
+/** Required free text: trimmed, at least one character, with the given "Enter …" message. */
+function requiredText(max: number, label: string, emptyMessage: string) {
+  return z
+    .string(emptyMessage)
+    .trim()
+    .min(1, emptyMessage)
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .refine((v) => !hasForbiddenControlChars(v), CONTROL_MESSAGE);
+}
+
+const isoInstant = (message: string) => z.iso.datetime({ offset: true, error: message });
+
+/** Answers to the decision checklist (shared/checklist). */
+export const ANSWER_VALUES = ['yes', 'no', 'unknown'] as const;
+export const answerValueSchema = z.enum(ANSWER_VALUES, 'Answer yes, no or not known');
+export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+/** Checklist question ids are stable kebab-case data keys. */
+export const questionIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Unknown checklist question')
+  .max(TEXT_LIMITS.id);
+
+export const answersSchema = z.record(questionIdSchema, answerValueSchema);
+export type Answers = z.infer<typeof answersSchema>;
+
+export const responseTypeSchema = z.enum(RESPONSE_TYPES, 'Select the type of response');
+
+// ---------------------------------------------------------------------------------------------
+// Police notification. WT 2013 ch.1 (and every edition since): where a crime has or may have been
+// committed, discuss it with the police at the earliest opportunity. Domain §2.1: record who was
+// told, when, and the police reference.
+// ---------------------------------------------------------------------------------------------
+
+const policeNotificationObject = z
+  .object({
+    notified: z.boolean('Say whether the police have been told'),
+    officerName: text(TEXT_LIMITS.name, 'Officer name').optional(),
+    rankOrRole: text(TEXT_LIMITS.short, 'Rank or role').optional(),
+    forceOrTeam: text(TEXT_LIMITS.short, 'Police force or team').optional(),
+    notifiedAt: isoInstant('Enter a valid date and time when the police were told').optional(),
+    reference: text(TEXT_LIMITS.reference, 'Police reference number').optional(),
+  })
+  .strict();
+
+export const policeNotificationSchema = policeNotificationObject.superRefine((p, ctx) => {
+  if (!p.notified) return;
+  if (!p.officerName) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['officerName'],
+      message: 'Enter the name of the police officer you told',
+    });
+  }
+  if (!p.notifiedAt) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['notifiedAt'],
+      message: 'Enter the date and time you told the police',
+    });
+  }
+  if (!p.reference) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reference'],
+      message: 'Enter the police reference number',
+    });
+  }
+});
+export type PoliceNotification = z.infer<typeof policeNotificationSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Informing the family. Domain §2.1 (WT 2013 ch.1 onward): the family is told of the action unless
+// that would jeopardise a police investigation or put the child at risk of significant harm.
+// ---------------------------------------------------------------------------------------------
+
+export const FAMILY_INFORMED_VALUES = ['yes', 'no-withheld'] as const;
+export type FamilyInformed = (typeof FAMILY_INFORMED_VALUES)[number];
+
+export const FAMILY_WITHHELD_REASONS = [
+  'jeopardise-police-investigation',
+  'risk-of-significant-harm',
+  'other',
+] as const;
+export type FamilyWithheldReason = (typeof FAMILY_WITHHELD_REASONS)[number];
+
+export const FAMILY_WITHHELD_REASON_LABELS: Record<FamilyWithheldReason, string> = {
+  'jeopardise-police-investigation': 'Telling the family would jeopardise a police investigation',
+  'risk-of-significant-harm': 'Telling the family would put the child at risk of significant harm',
+  other: 'Another reason (explain below)',
+};
+
+// ---------------------------------------------------------------------------------------------
+// The decision record.
+// ---------------------------------------------------------------------------------------------
+
+const decisionFields = {
+  referralId: z.string().trim().min(1).max(TEXT_LIMITS.id).optional(),
+  answers: answersSchema,
+  recommendedResponse: responseTypeSchema,
+  chosenResponse: responseTypeSchema,
+  /** Why the worker chose a response other than the checklist's recommendation. */
+  differsReason: text(TEXT_LIMITS.medium, 'The reason for a different response').optional(),
+  // Domain §2.1: decisions are recorded with their rationale; who decided and when.
+  rationale: z
+    .string('Enter the reasons for your decision')
+    .trim()
+    .min(1, 'Enter the reasons for your decision')
+    .min(
+      RATIONALE_MIN_LENGTH,
+      `Give fuller reasons for your decision (at least ${RATIONALE_MIN_LENGTH} characters)`,
+    )
+    .max(TEXT_LIMITS.long, `Reasons must be ${TEXT_LIMITS.long} characters or fewer`)
+    .refine((v) => !hasForbiddenControlChars(v), CONTROL_MESSAGE),
+  crimeSuspected: z.boolean('Say whether a crime has or may have been committed'),
+  policeNotification: policeNotificationSchema.optional(),
+  familyInformed: z.enum(FAMILY_INFORMED_VALUES, 'Say whether the family has been told'),
+  familyWithheldReason: z
+    .enum(FAMILY_WITHHELD_REASONS, 'Select why the family has not been told')
+    .optional(),
+  familyWithheldExplanation: text(TEXT_LIMITS.medium, 'The explanation').optional(),
+  /** How and by when the child will be seen (domain §2.1: as soon as possible; local standard). */
+  seeingChildPlan: text(TEXT_LIMITS.medium, 'The plan for seeing the child').optional(),
+  /** When the child should be seen by, if a time has been set. */
+  seeChildBy: isoInstant('Enter a valid date and time to see the child by').optional(),
+  /** WT 2023 ch.3: a lead practitioner is named once a referral is accepted. */
+  leadPractitioner: text(TEXT_LIMITS.name, 'Lead practitioner name').optional(),
+  decidedBy: requiredText(TEXT_LIMITS.name, 'Decided by', 'Enter who made the decision'),
+  decidedAt: isoInstant('Enter a valid date and time of the decision'),
+};
+
+const decisionObject = z.object(decisionFields).strict();
+
+type DecisionShape = z.infer<typeof decisionObject>;
+
+/** Consistency rules that hold whatever the edition or local policy. */
+function refineDecision(d: Partial<DecisionShape>, ctx: z.RefinementCtx): void {
+  if (
+    d.chosenResponse !== undefined &&
+    d.recommendedResponse !== undefined &&
+    d.chosenResponse !== d.recommendedResponse &&
+    !d.differsReason
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['differsReason'],
+      message: 'Explain why you chose a different response',
+    });
+  }
+  if (d.familyInformed === 'no-withheld') {
+    if (d.familyWithheldReason === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['familyWithheldReason'],
+        message: 'Select why the family has not been told',
+      });
+    }
+    if (!d.familyWithheldExplanation) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['familyWithheldExplanation'],
+        message: 'Explain why the family has not been told',
+      });
+    }
+  }
+}
+
+/** A decision as recorded. Rejects unknown keys. */
+export const decisionSchema = decisionObject.superRefine(refineDecision);
+export type Decision = z.infer<typeof decisionSchema>;
+export type DecisionInput = z.input<typeof decisionSchema>;
+
+/**
+ * A decision in progress (autosaved draft): every field optional and the rationale may be short,
+ * but each present field keeps its type, length and character rules. Use `checkDecisionComplete`
+ * to list what is still needed.
+ */
+export const decisionDraftSchema = z
+  .object({
+    ...decisionFields,
+    rationale: text(TEXT_LIMITS.long, 'Reasons'),
+    decidedBy: text(TEXT_LIMITS.name, 'Decided by'),
+  })
+  .partial()
+  .strict();
+export type DecisionDraft = z.infer<typeof decisionDraftSchema>;

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { followUpsFor } from '../../../../shared/checklist';
+import type { FollowUp } from '../../../../shared/checklist';
+import { resolvePolicy } from '../../../../shared/policy';
+import type { DecisionDraft } from '../../../../shared/validation/decision';
+import { weekdayCalendar } from './fake-calendar';
+
+const kinds = (f: FollowUp[]) => f.map((x) => x.kind);
+const find = (f: FollowUp[], kind: FollowUp['kind']) => f.find((x) => x.kind === kind);
+
+// Friday 2024-03-01: one working day later is Monday 2024-03-04.
+const ctx = { countedFrom: '2024-03-01', calendar: weekdayCalendar };
+
+describe('fake calendar', () => {
+  it('skips weekends', () => {
+    expect(weekdayCalendar.addWorkingDays('2024-03-01', 1)).toBe('2024-03-04');
+    expect(weekdayCalendar.addWorkingDays('2024-03-01', 0)).toBe('2024-03-01');
+    expect(weekdayCalendar.addWorkingDays('2024-03-01', 45)).toBe('2024-05-03');
+  });
+});
+
+describe('followUpsFor', () => {
+  it('strategy discussion under 2018: police, discussion, assessment, letters, see child', () => {
+    const decision: DecisionDraft = {
+      chosenResponse: 'strategy-discussion',
+      crimeSuspected: true,
+      decidedAt: '2024-03-01T15:00:00Z',
+    };
+    const f = followUpsFor(decision, resolvePolicy(2018), ctx);
+    expect(kinds(f)).toEqual([
+      'police-notification',
+      'strategy-discussion',
+      'assessment',
+      'acknowledgement-letter',
+      'outcome-letter',
+      'see-child',
+    ]);
+    expect(find(f, 'strategy-discussion')?.due).toBe('2024-03-04');
+    expect(find(f, 'assessment')).toMatchObject({ workingDays: 45, due: '2024-05-03' });
+    expect(find(f, 'acknowledgement-letter')?.due).toBe('2024-03-04');
+    expect(find(f, 'see-child')).toMatchObject({
+      withinHours: 24,
+      dueAt: '2024-03-02T15:00:00.000Z',
+    });
+  });
+
+  it('no police follow-up once the notification is recorded', () => {
+    const f = followUpsFor(
+      {
+        chosenResponse: 'strategy-discussion',
+        crimeSuspected: true,
+        policeNotification: {
+          notified: true,
+          officerName: 'DC Shah',
+          notifiedAt: '2024-03-01T14:00:00Z',
+          reference: 'CAD 1234',
+        },
+      },
+      resolvePolicy(2018),
+      ctx,
+    );
+    expect(kinds(f)).not.toContain('police-notification');
+  });
+
+  it('2010: the accepted referral has a 10-day initial assessment, not a 45-day one', () => {
+    const f = followUpsFor({ chosenResponse: 's17-assessment' }, resolvePolicy(2010), ctx);
+    expect(find(f, 'initial-assessment')).toMatchObject({ workingDays: 10, due: '2024-03-15' });
+    expect(find(f, 'assessment')).toBeUndefined();
+    expect(kinds(f)).not.toContain('strategy-discussion');
+  });
+
+  it('2023: an accepted referral needs a lead practitioner until one is named', () => {
+    const p = resolvePolicy(2023);
+    expect(kinds(followUpsFor({ chosenResponse: 's17-assessment' }, p, ctx))).toContain(
+      'lead-practitioner',
+    );
+    expect(
+      kinds(
+        followUpsFor({ chosenResponse: 's17-assessment', leadPractitioner: 'A. Patel' }, p, ctx),
+      ),
+    ).not.toContain('lead-practitioner');
+    expect(kinds(followUpsFor({ chosenResponse: 'early-help' }, p, ctx))).not.toContain(
+      'lead-practitioner',
+    );
+    expect(
+      kinds(followUpsFor({ chosenResponse: 's17-assessment' }, resolvePolicy(2018), ctx)),
+    ).not.toContain('lead-practitioner');
+  });
+
+  it('emergency action: strategy discussion follows, using the local timescale', () => {
+    const p = resolvePolicy(2018, { strategyDiscussionWorkingDays: 0 });
+    const f = followUpsFor({ chosenResponse: 'emergency-action' }, p, {
+      ...ctx,
+      decidedOn: '2024-03-04',
+    });
+    expect(find(f, 'strategy-discussion')).toMatchObject({ workingDays: 0, due: '2024-03-04' });
+    expect(find(f, 'strategy-discussion')?.source?.kind).toBe('local');
+    expect(find(f, 'outcome-letter')?.due).toBe('2024-03-05');
+  });
+
+  it('NFA: letters only; anonymous referrer gets none; no feedback wanted means no outcome letter', () => {
+    const p = resolvePolicy(2013);
+    expect(kinds(followUpsFor({ chosenResponse: 'nfa' }, p, ctx))).toEqual([
+      'acknowledgement-letter',
+      'outcome-letter',
+    ]);
+    expect(
+      followUpsFor({ chosenResponse: 'nfa' }, p, { ...ctx, referrer: { anonymous: true } }),
+    ).toEqual([]);
+    expect(
+      kinds(
+        followUpsFor({ chosenResponse: 'nfa' }, p, { ...ctx, referrer: { wantsFeedback: false } }),
+      ),
+    ).toEqual(['acknowledgement-letter']);
+  });
+
+  it('without a calendar gives working-day counts but no dates', () => {
+    const f = followUpsFor({ chosenResponse: 's17-assessment' }, resolvePolicy(2018), {
+      countedFrom: '2024-03-01',
+    });
+    expect(find(f, 'assessment')?.workingDays).toBe(45);
+    expect(find(f, 'assessment')?.due).toBeUndefined();
+  });
+});

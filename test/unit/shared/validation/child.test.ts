@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NHS_NUMBER_MESSAGE,
+  REAL_DATE_MESSAGE,
+  childSchema,
+  displayChildName,
+  fieldErrorsFromZod,
+} from '../../../../shared/validation';
+import { bornChild, ctx, unbornChild } from './fixtures';
+
+function errorsFor(input: unknown, today = ctx.today): Record<string, string> {
+  const r = childSchema({ today }).safeParse(input);
+  return r.success ? {} : fieldErrorsFromZod(r.error);
+}
+
+describe('childSchema: born', () => {
+  it('accepts a valid child and normalises identifiers', () => {
+    const r = childSchema(ctx).parse(bornChild());
+    expect(r.status).toBe('born');
+    if (r.status !== 'born') throw new Error('unreachable');
+    expect(r.nhsNumber).toBe('9434765919');
+    expect(r.address?.postcode).toBe('SW1A 1AA');
+    expect(r.givenNames).toBe('Zoë');
+  });
+
+  it('trims names and stores them in NFC', () => {
+    const r = childSchema(ctx).parse({ ...bornChild(), givenNames: '  Zoe\u0308 ' });
+    expect(r.givenNames).toBe('Zo\u00eb');
+  });
+
+  it('rejects a date of birth in the future', () => {
+    expect(errorsFor({ ...bornChild(), dateOfBirth: '2025-06-16' })).toEqual({
+      dateOfBirth: 'Enter a date of birth in the past',
+    });
+  });
+
+  it('accepts a baby born today', () => {
+    expect(errorsFor({ ...bornChild(), dateOfBirth: ctx.today })).toEqual({});
+  });
+
+  it('does not reject an 18-year-old', () => {
+    expect(errorsFor({ ...bornChild(), dateOfBirth: '2007-01-01' })).toEqual({});
+  });
+
+  it.each([
+    ['2023-02-29', REAL_DATE_MESSAGE],
+    ['29/02/2024', REAL_DATE_MESSAGE],
+    ['', "Enter the child's date of birth"],
+    ['1899-12-31', 'Enter a date after 01/01/1900 – check the year'],
+  ])('date of birth %j → %j', (dateOfBirth, message) => {
+    expect(errorsFor({ ...bornChild(), dateOfBirth })).toEqual({ dateOfBirth: message });
+  });
+
+  it('requires names, gender and the interpreter answer with practitioner messages', () => {
+    const input = bornChild();
+    delete input.familyName;
+    delete input.gender;
+    delete input.interpreterNeeded;
+    expect(errorsFor({ ...input, givenNames: '   ' })).toEqual({
+      givenNames: "Enter the child's first name",
+      familyName: "Enter the child's last name",
+      gender: "Select the child's gender",
+      interpreterNeeded: 'Select whether an interpreter is needed',
+    });
+  });
+
+  it('rejects a bad NHS number and a bad postcode', () => {
+    expect(
+      errorsFor({
+        ...bornChild(),
+        nhsNumber: '943 476 5918',
+        address: { postcode: 'SW1A 1CA' },
+      }),
+    ).toEqual({
+      nhsNumber: NHS_NUMBER_MESSAGE,
+      'address.postcode': 'Enter a real postcode, like SW1A 1AA',
+    });
+  });
+
+  it('allows blank optional NHS number and postcode (empty form fields)', () => {
+    expect(errorsFor({ ...bornChild(), nhsNumber: '', address: { postcode: '' } })).toEqual({});
+  });
+
+  it('rejects a census gender code that does not exist', () => {
+    expect(errorsFor({ ...bornChild(), gender: '3' })).toEqual({
+      gender: "Select the child's gender",
+    });
+  });
+
+  it('rejects unknown keys, including in nested objects', () => {
+    const e = errorsFor({ ...bornChild(), isAdmin: true, address: { line1: 'x', evil: 1 } });
+    expect(Object.keys(e).sort()).toEqual(['_form', 'address']);
+  });
+
+  it('rejects a __proto__ key from JSON and does not pollute prototypes', () => {
+    const json = JSON.stringify(bornChild()).replace('{', '{"__proto__":{"polluted":true},');
+    const input: unknown = JSON.parse(json);
+    const r = childSchema(ctx).safeParse(input);
+    expect(r.success).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    if (!r.success) {
+      const e = fieldErrorsFromZod(r.error);
+      expect(e._form).toMatch(/__proto__/);
+      expect(Object.getPrototypeOf(e)).toBeNull();
+    }
+  });
+
+  it('rejects control characters and line breaks in names, allows bidi marks', () => {
+    expect(errorsFor({ ...bornChild(), familyName: 'Smith\u0000' })).toEqual({
+      familyName:
+        'Remove hidden control characters from this text (they can come from copying and pasting)',
+    });
+    expect(errorsFor({ ...bornChild(), familyName: 'Smith\nJones' })).toHaveProperty('familyName');
+    expect(errorsFor({ ...bornChild(), familyName: 'Smith\u200f' })).toEqual({});
+  });
+
+  it('rejects over-long names', () => {
+    expect(errorsFor({ ...bornChild(), familyName: 'a'.repeat(201) })).toEqual({
+      familyName: 'Family name must be 200 characters or fewer',
+    });
+    expect(errorsFor({ ...bornChild(), familyName: 'a'.repeat(200) })).toEqual({});
+  });
+
+  it('rejects a non-object and a missing status', () => {
+    expect(childSchema(ctx).safeParse('child').success).toBe(false);
+    const input = bornChild();
+    delete input.status;
+    expect(errorsFor(input)).toEqual({ status: 'Select whether the child is born or unborn' });
+  });
+
+  it('rejects an unborn-only field on a born child', () => {
+    expect(errorsFor({ ...bornChild(), expectedDateOfBirth: '2025-09-01' })).toHaveProperty(
+      '_form',
+    );
+  });
+
+  it('refuses to build with a bad today', () => {
+    expect(() => childSchema({ today: '15/06/2025' })).toThrow(RangeError);
+  });
+});
+
+describe('childSchema: unborn', () => {
+  it('accepts an unborn baby and defaults census gender to 0', () => {
+    const r = childSchema(ctx).parse(unbornChild());
+    expect(r).toMatchObject({ status: 'unborn', gender: '0' });
+    expect(displayChildName(r)).toBe('Unborn baby of Sarah Jones');
+  });
+
+  it('shows the due date when the mother is not named', () => {
+    const input = unbornChild();
+    delete input.motherName;
+    expect(displayChildName(childSchema(ctx).parse(input))).toBe('Unborn baby (due 01/09/2025)');
+  });
+
+  it('allows an expected date up to 1 month past and 10 months ahead', () => {
+    expect(errorsFor({ ...unbornChild(), expectedDateOfBirth: '2025-05-15' })).toEqual({});
+    expect(errorsFor({ ...unbornChild(), expectedDateOfBirth: '2026-04-15' })).toEqual({});
+  });
+
+  it('rejects an expected date more than a month past, or too far ahead', () => {
+    expect(errorsFor({ ...unbornChild(), expectedDateOfBirth: '2025-05-14' })).toEqual({
+      expectedDateOfBirth:
+        'Expected date of birth must be after 15/05/2025 – if the baby has been born, record the child as born',
+    });
+    expect(errorsFor({ ...unbornChild(), expectedDateOfBirth: '2026-04-16' })).toEqual({
+      expectedDateOfBirth: 'Expected date of birth must be before 15/04/2026 – check the year',
+    });
+  });
+
+  it('rejects any gender other than 0 for an unborn baby', () => {
+    expect(errorsFor({ ...unbornChild(), gender: '1' })).toEqual({
+      gender: "An unborn baby's gender is recorded as 0 (not recorded)",
+    });
+  });
+
+  it('rejects a date of birth on an unborn baby (unknown key)', () => {
+    expect(errorsFor({ ...unbornChild(), dateOfBirth: '2025-01-01' })).toHaveProperty('_form');
+  });
+});
