@@ -264,12 +264,18 @@ export type ReferralClocks = {
 /** Plain-English name for where a rule comes from. */
 export function describeRuleSource(source: RuleSource): string {
   switch (source.kind) {
-    case 'edition':
-      return `Working Together ${source.edition}, ${source.reference}`;
+    case 'edition': {
+      // References are written "WT 2018 ch.1: …"; spell the edition out once, never twice.
+      const expanded = source.reference.replace(/^WT (\d{4})\b,?\s*/, 'Working Together $1, ');
+      return expanded.startsWith('Working Together')
+        ? expanded
+        : `Working Together ${source.edition}, ${source.reference}`;
+    }
     case 'local':
       return `local policy: ${source.note}`;
     case 'default':
-      return `default setting: ${source.note}`;
+      // Default notes already open with "Local setting." (shared/policy DEFAULT_NOTES).
+      return source.note;
   }
 }
 

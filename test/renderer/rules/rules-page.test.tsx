@@ -38,8 +38,9 @@ describe('Rules and clocks page', () => {
     expect(within(row).getByText('Local setting')).toBeTruthy();
     expect(within(row).getByText('the last strategy discussion')).toBeTruthy();
     expect(
-      within(row).getByText(/This is a local setting; default per domain guidance/),
+      within(row).getByTitle('This is a local setting; default per domain guidance.'),
     ).toBeTruthy();
+    expect(screen.getByText(/Rules marked “Local setting” are left to local policy/)).toBeTruthy();
   });
 
   it('refuses an impossible date beside the field and works out clocks for a valid one', async () => {

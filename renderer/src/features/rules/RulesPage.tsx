@@ -127,8 +127,12 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         <Table size="small" aria-labelledby="rules-timescales">
           <TableHead>
             <TableRow>
-              <TableCell scope="col">Rule</TableCell>
-              <TableCell scope="col">Value</TableCell>
+              <TableCell scope="col" sx={{ width: '28%' }}>
+                Rule
+              </TableCell>
+              <TableCell scope="col" sx={{ width: '22%' }}>
+                Value
+              </TableCell>
               <TableCell scope="col">Where it comes from</TableCell>
             </TableRow>
           </TableHead>
@@ -152,11 +156,6 @@ export function RulesPage(props: RulesPageProps): ReactElement {
                 </TableCell>
                 <TableCell sx={{ color: 'text.secondary', fontSize: '0.85rem' }}>
                   {row.source}
-                  {row.localSetting && !row.overridden && (
-                    <Box component="span" sx={{ display: 'block' }}>
-                      {VERIFY_UI_TEXT}
-                    </Box>
-                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -165,6 +164,9 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         <Alert severity="info" sx={{ mt: 2 }}>
           <strong>How working days are counted.</strong> {COUNTING_CONVENTION}
         </Alert>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+          Rules marked “Local setting” are left to local policy by the guidance. {VERIFY_UI_TEXT}
+        </Typography>
       </Section>
 
       <Section title="Strategy discussion: who must be involved" id="rules-attendees">
