@@ -1,0 +1,373 @@
+// Drafts, directory, settings, users, audit, backups and store status: the smaller services.
+import os from 'node:os';
+import { createWorkingDayCalendar } from '../../../shared/calendar';
+import type {
+  AppUser,
+  AuditEntry,
+  AuditVerification,
+  BackupInfo,
+  DirectoryEntry,
+  DraftRecord,
+  SessionInfo,
+  SettingsRecord,
+  StoreStatus,
+} from '../../../shared/domain/records';
+import { USER_ROLES, type UserRole } from '../../../shared/domain/types';
+import type { ChannelParsed } from '../../../shared/ipc/contract';
+import { validatePolicyOverrides } from '../../../shared/policy';
+import { appendAudit, listAuditForEntity, verifyAuditChain } from '../store/audit';
+import { createBackup, restoreBackup, restoreNewestGoodBackup, listBackups } from '../store/backup';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../store/errors';
+import {
+  getDirectoryEntry,
+  insertDirectoryEntry,
+  listDirectory,
+  updateDirectoryEntry,
+} from '../store/repositories/directory';
+import { deleteDraft, getDraft, listDrafts, upsertDraft } from '../store/repositories/drafts';
+import { putSetting } from '../store/repositories/settings';
+import {
+  countUsers,
+  insertUser,
+  listUsers,
+  setUserRoles,
+  userByOsAccount,
+  userById,
+} from '../store/repositories/users';
+import {
+  type ServiceContext,
+  type ServiceDeps,
+  nowIso,
+  policyContext,
+  requireRole,
+  settingsRecord,
+} from './context';
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+// ---------------------------------------------------------------------------------------------
+
+export type DraftSaveInput = ChannelParsed<'drafts:save'>;
+export type DraftKeyInput = ChannelParsed<'drafts:get'>;
+
+export type DraftService = {
+  save(ctx: ServiceContext, input: DraftSaveInput): Promise<DraftRecord>;
+  get(ctx: ServiceContext, input: DraftKeyInput): Promise<DraftRecord | null>;
+  list(ctx: ServiceContext): Promise<DraftRecord[]>;
+  discard(ctx: ServiceContext, input: DraftKeyInput): Promise<{ discarded: boolean }>;
+};
+
+// Drafts are the user's own unfinished typing, saved about every second: they are not audited
+// (the audit log records the referral when it is saved as a record).
+export function createDraftService({ store, clock }: ServiceDeps): DraftService {
+  return {
+    save: (ctx, { kind, key, data }) =>
+      store.transaction((trx) => upsertDraft(trx, ctx.user.id, kind, key, data, nowIso(clock))),
+    get: (ctx, { kind, key }) => getDraft(store.db, ctx.user.id, kind, key),
+    list: (ctx) => listDrafts(store.db, ctx.user.id),
+    discard: async (ctx, { kind, key }) => ({
+      discarded: await store.transaction((trx) => deleteDraft(trx, ctx.user.id, kind, key)),
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directory
+// ---------------------------------------------------------------------------------------------
+
+export type DirectoryListInput = ChannelParsed<'directory:list'>;
+export type DirectorySaveInput = ChannelParsed<'directory:save'>;
+
+export type DirectoryService = {
+  list(ctx: ServiceContext, input: DirectoryListInput): Promise<DirectoryEntry[]>;
+  save(ctx: ServiceContext, input: DirectorySaveInput): Promise<DirectoryEntry>;
+};
+
+export function createDirectoryService({ store, clock }: ServiceDeps): DirectoryService {
+  return {
+    list: (_ctx, { text }) => listDirectory(store.db, text),
+    async save(ctx, { id, version, entry }) {
+      const at = nowIso(clock);
+      const stamp = { at, userId: ctx.user.id };
+      return store.transaction(async (trx) => {
+        let entryId: string;
+        if (id === undefined) {
+          entryId = await insertDirectoryEntry(trx, entry, stamp);
+        } else {
+          if (version === undefined)
+            throw new ValidationError({ version: 'Reload the entry before changing it' });
+          await updateDirectoryEntry(trx, id, version, entry, stamp);
+          entryId = id;
+        }
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: id === undefined ? 'create' : 'update',
+          entityType: 'directory',
+          entityId: entryId,
+          summary: `Directory entry ${id === undefined ? 'added' : 'changed'}: ${entry.name}`,
+        });
+        const saved = await getDirectoryEntry(trx, entryId);
+        if (!saved) throw new NotFoundError('The directory entry');
+        return saved;
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------
+
+export type SettingsUpdateInput = ChannelParsed<'settings:update'>;
+
+export type SettingsService = {
+  get(ctx: ServiceContext): Promise<SettingsRecord>;
+  update(ctx: ServiceContext, input: SettingsUpdateInput): Promise<SettingsRecord>;
+};
+
+export function createSettingsService({ store, clock }: ServiceDeps): SettingsService {
+  return {
+    get: () => settingsRecord(store.db),
+    async update(ctx, input) {
+      requireRole(ctx, ['admin'], 'change settings');
+      const at = nowIso(clock);
+      return store.transaction(async (trx) => {
+        const pc = await policyContext(trx);
+        const next = { ...pc.settings };
+        if (input.edition !== undefined) next.edition = input.edition;
+        if (input.overrides !== undefined) next.overrides = input.overrides;
+        if (input.organisation !== undefined) next.organisation = input.organisation;
+        if (input.closures !== undefined) next.closures = [...new Set(input.closures)].sort();
+        const errors: Record<string, string> = {};
+        // Local policy may tighten statutory timescales, never loosen them (shared/policy).
+        const check = validatePolicyOverrides(next.edition, next.overrides);
+        if (!check.ok) for (const e of check.errors) errors[`overrides.${e.key}`] ??= e.message;
+        try {
+          createWorkingDayCalendar({ closures: next.closures });
+        } catch (err) {
+          errors.closures =
+            err instanceof Error ? err.message : 'Enter real dates for closure days';
+        }
+        if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+        await putSetting(trx, 'app', next, input.version, { at, userId: ctx.user.id });
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'settings',
+          entityType: 'settings',
+          entityId: 'app',
+          summary: `Settings changed: ${
+            Object.keys(input)
+              .filter((k) => k !== 'version')
+              .join(', ') || 'nothing'
+          }`,
+          details: { before: pc.settings, after: next },
+        });
+        return settingsRecord(trx);
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users and the session
+// ---------------------------------------------------------------------------------------------
+
+export type SetRolesInput = ChannelParsed<'users:set-roles'>;
+
+export type UserService = {
+  /**
+   * The current user from the operating-system account. On a new database the first user
+   * becomes admin (with every role, so one person can run a pilot); later unknown accounts are
+   * added with no roles until an administrator gives them some.
+   */
+  signIn(osAccount?: string, displayName?: string): Promise<SessionInfo>;
+  session(ctx: ServiceContext): Promise<SessionInfo>;
+  list(ctx: ServiceContext): Promise<AppUser[]>;
+  setRoles(ctx: ServiceContext, input: SetRolesInput): Promise<AppUser>;
+};
+
+export const ALL_ROLES_FOR_FIRST_USER: UserRole[] = ['admin', 'manager', 'duty-worker', 'chair'];
+
+export function createUserService(
+  { store, clock }: ServiceDeps,
+  osAccount: () => string,
+): UserService {
+  return {
+    async signIn(account, displayName) {
+      const os = (account ?? osAccount()).trim();
+      if (os === '')
+        throw new ValidationError({ osAccount: 'The computer did not say who is signed in' });
+      const at = nowIso(clock);
+      return store.transaction(async (trx) => {
+        let user = await userByOsAccount(trx, os);
+        let isNewUser = false;
+        let message: string | null = null;
+        if (!user) {
+          const first = (await countUsers(trx)) === 0;
+          user = await insertUser(
+            trx,
+            {
+              osAccount: os,
+              displayName: displayName ?? os,
+              roles: first ? ALL_ROLES_FOR_FIRST_USER : [],
+            },
+            at,
+          );
+          isNewUser = true;
+          message = first
+            ? 'You are the first person to use Front Door on this database, so you have been made its administrator. Add your colleagues’ roles in Settings.'
+            : `You are signed in as ${os}, but you have no role yet, so you cannot see or change records. Ask an administrator to give you a role.`;
+          await appendAudit(trx, {
+            at,
+            userId: user.id,
+            action: 'create',
+            entityType: 'user',
+            entityId: user.id,
+            summary: first
+              ? `First user ${os} added as administrator`
+              : `New user ${os} added with no roles`,
+          });
+        } else if (!user.active) {
+          message = 'Your account has been switched off. Ask an administrator if you need access.';
+        } else if (user.roles.length === 0) {
+          message =
+            'You have no role yet, so you cannot see or change records. Ask an administrator to give you a role.';
+        }
+        await appendAudit(trx, {
+          at,
+          userId: user.id,
+          action: 'login',
+          entityType: 'user',
+          entityId: user.id,
+          summary: 'Signed in',
+        });
+        return { user, isNewUser, message, settings: await settingsRecord(trx) };
+      });
+    },
+    async session(ctx) {
+      const user = await userById(store.db, ctx.user.id);
+      if (!user) throw new NotFoundError('Your user account');
+      return { user, isNewUser: false, message: null, settings: await settingsRecord(store.db) };
+    },
+    list: () => listUsers(store.db),
+    async setRoles(ctx, { id, version, roles }) {
+      requireRole(ctx, ['admin'], 'change roles');
+      const clean = USER_ROLES.filter((r) => roles.includes(r));
+      const at = nowIso(clock);
+      return store.transaction(async (trx) => {
+        const target = await userById(trx, id);
+        if (!target) throw new NotFoundError('The user');
+        if (target.roles.includes('admin') && !clean.includes('admin')) {
+          const admins = (await listUsers(trx)).filter(
+            (u) => u.active && u.roles.includes('admin'),
+          );
+          if (admins.length <= 1) {
+            throw new ConflictError(
+              'This is the only administrator. Make someone else an administrator first.',
+            );
+          }
+        }
+        await setUserRoles(trx, id, version, clean, { at, userId: ctx.user.id });
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'roles',
+          entityType: 'user',
+          entityId: id,
+          summary: `Roles for ${target.displayName} set to ${clean.join(', ') || 'none'}`,
+          details: { before: target.roles, after: clean },
+        });
+        const updated = await userById(trx, id);
+        if (!updated) throw new NotFoundError('The user');
+        return updated;
+      });
+    },
+  };
+}
+
+export function defaultOsAccount(): string {
+  return os.userInfo().username;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+// ---------------------------------------------------------------------------------------------
+
+export type AuditListInput = ChannelParsed<'audit:list'>;
+
+export type AuditService = {
+  list(ctx: ServiceContext, input: AuditListInput): Promise<AuditEntry[]>;
+  verify(ctx: ServiceContext): Promise<AuditVerification>;
+};
+
+export function createAuditService({ store }: ServiceDeps): AuditService {
+  return {
+    list: (_ctx, { entityType, entityId }) => listAuditForEntity(store.db, entityType, entityId),
+    verify: (ctx) =>
+      Promise.resolve().then(() => {
+        requireRole(ctx, ['admin'], 'check the audit log');
+        return verifyAuditChain(store.raw);
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backups and recovery
+// ---------------------------------------------------------------------------------------------
+
+export type BackupRestoreInput = ChannelParsed<'backups:restore'>;
+
+export type BackupService = {
+  create(ctx: ServiceContext): Promise<BackupInfo>;
+  list(ctx: ServiceContext): Promise<BackupInfo[]>;
+  restore(ctx: ServiceContext, input: BackupRestoreInput): Promise<BackupInfo>;
+};
+
+export function createBackupService({ store, clock }: ServiceDeps, keep: number): BackupService {
+  return {
+    create: async (ctx) => {
+      requireRole(ctx, ['admin'], 'make backups');
+      return createBackup(store, { now: clock.now(), keep, userId: ctx.user.id });
+    },
+    list: () => Promise.resolve(listBackups(store.backupDir)),
+    restore: async (ctx, { file }) => {
+      if (!ctx.user.roles.includes('admin'))
+        throw new ForbiddenError('Only an administrator can restore a backup.');
+      return restoreBackup(store, file, { now: clock.now(), userId: ctx.user.id });
+    },
+  };
+}
+
+/**
+ * Store status and the recovery path. Usable when the database cannot be opened (no user can be
+ * resolved then), so restore here works only while recovery is needed — otherwise use
+ * backups.restore as an administrator.
+ */
+export type StatusService = {
+  get(): StoreStatus;
+  restoreNewestGoodBackup(): Promise<BackupInfo>;
+  restore(input: BackupRestoreInput): Promise<BackupInfo>;
+};
+
+export function createStatusService({ store, clock }: ServiceDeps): StatusService {
+  const mustNeedRecovery = () => {
+    if (store.status().state !== 'recovery-needed') {
+      throw new ConflictError(
+        'The database is working. An administrator can restore a backup from Settings.',
+      );
+    }
+  };
+  return {
+    get: () => store.status(),
+    restoreNewestGoodBackup: async () => {
+      mustNeedRecovery();
+      return restoreNewestGoodBackup(store, { now: clock.now(), userId: null });
+    },
+    restore: async ({ file }) => {
+      mustNeedRecovery();
+      return restoreBackup(store, file, { now: clock.now(), userId: null });
+    },
+  };
+}

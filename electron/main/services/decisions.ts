@@ -1,0 +1,240 @@
+// Decisions on the type of response (domain §2.1) and manager sign-off (domain §2.2: the 2018
+// edition removed the manager; local policy may keep sign-off required, optional or off).
+import { londonDate } from '../../../shared/calendar/clocks';
+import { checkDecisionComplete } from '../../../shared/checklist/complete';
+import type { DecisionRecord } from '../../../shared/domain/records';
+import { RESPONSE_LABELS } from '../../../shared/domain/types';
+import type { ChannelParsed } from '../../../shared/ipc/contract';
+import { decisionSchema } from '../../../shared/validation/decision';
+import type { ReferrerInput } from '../../../shared/validation/referrer';
+import { appendAudit } from '../store/audit';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../store/errors';
+import { type Db, fromJson } from '../store/repositories/common';
+import {
+  getDecisionRow,
+  insertActions,
+  insertDecision,
+  insertSignOff,
+  setDecisionStatus,
+} from '../store/repositories/decisions';
+import {
+  addChronology,
+  decisionRecords,
+  getReferralRow,
+  patchReferral,
+} from '../store/repositories/referrals';
+import { userNames } from '../store/repositories/common';
+import {
+  type PolicyContext,
+  type ServiceContext,
+  type ServiceDeps,
+  computeFollowUps,
+  nowIso,
+  parseOrThrow,
+  policyContext,
+  requireRole,
+} from './context';
+
+export type DecisionRecordInput = ChannelParsed<'decisions:record'>;
+export type DecisionSignOffInput = ChannelParsed<'decisions:sign-off'>;
+
+export type DecisionService = {
+  record(ctx: ServiceContext, input: DecisionRecordInput): Promise<DecisionRecord>;
+  signOff(ctx: ServiceContext, input: DecisionSignOffInput): Promise<DecisionRecord>;
+};
+
+async function loadDecision(
+  db: Db,
+  pc: PolicyContext,
+  decisionId: string,
+): Promise<DecisionRecord> {
+  const row = await getDecisionRow(db, decisionId);
+  if (!row) throw new NotFoundError('The decision');
+  const referral = await getReferralRow(db, row.referral_id);
+  if (!referral) throw new NotFoundError('The referral');
+  const names = await userNames(db);
+  const ref = {
+    countedFrom: referral.counted_from,
+    referrer: fromJson(referral.referrer) as ReferrerInput,
+  };
+  const all = await decisionRecords(
+    db,
+    [row.referral_id],
+    names,
+    { followUps: (d, r, at) => computeFollowUps(pc, d, r, at) },
+    () => ref,
+  );
+  const rec = all.find((d) => d.id === decisionId);
+  if (!rec) throw new NotFoundError('The decision');
+  return rec;
+}
+
+/** Follow-ups become open actions with due dates once a decision stands (shared/checklist). */
+async function createFollowUpActions(
+  db: Db,
+  rec: DecisionRecord,
+  stamp: { at: string; userId: string },
+) {
+  await insertActions(
+    db,
+    rec.referralId,
+    rec.followUps.map((f) => ({
+      description: `${f.title}: ${f.detail}`,
+      due: f.due ?? f.dueAt ?? null,
+      kind: f.kind,
+      owner: null,
+    })),
+    stamp,
+  );
+}
+
+export function createDecisionService(deps: ServiceDeps): DecisionService {
+  const { store, clock } = deps;
+  return {
+    async record(ctx, { referralId, version, decision: raw }) {
+      requireRole(ctx, ['duty-worker', 'manager'], 'record decisions');
+      const decision = parseOrThrow(decisionSchema, raw);
+      const at = nowIso(clock);
+      const stamp = { at, userId: ctx.user.id };
+      return store.transaction(async (trx) => {
+        const pc = await policyContext(trx);
+        const referral = await getReferralRow(trx, referralId);
+        if (!referral) throw new NotFoundError('The referral');
+        if (referral.status !== 'awaiting-decision') {
+          throw new ConflictError(
+            referral.status === 'awaiting-sign-off'
+              ? 'A decision on this referral is waiting for manager sign-off. It can be changed if the manager returns it.'
+              : 'A decision has already been recorded on this referral. Reload to see it.',
+          );
+        }
+        // Policy-dependent completeness (edition and local rules) beyond the schema's shape.
+        // A required manager sign-off is the next step, not something missing from the
+        // worker's record: the decision is saved as awaiting sign-off.
+        const missing = checkDecisionComplete(decision, pc.policy).missing.filter(
+          (m) => m.field !== 'signOff',
+        );
+        if (missing.length > 0) {
+          const fieldErrors: Record<string, string> = {};
+          for (const m of missing) fieldErrors[m.field] ??= m.message;
+          throw new ValidationError(fieldErrors);
+        }
+        const needsSignOff = pc.policy.managerSignOff === 'required';
+        const status = needsSignOff ? 'awaiting-sign-off' : 'final';
+        await patchReferral(
+          trx,
+          referralId,
+          version,
+          { status: needsSignOff ? 'awaiting-sign-off' : 'decided' },
+          stamp,
+        );
+        const id = await insertDecision(trx, referralId, decision, status, stamp);
+        await addChronology(trx, referralId, {
+          at,
+          kind: 'significant',
+          text: `Decision recorded: ${RESPONSE_LABELS[decision.chosenResponse]}.${needsSignOff ? ' Awaiting manager sign-off.' : ''}`,
+          userId: ctx.user.id,
+        });
+        if (decision.policeNotification?.notified === true) {
+          await addChronology(trx, referralId, {
+            at,
+            kind: 'significant',
+            text: `Police told (reference ${decision.policeNotification.reference ?? 'not given'}).`,
+            userId: ctx.user.id,
+          });
+        }
+        const rec = await loadDecision(trx, pc, id);
+        if (!needsSignOff) await createFollowUpActions(trx, rec, stamp);
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'create',
+          entityType: 'decision',
+          entityId: id,
+          summary: `Decision on ${referral.reference}: ${RESPONSE_LABELS[decision.chosenResponse]}`,
+          details: {
+            referralId,
+            chosen: decision.chosenResponse,
+            recommended: decision.recommendedResponse,
+            status,
+            decidedOn: londonDate(at),
+          },
+        });
+        return rec;
+      });
+    },
+
+    async signOff(ctx, { decisionId, version, outcome, comment }) {
+      // Domain §2.2: sign-off is a manager's act.
+      if (!ctx.user.active || !ctx.user.roles.includes('manager')) {
+        throw new ForbiddenError('Only a manager can sign off a decision.');
+      }
+      if (outcome === 'returned' && (comment === undefined || comment.trim() === '')) {
+        throw new ValidationError({ comment: 'Say why you are returning the decision' });
+      }
+      const at = nowIso(clock);
+      const stamp = { at, userId: ctx.user.id };
+      return store.transaction(async (trx) => {
+        const pc = await policyContext(trx);
+        const row = await getDecisionRow(trx, decisionId);
+        if (!row) throw new NotFoundError('The decision');
+        // Four eyes: sign-off exists to bring a second, senior view, so a manager cannot sign
+        // off a decision they recorded themselves.
+        if (row.recorded_by === ctx.user.id) {
+          throw new ForbiddenError(
+            'You cannot sign off a decision you recorded. Ask another manager.',
+          );
+        }
+        if (
+          row.status !== 'awaiting-sign-off' &&
+          !(row.status === 'final' && pc.policy.managerSignOff === 'optional')
+        ) {
+          throw new ConflictError(
+            'This decision is not waiting for sign-off. Reload to see where it stands.',
+          );
+        }
+        const referral = await getReferralRow(trx, row.referral_id);
+        if (!referral) throw new NotFoundError('The referral');
+        const wasAwaiting = row.status === 'awaiting-sign-off';
+        await setDecisionStatus(
+          trx,
+          decisionId,
+          version,
+          outcome === 'agreed' ? 'final' : 'returned',
+          stamp,
+        );
+        await insertSignOff(trx, decisionId, outcome, comment ?? null, stamp);
+        await patchReferral(
+          trx,
+          referral.id,
+          referral.version,
+          { status: outcome === 'agreed' ? 'decided' : 'awaiting-decision' },
+          stamp,
+        );
+        await addChronology(trx, referral.id, {
+          at,
+          kind: 'significant',
+          text:
+            outcome === 'agreed'
+              ? 'Manager signed off the decision.'
+              : `Manager returned the decision: ${comment ?? ''}`,
+          userId: ctx.user.id,
+        });
+        const rec = await loadDecision(trx, pc, decisionId);
+        if (outcome === 'agreed' && wasAwaiting) await createFollowUpActions(trx, rec, stamp);
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'sign-off',
+          entityType: 'decision',
+          entityId: decisionId,
+          summary:
+            outcome === 'agreed'
+              ? `Decision on ${referral.reference} signed off`
+              : `Decision on ${referral.reference} returned`,
+          details: { outcome, referralId: referral.id },
+        });
+        return rec;
+      });
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// The services: plain code over the store, a clock and the current user (architecture §1: thin
+// IPC handlers, pure rules in shared/, services orchestrate). No Electron imports, so the same
+// object serves the app, the browser harness and the tests:
+//
+//   const store = openStore({ dataDir });          // check store.status().state
+//   const services = createServices(store, { now: () => new Date() });
+//   const { user } = await services.users.signIn(); // OS account → app user
+//   await services.referrals.list({ user }, { filter: 'all' });
+import type { Store } from '../store/store';
+import {
+  type AuditService,
+  type BackupService,
+  type DirectoryService,
+  type DraftService,
+  type SettingsService,
+  type StatusService,
+  type UserService,
+  createAuditService,
+  createBackupService,
+  createDirectoryService,
+  createDraftService,
+  createSettingsService,
+  createStatusService,
+  createUserService,
+  defaultOsAccount,
+} from './admin';
+import type { Clock } from './context';
+import { type DecisionService, createDecisionService } from './decisions';
+import { type PeopleService, createPeopleService } from './people';
+import { type ReferralService, createReferralService } from './referrals';
+import { DEFAULT_BACKUP_KEEP } from '../store/backup';
+
+export type { Clock, ServiceContext } from './context';
+export * from '../store/errors';
+
+export type Services = {
+  referrals: ReferralService;
+  drafts: DraftService;
+  people: PeopleService;
+  decisions: DecisionService;
+  directory: DirectoryService;
+  settings: SettingsService;
+  users: UserService;
+  audit: AuditService;
+  backups: BackupService;
+  status: StatusService;
+};
+
+export type ServicesOptions = {
+  /** The signed-in operating-system account (default os.userInfo().username). */
+  osAccount?: () => string;
+  /** Backups to keep when rotating (default 14). */
+  backupKeep?: number;
+};
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function createServices(
+  store: Store,
+  clock: Clock = systemClock,
+  options: ServicesOptions = {},
+): Services {
+  const deps = { store, clock };
+  return {
+    referrals: createReferralService(deps),
+    drafts: createDraftService(deps),
+    people: createPeopleService(deps),
+    decisions: createDecisionService(deps),
+    directory: createDirectoryService(deps),
+    settings: createSettingsService(deps),
+    users: createUserService(deps, options.osAccount ?? defaultOsAccount),
+    audit: createAuditService(deps),
+    backups: createBackupService(deps, options.backupKeep ?? DEFAULT_BACKUP_KEEP),
+    status: createStatusService(deps),
+  };
+}

@@ -1,0 +1,125 @@
+// "Previous involvement" for a person (domain §7: search first — referrals in the last 12 months
+// and their outcomes, before the decision is made) and the census re-referral rule (domain §3: a
+// referral within 12 months of a previous referral for the same child).
+import { londonDate } from '../../../shared/calendar/clocks';
+import type {
+  InvolvementReferral,
+  PreviousInvolvement,
+  RelatedPerson,
+} from '../../../shared/domain/records';
+import { RESPONSE_LABELS, type IsoDate } from '../../../shared/domain/types';
+import type { ChildInput } from '../../../shared/validation/child';
+import { addMonthsIso } from '../../../shared/validation/formats';
+import type { HouseholdMemberInput } from '../../../shared/validation/household';
+import { type Db, fromJson } from '../store/repositories/common';
+import {
+  childBirthDate,
+  householdOn,
+  otherChildrenOn,
+  outcomesFor,
+  referralsForPerson,
+} from '../store/repositories/referrals';
+
+/** The first day still inside "the 12 months before asOf" (same day a year earlier). */
+export function twelveMonthsBefore(asOf: IsoDate): IsoDate {
+  return addMonthsIso(asOf, -12);
+}
+
+/** Census re-referral: an earlier referral for the person received within 12 months before. */
+export async function isReReferral(
+  db: Db,
+  personId: string,
+  referralId: string,
+  receivedAt: string,
+): Promise<boolean> {
+  const day = londonDate(receivedAt);
+  const from = twelveMonthsBefore(day);
+  const rows = await referralsForPerson(db, personId);
+  return rows.some((r) => {
+    if (r.referral_id === referralId || r.received_at >= receivedAt) return false;
+    const d = londonDate(r.received_at);
+    return d >= from && d <= day;
+  });
+}
+
+export async function involvementReferrals(
+  db: Db,
+  personId: string,
+  exclude?: string,
+): Promise<InvolvementReferral[]> {
+  const rows = (await referralsForPerson(db, personId)).filter((r) => r.referral_id !== exclude);
+  const outcomes = await outcomesFor(
+    db,
+    rows.map((r) => r.referral_id),
+  );
+  return rows.map((r) => {
+    const o = outcomes.get(r.referral_id);
+    return {
+      referralId: r.referral_id,
+      reference: r.reference,
+      receivedAt: r.received_at,
+      status: r.status,
+      outcome: o?.chosen ?? null,
+      outcomeLabel: o ? RESPONSE_LABELS[o.chosen] : null,
+      decidedAt: o?.at ?? null,
+    };
+  });
+}
+
+export async function previousInvolvement(
+  db: Db,
+  personId: string,
+  asOf: IsoDate,
+  excludeReferralId?: string,
+): Promise<PreviousInvolvement> {
+  const all = await involvementReferrals(db, personId, excludeReferralId);
+  const from = twelveMonthsBefore(asOf);
+  const recent = all.filter((r) => {
+    const d = londonDate(r.receivedAt);
+    return d >= from && d <= asOf;
+  });
+  const ids = all.map((r) => r.referralId);
+
+  const siblings: RelatedPerson[] = [];
+  const seen = new Set<string>();
+  for (const c of await otherChildrenOn(db, ids, personId)) {
+    const child = fromJson(c.child) as ChildInput;
+    const key = c.person_id ?? `${c.display_name}|${childBirthDate(child) ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    siblings.push({
+      personId: c.person_id,
+      name: c.display_name,
+      relationship: null,
+      birthDate: childBirthDate(child),
+      referralReference: c.reference,
+    });
+  }
+
+  const household: RelatedPerson[] = [];
+  const seenH = new Set<string>();
+  for (const h of await householdOn(db, ids)) {
+    const m = fromJson(h.data) as HouseholdMemberInput;
+    const name = `${m.givenNames} ${m.familyName}`;
+    const key = h.person_id ?? `${name}|${m.dateOfBirth ?? ''}`;
+    if (seenH.has(key)) continue;
+    seenH.add(key);
+    household.push({
+      personId: h.person_id,
+      name,
+      relationship: m.relationship,
+      birthDate: m.dateOfBirth ?? null,
+      referralReference: h.reference,
+    });
+  }
+
+  return {
+    personId,
+    asOf,
+    referralsLast12Months: recent,
+    totalReferrals: all.length,
+    reReferral: recent.length > 0,
+    siblings,
+    householdMembers: household,
+  };
+}

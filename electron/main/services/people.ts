@@ -1,0 +1,308 @@
+// People: matching with reasons and previous involvement (domain §7 "search first"), linking a
+// child on a referral to a person (or confirming a new one), and merging duplicates with an
+// exact undo.
+import type {
+  MergeRecord,
+  PersonDetail,
+  PersonMatch,
+  PersonRecord,
+  ReferralRecord,
+} from '../../../shared/domain/records';
+import type { ChannelParsed } from '../../../shared/ipc/contract';
+import { isShownMatch, scoreMatch } from '../../../shared/matching';
+import type { ChildInput } from '../../../shared/validation/child';
+import { appendAudit } from '../store/audit';
+import { ConflictError, NotFoundError, ValidationError } from '../store/errors';
+import { fromJson } from '../store/repositories/common';
+import {
+  getMerge,
+  insertMerge,
+  referralIdsForRows,
+  markMergeUndone,
+  mergesFor,
+  repointForMerge,
+  undoRepoint,
+} from '../store/repositories/merges';
+import {
+  getPerson,
+  insertPerson,
+  personCandidates,
+  resolvePersonId,
+  searchPeople,
+  setMergedInto,
+} from '../store/repositories/people';
+import {
+  childRowAt,
+  getReferralRow,
+  patchReferral,
+  setChildPerson,
+  syncInputLinks,
+} from '../store/repositories/referrals';
+import {
+  type ServiceContext,
+  type ServiceDeps,
+  nowIso,
+  policyContext,
+  requireRole,
+  todayLondon,
+} from './context';
+import { involvementReferrals, previousInvolvement } from './involvement';
+import { loadReferralOrThrow } from './referrals';
+
+export type PeopleMatchInput = ChannelParsed<'people:match'>;
+export type PeopleSearchInput = ChannelParsed<'people:search'>;
+export type PeopleGetInput = ChannelParsed<'people:get'>;
+export type PeopleLinkInput = ChannelParsed<'people:link'>;
+export type PeopleMergeInput = ChannelParsed<'people:merge'>;
+export type PeopleUnmergeInput = ChannelParsed<'people:unmerge'>;
+
+export type PeopleService = {
+  match(ctx: ServiceContext, input: PeopleMatchInput): Promise<PersonMatch[]>;
+  search(ctx: ServiceContext, input: PeopleSearchInput): Promise<PersonRecord[]>;
+  get(ctx: ServiceContext, input: PeopleGetInput): Promise<PersonDetail>;
+  link(ctx: ServiceContext, input: PeopleLinkInput): Promise<ReferralRecord>;
+  merge(ctx: ServiceContext, input: PeopleMergeInput): Promise<MergeRecord>;
+  unmerge(ctx: ServiceContext, input: PeopleUnmergeInput): Promise<MergeRecord>;
+};
+
+/** Most matches shown in the panel: more than this is a sign the query is too vague. */
+export const MAX_MATCHES = 20;
+
+export function createPeopleService(deps: ServiceDeps): PeopleService {
+  const { store, clock } = deps;
+
+  return {
+    async match(ctx, q) {
+      const db = store.db;
+      const candidates = await personCandidates(db, q);
+      const scored = candidates
+        .map((p) => ({
+          person: p,
+          result: scoreMatch(
+            {
+              givenNames: p.givenNames,
+              familyName: p.familyName,
+              otherNames: p.otherNames,
+              dateOfBirth: p.dateOfBirth ?? p.expectedDateOfBirth,
+              nhsNumber: p.nhsNumber,
+              postcode: p.postcode,
+            },
+            q,
+          ),
+        }))
+        .filter((s) => isShownMatch(s.result))
+        .sort(
+          (a, b) =>
+            b.result.score - a.result.score ||
+            (a.person.familyName ?? '').localeCompare(b.person.familyName ?? ''),
+        )
+        .slice(0, MAX_MATCHES);
+      const asOf = todayLondon(clock);
+      const out: PersonMatch[] = [];
+      for (const s of scored) {
+        out.push({
+          person: s.person,
+          score: s.result.score,
+          reasons: s.result.reasons,
+          previousInvolvement: await previousInvolvement(
+            db,
+            s.person.id,
+            asOf,
+            q.excludeReferralId,
+          ),
+        });
+      }
+      if (out.length > 0) {
+        // Matches show other children's records: audited as one view listing who was shown.
+        await store.transaction((trx) =>
+          appendAudit(trx, {
+            at: nowIso(clock),
+            userId: ctx.user.id,
+            action: 'view',
+            entityType: 'person-match',
+            entityId: null,
+            summary: `Person matching showed ${String(out.length)} possible match(es)`,
+            details: { personIds: out.map((m) => m.person.id) },
+          }),
+        );
+      }
+      return out;
+    },
+
+    async search(ctx, { text, limit }) {
+      const people = await searchPeople(store.db, text, limit ?? 50);
+      if (people.length > 0) {
+        await store.transaction((trx) =>
+          appendAudit(trx, {
+            at: nowIso(clock),
+            userId: ctx.user.id,
+            action: 'view',
+            entityType: 'person-search',
+            entityId: null,
+            summary: `Person search returned ${String(people.length)} result(s)`,
+            details: { personIds: people.map((p) => p.id) },
+          }),
+        );
+      }
+      return people;
+    },
+
+    async get(ctx, { id }) {
+      return store.transaction(async (trx) => {
+        const person = await getPerson(trx, id);
+        if (!person) throw new NotFoundError('The person record');
+        const detail: PersonDetail = {
+          person,
+          previousInvolvement: await previousInvolvement(trx, id, todayLondon(clock)),
+          referrals: await involvementReferrals(trx, id),
+          merges: await mergesFor(trx, id),
+        };
+        await appendAudit(trx, {
+          at: nowIso(clock),
+          userId: ctx.user.id,
+          action: 'view',
+          entityType: 'person',
+          entityId: id,
+          summary: 'Person record viewed',
+        });
+        return detail;
+      });
+    },
+
+    async link(ctx, { referralId, version, childIndex, personId }) {
+      const at = nowIso(clock);
+      const stamp = { at, userId: ctx.user.id };
+      return store.transaction(async (trx) => {
+        const pc = await policyContext(trx);
+        const referral = await getReferralRow(trx, referralId);
+        if (!referral) throw new NotFoundError('The referral');
+        const row = await childRowAt(trx, referralId, childIndex);
+        if (!row)
+          throw new ValidationError({ childIndex: 'There is no such child on this referral' });
+        await patchReferral(trx, referralId, version, {}, stamp);
+        let target: string;
+        let summary: string;
+        if (personId === null) {
+          // "Confirm new": no existing record matched, so one is made from what was typed.
+          const child = fromJson(row.child) as ChildInput;
+          const p = await insertPerson(
+            trx,
+            {
+              kind: 'child',
+              status: child.status,
+              givenNames: child.givenNames,
+              familyName: child.familyName,
+              otherNames: child.status === 'born' ? child.otherNames : undefined,
+              dateOfBirth: child.status === 'born' ? child.dateOfBirth : undefined,
+              expectedDateOfBirth:
+                child.status === 'unborn' ? child.expectedDateOfBirth : undefined,
+              gender: child.gender,
+              nhsNumber: child.status === 'born' ? child.nhsNumber : undefined,
+              address: child.address,
+            },
+            stamp,
+          );
+          await appendAudit(trx, {
+            at,
+            userId: ctx.user.id,
+            action: 'create',
+            entityType: 'person',
+            entityId: p.id,
+            summary: `New person record made from referral ${referral.reference}`,
+          });
+          target = p.id;
+          summary = `Child ${String(childIndex + 1)} on referral ${referral.reference} confirmed as a new person`;
+        } else {
+          const resolved = await resolvePersonId(trx, personId);
+          if (resolved === null) throw new NotFoundError('The person record');
+          target = resolved;
+          summary = `Child ${String(childIndex + 1)} on referral ${referral.reference} linked to an existing person`;
+        }
+        await setChildPerson(trx, row.id, target);
+        await syncInputLinks(trx, referralId);
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'link',
+          entityType: 'referral',
+          entityId: referralId,
+          summary,
+          details: { childIndex, personId: target, previousPersonId: row.person_id },
+        });
+        return loadReferralOrThrow(trx, pc, deps, referralId);
+      });
+    },
+
+    async merge(ctx, { keepId, mergeId }) {
+      requireRole(ctx, ['manager', 'admin'], 'merge person records');
+      if (keepId === mergeId)
+        throw new ValidationError({ mergeId: 'Choose two different records to merge' });
+      const at = nowIso(clock);
+      const stamp = { at, userId: ctx.user.id };
+      return store.transaction(async (trx) => {
+        const keep = await getPerson(trx, keepId);
+        const merged = await getPerson(trx, mergeId);
+        if (!keep || !merged) throw new NotFoundError('The person record');
+        if (keep.mergedInto !== null || merged.mergedInto !== null) {
+          throw new ConflictError(
+            'One of these records has already been merged. Reload and check before merging.',
+          );
+        }
+        const repointed = await repointForMerge(trx, keepId, mergeId);
+        await setMergedInto(trx, mergeId, keepId, merged.version, stamp);
+        const id = await insertMerge(trx, { keptId: keepId, mergedId: mergeId, repointed }, stamp);
+        await syncLinksFor(trx, repointed.referralChildren, repointed.householdMembers);
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'merge',
+          entityType: 'person',
+          entityId: keepId,
+          summary: 'Duplicate person record merged into this one',
+          details: { mergeId: id, mergedPersonId: mergeId, repointed },
+        });
+        const rec = await getMerge(trx, id);
+        if (!rec) throw new NotFoundError('The merge');
+        return rec;
+      });
+    },
+
+    async unmerge(ctx, { mergeId }) {
+      requireRole(ctx, ['manager', 'admin'], 'undo a merge');
+      const at = nowIso(clock);
+      const stamp = { at, userId: ctx.user.id };
+      return store.transaction(async (trx) => {
+        const m = await getMerge(trx, mergeId);
+        if (!m) throw new NotFoundError('The merge');
+        if (m.undoneAt !== null) throw new ConflictError('This merge has already been undone.');
+        const merged = await getPerson(trx, m.mergedId);
+        if (!merged) throw new NotFoundError('The person record');
+        await undoRepoint(trx, m.keptId, m.mergedId, m.repointed);
+        await setMergedInto(trx, m.mergedId, null, merged.version, stamp);
+        await markMergeUndone(trx, mergeId, stamp);
+        await syncLinksFor(trx, m.repointed.referralChildren, m.repointed.householdMembers);
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'unmerge',
+          entityType: 'person',
+          entityId: m.keptId,
+          summary: 'Merge undone: the duplicate record was restored',
+          details: { mergeId, restoredPersonId: m.mergedId },
+        });
+        const rec = await getMerge(trx, mergeId);
+        if (!rec) throw new NotFoundError('The merge');
+        return rec;
+      });
+    },
+  };
+}
+
+async function syncLinksFor(
+  trx: Parameters<typeof syncInputLinks>[0],
+  childRowIds: readonly string[],
+  householdRowIds: readonly string[],
+): Promise<void> {
+  for (const id of await referralIdsForRows(trx, childRowIds, householdRowIds))
+    await syncInputLinks(trx, id);
+}

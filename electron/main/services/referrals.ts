@@ -1,0 +1,331 @@
+// Referrals: create from validated input (reference, day 0 and decision due date from the
+// calendar and policy), update with optimistic concurrency, the queue, search, view (audited)
+// and assignment. Every change is audited in the same transaction as the change.
+import { receiptDay, londonDate } from '../../../shared/calendar/clocks';
+import { describeDate, dueDate } from '../../../shared/calendar';
+import {
+  collectionYearFor,
+  isReferralSourceCode,
+  validateAssessmentFactors,
+} from '../../../shared/codes';
+import type { QueueItem, ReferralRecord, ReferralSearchHit } from '../../../shared/domain/records';
+import type { ChannelParsed } from '../../../shared/ipc/contract';
+import { referralSchema, type ReferralInput } from '../../../shared/validation/referral';
+import { appendAudit } from '../store/audit';
+import { ConflictError, NotFoundError, StaleWriteError, ValidationError } from '../store/errors';
+import type { Db } from '../store/repositories/common';
+import { deleteDraft } from '../store/repositories/drafts';
+import { resolvePersonId } from '../store/repositories/people';
+import {
+  addChronology,
+  allocateReference,
+  getReferralRow,
+  insertReferral,
+  listQueue,
+  loadReferral,
+  patchReferral,
+  searchReferrals,
+  updateReferral,
+} from '../store/repositories/referrals';
+import { userById } from '../store/repositories/users';
+import {
+  type PolicyContext,
+  type ServiceContext,
+  type ServiceDeps,
+  nowIso,
+  parseOrThrow,
+  policyContext,
+  readHelpers,
+  todayLondon,
+} from './context';
+import { isReReferral } from './involvement';
+
+export type ReferralCreateInput = ChannelParsed<'referrals:create'>;
+export type ReferralUpdateInput = ChannelParsed<'referrals:update'>;
+export type ReferralAssignInput = ChannelParsed<'referrals:assign'>;
+export type ReferralListInput = ChannelParsed<'referrals:list'>;
+export type ReferralSearchInput = ChannelParsed<'referrals:search'>;
+export type ReferralGetInput = ChannelParsed<'referrals:get'>;
+
+export type ReferralService = {
+  create(ctx: ServiceContext, input: ReferralCreateInput): Promise<ReferralRecord>;
+  update(ctx: ServiceContext, input: ReferralUpdateInput): Promise<ReferralRecord>;
+  get(ctx: ServiceContext, input: ReferralGetInput): Promise<ReferralRecord>;
+  list(ctx: ServiceContext, input: ReferralListInput): Promise<QueueItem[]>;
+  search(ctx: ServiceContext, input: ReferralSearchInput): Promise<ReferralSearchHit[]>;
+  assign(ctx: ServiceContext, input: ReferralAssignInput): Promise<ReferralRecord>;
+};
+
+export async function loadReferralOrThrow(
+  db: Db,
+  pc: PolicyContext,
+  deps: ServiceDeps,
+  id: string,
+): Promise<ReferralRecord> {
+  const rec = await loadReferral(
+    db,
+    id,
+    readHelpers(db, pc, deps.clock, (p, r, at) => isReReferral(db, p, r, at)),
+  );
+  if (!rec) throw new NotFoundError('The referral');
+  return rec;
+}
+
+export function createReferralService(deps: ServiceDeps): ReferralService {
+  const { store, clock } = deps;
+
+  /**
+   * Re-checks the input (the IPC layer has parsed it, but the harness, seeding and tests call
+   * services directly) plus the census code rules, which depend on the collection year.
+   */
+  function validate(raw: ReferralInput, isNew: boolean): ReferralInput {
+    const input = parseOrThrow(referralSchema({ today: todayLondon(clock) }), raw);
+    const errors: Record<string, string> = {};
+    const year = collectionYearFor(londonDate(input.receivedAt));
+    const factorErrors = validateAssessmentFactors(input.assessmentFactors, {
+      collectionYear: year,
+      isNewRecord: isNew,
+    });
+    if (factorErrors.length > 0)
+      errors.assessmentFactors = factorErrors.map((e) => e.message).join('. ');
+    if (!isReferralSourceCode(input.referralSourceCode)) {
+      errors.referralSourceCode = 'Select the referral source from the list';
+    }
+    if (new Date(input.receivedAt).getTime() > clock.now().getTime() + 5 * 60_000) {
+      errors.receivedAt = 'The time received cannot be in the future';
+    }
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    return input;
+  }
+
+  async function resolveLinks(db: Db, input: ReferralInput) {
+    const errors: Record<string, string> = {};
+    const childPersonIds: (string | null)[] = [];
+    for (const [i, c] of input.children.entries()) {
+      if (c.personId === undefined) {
+        childPersonIds.push(null);
+        continue;
+      }
+      const id = await resolvePersonId(db, c.personId);
+      if (id === null)
+        errors[`children.${String(i)}.personId`] =
+          'The linked child record no longer exists. Search for the child again.';
+      childPersonIds.push(id);
+    }
+    const householdPersonIds: (string | null)[] = [];
+    for (const [i, m] of input.householdMembers.entries()) {
+      if (m.personId === undefined) {
+        householdPersonIds.push(null);
+        continue;
+      }
+      const id = await resolvePersonId(db, m.personId);
+      if (id === null)
+        errors[`householdMembers.${String(i)}.personId`] =
+          'The linked person record no longer exists.';
+      householdPersonIds.push(id);
+    }
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    return { childPersonIds, householdPersonIds };
+  }
+
+  function clocksFor(pc: PolicyContext, input: ReferralInput) {
+    // Domain §2.1/§2.3: decision within one working day of receipt, day 0 after the
+    // out-of-hours rule (local policy).
+    const receipt = receiptDay(input.receivedAt, pc.policy, pc.calendar);
+    return {
+      receipt,
+      countedFrom: receipt.countedFrom,
+      decisionDue: dueDate(receipt.countedFrom, pc.policy.decisionWorkingDays, pc.calendar),
+    };
+  }
+
+  return {
+    async create(ctx, { referral, draftKey }) {
+      const input = validate(referral, true);
+      const at = nowIso(clock);
+      const stamp = { at, userId: ctx.user.id };
+      return store.transaction(async (trx) => {
+        const pc = await policyContext(trx);
+        const links = await resolveLinks(trx, input);
+        const { receipt, countedFrom, decisionDue } = clocksFor(pc, input);
+        const reference = await allocateReference(trx, Number(londonDate(at).slice(0, 4)));
+        const id = await insertReferral(
+          trx,
+          { input, countedFrom, decisionDue, ...links, reference, status: 'awaiting-decision' },
+          stamp,
+        );
+        await addChronology(trx, id, {
+          at,
+          kind: 'auto',
+          text: `Referral received. ${receipt.reason} Decision due by ${describeDate(decisionDue)}.`,
+          userId: ctx.user.id,
+        });
+        if (draftKey !== undefined) await deleteDraft(trx, ctx.user.id, 'referral', draftKey);
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'create',
+          entityType: 'referral',
+          entityId: id,
+          summary: `Referral ${reference} created with ${String(input.children.length)} child(ren)`,
+          details: { reference, children: input.children.length, decisionDue },
+        });
+        return loadReferralOrThrow(trx, pc, deps, id);
+      });
+    },
+
+    async update(ctx, { id, version, referral }) {
+      const input = validate(referral, false);
+      const at = nowIso(clock);
+      const stamp = { at, userId: ctx.user.id };
+      try {
+        return await store.transaction(async (trx) => {
+          const pc = await policyContext(trx);
+          const row = await getReferralRow(trx, id);
+          if (!row) throw new NotFoundError('The referral');
+          const links = await resolveLinks(trx, input);
+          const { countedFrom, decisionDue } = clocksFor(pc, input);
+          await updateReferral(
+            trx,
+            id,
+            version,
+            { input, countedFrom, decisionDue, ...links },
+            stamp,
+          );
+          await addChronology(trx, id, {
+            at,
+            kind: 'auto',
+            text: 'Referral details updated.',
+            userId: ctx.user.id,
+          });
+          await appendAudit(trx, {
+            at,
+            userId: ctx.user.id,
+            action: 'update',
+            entityType: 'referral',
+            entityId: id,
+            summary: `Referral ${row.reference} updated (version ${String(version)} → ${String(version + 1)})`,
+            details: { fromVersion: version, toVersion: version + 1 },
+          });
+          return loadReferralOrThrow(trx, pc, deps, id);
+        });
+      } catch (err) {
+        if (err instanceof StaleWriteError) {
+          // Reliability "Stale write": both attempts are visible in the audit log. The refused
+          // one is recorded in its own transaction (the update's was rolled back).
+          await store.transaction((trx) =>
+            appendAudit(trx, {
+              at,
+              userId: ctx.user.id,
+              action: 'update-refused',
+              entityType: 'referral',
+              entityId: id,
+              summary: `Save refused: the referral had been changed by ${err.changedBy} since it was loaded`,
+              details: {
+                attemptedVersion: version,
+                currentVersion: err.currentVersion,
+                changedBy: err.changedBy,
+                changedAt: err.changedAt,
+              },
+            }),
+          );
+        }
+        throw err;
+      }
+    },
+
+    async get(ctx, { id }) {
+      const at = nowIso(clock);
+      return store.transaction(async (trx) => {
+        const pc = await policyContext(trx);
+        const rec = await loadReferralOrThrow(trx, pc, deps, id);
+        // Architecture §3: every view of a child's record is audited.
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'view',
+          entityType: 'referral',
+          entityId: id,
+          summary: `Referral ${rec.reference} viewed`,
+          details: { personIds: rec.children.map((c) => c.personId).filter((p) => p !== null) },
+        });
+        return rec;
+      });
+    },
+
+    async list(ctx, { filter }) {
+      const db = store.db;
+      const pc = await policyContext(db);
+      return listQueue(
+        db,
+        { filter, today: todayLondon(clock), userId: ctx.user.id },
+        readHelpers(db, pc, clock, () => Promise.resolve(false)),
+      );
+    },
+
+    async search(ctx, { text, limit }) {
+      const db = store.db;
+      const pc = await policyContext(db);
+      const hits = await searchReferrals(
+        db,
+        text,
+        limit ?? 50,
+        readHelpers(db, pc, clock, () => Promise.resolve(false)),
+      );
+      if (hits.length > 0) {
+        // Results show children's names: who searched and what they were shown is audited.
+        await store.transaction((trx) =>
+          appendAudit(trx, {
+            at: nowIso(clock),
+            userId: ctx.user.id,
+            action: 'view',
+            entityType: 'referral-search',
+            entityId: null,
+            summary: `Referral search returned ${String(hits.length)} result(s)`,
+            details: { referralIds: hits.map((h) => h.id) },
+          }),
+        );
+      }
+      return hits;
+    },
+
+    async assign(ctx, { id, version, userId }) {
+      const at = nowIso(clock);
+      return store.transaction(async (trx) => {
+        const pc = await policyContext(trx);
+        const row = await getReferralRow(trx, id);
+        if (!row) throw new NotFoundError('The referral');
+        let name = 'nobody';
+        if (userId !== null) {
+          const target = await userById(trx, userId);
+          if (!target) throw new NotFoundError('The worker');
+          if (!target.active)
+            throw new ConflictError(
+              `${target.displayName} is no longer active and cannot be assigned referrals.`,
+            );
+          name = target.displayName;
+        }
+        await patchReferral(trx, id, version, { assigned_to: userId }, { at, userId: ctx.user.id });
+        await addChronology(trx, id, {
+          at,
+          kind: 'auto',
+          text: userId === null ? 'Unassigned.' : `Assigned to ${name}.`,
+          userId: ctx.user.id,
+        });
+        await appendAudit(trx, {
+          at,
+          userId: ctx.user.id,
+          action: 'assign',
+          entityType: 'referral',
+          entityId: id,
+          summary:
+            userId === null
+              ? `Referral ${row.reference} unassigned`
+              : `Referral ${row.reference} assigned to ${name}`,
+          details: { assignedTo: userId },
+        });
+        return loadReferralOrThrow(trx, pc, deps, id);
+      });
+    },
+  };
+}

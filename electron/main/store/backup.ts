@@ -1,0 +1,297 @@
+// Backups through SQLite's online backup API (architecture §3): consistent while the app is in
+// use, verified by opening the copy and running PRAGMA integrity_check, rotated. File names carry
+// only the time (no personal data). Restore verifies first, keeps the current file aside as
+// `pre-restore-…`, swaps the file in, and re-runs the start-up checks and migrations.
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import path from 'node:path';
+import type { BackupInfo } from '../../../shared/domain/records';
+import { appendAudit } from './audit';
+import { openConnection } from './connection';
+import { BackupError } from './errors';
+import { MIGRATIONS } from './migrations/index';
+import type { Store } from './store';
+
+export const DEFAULT_BACKUP_KEEP = 14;
+const BACKUP_NAME = /^front-door-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?\.db$/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `YYYYMMDD-HHmmss` in UTC: names sort in time order across clock changes. */
+function stamp(d: Date): string {
+  return (
+    `${String(d.getUTCFullYear())}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-` +
+    `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`
+  );
+}
+
+function createdAtFromName(name: string): string | null {
+  const m = BACKUP_NAME.exec(name);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  return `${y ?? ''}-${mo ?? ''}-${d ?? ''}T${h ?? ''}:${mi ?? ''}:${s ?? ''}.000Z`;
+}
+
+export function isBackupFileName(name: string): boolean {
+  return BACKUP_NAME.test(name);
+}
+
+/** Backups in `dir`, newest first. */
+export function listBackups(dir: string): BackupInfo[] {
+  if (!existsSync(dir)) return [];
+  const out: BackupInfo[] = [];
+  for (const file of readdirSync(dir)) {
+    const createdAt = createdAtFromName(file);
+    if (createdAt === null) continue;
+    let size: number;
+    try {
+      size = statSync(path.join(dir, file)).size;
+    } catch {
+      continue; // Removed while listing (rotation in another window).
+    }
+    out.push({ file, createdAt, sizeBytes: size, verified: true });
+  }
+  // Same-second backups carry a -N suffix; compare numerically after the stamp.
+  const key = (f: string) => {
+    const m = BACKUP_NAME.exec(f);
+    return `${f.slice(11, 26)}-${(m?.[7] ?? '0').padStart(6, '0')}`;
+  };
+  return out.sort((a, b) => (key(a.file) < key(b.file) ? 1 : -1));
+}
+
+export type VerifyResult = { ok: true; schemaVersion: number } | { ok: false; reason: string };
+
+/** Opens a copy read-only and checks it completely (integrity_check, not the quicker check). */
+export function verifyDatabaseFile(file: string, nativeBinding?: string): VerifyResult {
+  let db;
+  try {
+    db = openConnection(file, { readonly: true, fileMustExist: true, nativeBinding });
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    const result = rows.map((r) => r.integrity_check).join('; ');
+    if (result !== 'ok') return { ok: false, reason: `integrity check: ${result.slice(0, 500)}` };
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      return {
+        ok: false,
+        reason: `it was made by a newer version of Front Door (schema ${version})`,
+      };
+    }
+    if (version < 1) return { ok: false, reason: 'it does not contain Front Door records' };
+    return { ok: true, schemaVersion: version };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  } finally {
+    db.close();
+  }
+}
+
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Makes a rename durable where the platform allows syncing a directory (not Windows). */
+function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort: some file systems refuse fsync on a directory.
+  }
+}
+
+export type CreateBackupOptions = { now: Date; keep?: number; userId?: string | null };
+
+/**
+ * Backs up the open database. The copy is written as `.partial`, switched to rollback-journal
+ * mode (a single self-contained file), verified, fsynced and only then renamed to its final
+ * name — so a killed backup never leaves a file that looks like a good backup.
+ */
+export async function createBackup(
+  store: Store,
+  options: CreateBackupOptions,
+): Promise<BackupInfo> {
+  const dir = store.backupDir;
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(dir)) {
+    if (f.endsWith('.partial')) rmSync(path.join(dir, f), { force: true });
+  }
+  let name = `front-door-${stamp(options.now)}.db`;
+  for (let n = 2; existsSync(path.join(dir, name)); n++) {
+    name = `front-door-${stamp(options.now)}-${String(n)}.db`;
+  }
+  const final = path.join(dir, name);
+  const partial = `${final}.partial`;
+  await store.raw.backup(partial);
+  const copy = openConnection(partial, {
+    readonly: false,
+    fileMustExist: true,
+    nativeBinding: store.options.nativeBinding,
+  });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  const verified = verifyDatabaseFile(partial, store.options.nativeBinding);
+  if (!verified.ok) {
+    rmSync(partial, { force: true });
+    throw new BackupError(
+      `The backup could not be verified (${verified.reason}). Try again; if it keeps failing, check the disk.`,
+    );
+  }
+  fsyncFile(partial);
+  renameSync(partial, final);
+  fsyncDir(dir);
+  rotateBackups(dir, options.keep ?? DEFAULT_BACKUP_KEEP);
+  const size = statSync(final).size;
+  await store.transaction((trx) =>
+    appendAudit(trx, {
+      at: options.now.toISOString(),
+      userId: options.userId ?? null,
+      action: 'backup',
+      entityType: 'database',
+      entityId: null,
+      summary: `Backup made: ${name}`,
+      details: { file: name, sizeBytes: size },
+    }),
+  );
+  return {
+    file: name,
+    createdAt: createdAtFromName(name) ?? options.now.toISOString(),
+    sizeBytes: size,
+    verified: true,
+  };
+}
+
+/** Keeps the `keep` newest backups and deletes older ones. Returns the files removed. */
+export function rotateBackups(dir: string, keep: number): string[] {
+  const all = listBackups(dir);
+  const removed: string[] = [];
+  for (const b of all.slice(Math.max(1, keep))) {
+    rmSync(path.join(dir, b.file), { force: true });
+    removed.push(b.file);
+  }
+  return removed;
+}
+
+export type RestoreOptions = { now: Date; userId: string | null };
+
+/**
+ * Restores `file` from the backup folder. The backup is verified before anything is touched; a
+ * damaged one is refused. The current database (with its WAL, if any) is kept as
+ * `pre-restore-<stamp>.db` beside the backups, so a restore can itself be undone by hand.
+ */
+export async function restoreBackup(
+  store: Store,
+  file: string,
+  options: RestoreOptions,
+): Promise<BackupInfo> {
+  if (!isBackupFileName(file)) {
+    throw new BackupError('Choose one of the listed backups.');
+  }
+  const source = path.join(store.backupDir, file);
+  if (!existsSync(source))
+    throw new BackupError(`The backup ${file} is no longer in the backup folder.`);
+  const check = verifyDatabaseFile(source, store.options.nativeBinding);
+  if (!check.ok) {
+    throw new BackupError(
+      `The backup ${file} is damaged and cannot be restored (${check.reason}). Choose another backup.`,
+    );
+  }
+
+  // Close (a clean close checkpoints the WAL into the main file), then set the current file aside.
+  store.close();
+  const db = store.dbPath;
+  const aside = path.join(store.backupDir, `pre-restore-${stamp(options.now)}.db`);
+  mkdirSync(store.backupDir, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(db + suffix)) copyFileSync(db + suffix, aside + suffix);
+  }
+  const incoming = `${db}.restoring`;
+  copyFileSync(source, incoming);
+  fsyncFile(incoming);
+  // The old WAL must go before the new file arrives: SQLite would otherwise replay the old
+  // database's frames onto the restored one.
+  rmSync(`${db}-wal`, { force: true });
+  rmSync(`${db}-shm`, { force: true });
+  renameSync(incoming, db);
+  fsyncDir(path.dirname(db));
+
+  const status = store.open();
+  if (status.state !== 'ok') {
+    throw new BackupError(
+      `The backup was restored but the database could not be opened (${status.reason ?? 'unknown'}).`,
+    );
+  }
+  await store.transaction((trx) =>
+    appendAudit(trx, {
+      at: options.now.toISOString(),
+      userId: options.userId,
+      action: 'restore',
+      entityType: 'database',
+      entityId: null,
+      summary: `Database restored from backup ${file}`,
+      details: { file, keptAs: path.basename(aside) },
+    }),
+  );
+  const size = statSync(source).size;
+  return {
+    file,
+    createdAt: createdAtFromName(file) ?? options.now.toISOString(),
+    sizeBytes: size,
+    verified: true,
+  };
+}
+
+/**
+ * The recovery path after a failed start-up check: restore the newest backup that verifies.
+ * Damaged backups are skipped. Throws BackupError if there is none.
+ */
+export async function restoreNewestGoodBackup(
+  store: Store,
+  options: RestoreOptions,
+): Promise<BackupInfo> {
+  const reasons: string[] = [];
+  for (const b of listBackups(store.backupDir)) {
+    const check = verifyDatabaseFile(
+      path.join(store.backupDir, b.file),
+      store.options.nativeBinding,
+    );
+    if (!check.ok) {
+      reasons.push(`${b.file}: ${check.reason}`);
+      continue;
+    }
+    return restoreBackup(store, b.file, options);
+  }
+  throw new BackupError(
+    reasons.length === 0
+      ? 'There are no backups to restore. Contact your IT service desk.'
+      : `None of the backups could be verified (${reasons.join('; ')}). Contact your IT service desk.`,
+  );
+}

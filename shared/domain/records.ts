@@ -1,0 +1,358 @@
+// What the main-process services return: plain, serialisable records (no Dates — ISO strings),
+// shared by the IPC contract, the preload and the renderer. Built by the repositories in
+// electron/main/store from database rows, each in one place.
+
+import type { ClockStatus } from '../calendar/clocks';
+import type { FollowUp } from '../checklist/follow-ups';
+import type { MatchReason } from '../matching';
+import type { PolicyOverrides, ResolvedPolicy } from '../policy/types';
+import type { Decision } from '../validation/decision';
+import type { ChildInput } from '../validation/child';
+import type { HouseholdMemberInput } from '../validation/household';
+import type { ReferralInput } from '../validation/referral';
+import type { ReferrerInput } from '../validation/referrer';
+import type { Edition, IsoDate, IsoInstant, ResponseType, UserRole } from './types';
+
+/** Someone named on a record: their id and display name at the time of reading. */
+export type UserRef = { id: string; displayName: string };
+
+export type AppUser = {
+  id: string;
+  /** The operating-system account this user signs in as (os.userInfo().username). */
+  osAccount: string;
+  displayName: string;
+  roles: UserRole[];
+  active: boolean;
+  version: number;
+};
+
+/** Who is using the app, and what they need to know to start. */
+export type SessionInfo = {
+  user: AppUser;
+  /** True when this sign-in created the user (first user: admin; later: no roles yet). */
+  isNewUser: boolean;
+  /** Something to tell the user straight away, e.g. "You have no role yet…"; null if none. */
+  message: string | null;
+  settings: SettingsRecord;
+};
+
+export const REFERRAL_STATUSES = [
+  'draft',
+  'awaiting-decision',
+  'awaiting-sign-off',
+  'decided',
+  'closed',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
+  draft: 'Draft',
+  'awaiting-decision': 'Awaiting decision',
+  'awaiting-sign-off': 'Awaiting manager sign-off',
+  decided: 'Decided',
+  closed: 'Closed',
+};
+
+export type QueueChild = {
+  position: number;
+  displayName: string;
+  personId: string | null;
+  /** Date of birth, or expected date of birth for an unborn child. */
+  birthDate: IsoDate | null;
+  unborn: boolean;
+};
+
+/** One row of the referral queue. */
+export type QueueItem = {
+  id: string;
+  reference: string;
+  status: ReferralStatus;
+  receivedAt: IsoInstant;
+  /** Day 0 of the decision clock (after the out-of-hours rule). */
+  countedFrom: IsoDate;
+  decisionDue: IsoDate;
+  /** Where the one-working-day decision clock stands today (shared/calendar clockStatus). */
+  clock: ClockStatus;
+  children: QueueChild[];
+  referrerLabel: string;
+  assignedTo: UserRef | null;
+  immediateProtection: boolean;
+  version: number;
+};
+
+export type ReferralSearchHit = QueueItem & {
+  /** A short extract around the matched words, plain text (no markup). */
+  snippet: string;
+};
+
+export type ReferralChildRecord = {
+  /** Row id of this child on this referral. */
+  id: string;
+  position: number;
+  personId: string | null;
+  displayName: string;
+  child: ChildInput;
+  /**
+   * CIN census (domain §3): a referral within 12 months of a previous referral for the same
+   * child. Only known once the child is linked to a person.
+   */
+  reReferral: boolean;
+};
+
+export type HouseholdMemberRecord = {
+  id: string;
+  position: number;
+  personId: string | null;
+  member: HouseholdMemberInput;
+};
+
+export type ChronologyEntry = {
+  id: string;
+  at: IsoInstant;
+  kind: 'auto' | 'significant';
+  text: string;
+  by: UserRef | null;
+};
+
+export type SignOffRecord = {
+  id: string;
+  by: UserRef;
+  at: IsoInstant;
+  outcome: 'agreed' | 'returned';
+  comment: string | null;
+};
+
+export type DecisionStatus = 'awaiting-sign-off' | 'final' | 'returned' | 'superseded';
+
+export type DecisionRecord = {
+  id: string;
+  referralId: string;
+  status: DecisionStatus;
+  recommended: ResponseType;
+  chosen: ResponseType;
+  rationale: string;
+  /** The decision exactly as recorded (shared/validation decisionSchema). */
+  decision: Decision;
+  recordedBy: UserRef;
+  recordedAt: IsoInstant;
+  signOffs: SignOffRecord[];
+  /** What the decision sets in motion (shared/checklist followUpsFor), computed when read. */
+  followUps: FollowUp[];
+  version: number;
+};
+
+export type ReferralRecord = {
+  id: string;
+  reference: string;
+  status: ReferralStatus;
+  receivedAt: IsoInstant;
+  countedFrom: IsoDate;
+  decisionDue: IsoDate;
+  clock: ClockStatus;
+  channel: ReferralInput['channel'];
+  referrer: ReferrerInput;
+  referrerLabel: string;
+  /** Directory entry the referrer was picked from, if any. */
+  referrerId: string | null;
+  sourceCode: string;
+  /** The full validated input, so the edit form can be refilled exactly. */
+  input: ReferralInput;
+  children: ReferralChildRecord[];
+  householdMembers: HouseholdMemberRecord[];
+  assessmentFactors: string[];
+  assignedTo: UserRef | null;
+  decisions: DecisionRecord[];
+  chronology: ChronologyEntry[];
+  legalHold: boolean;
+  version: number;
+  createdAt: IsoInstant;
+  createdBy: UserRef | null;
+  updatedAt: IsoInstant;
+  updatedBy: UserRef | null;
+};
+
+export type AddressRecord = {
+  line1?: string | undefined;
+  line2?: string | undefined;
+  town?: string | undefined;
+  postcode?: string | undefined;
+};
+
+export type PersonRecord = {
+  id: string;
+  kind: 'child' | 'adult';
+  status: 'born' | 'unborn';
+  givenNames: string | null;
+  familyName: string | null;
+  otherNames: string | null;
+  dateOfBirth: IsoDate | null;
+  expectedDateOfBirth: IsoDate | null;
+  gender: string | null;
+  nhsNumber: string | null;
+  postcode: string | null;
+  address: AddressRecord | null;
+  /** Set when this record was merged into another (it then only redirects there). */
+  mergedInto: string | null;
+  legalHold: boolean;
+  version: number;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+};
+
+export type InvolvementReferral = {
+  referralId: string;
+  reference: string;
+  receivedAt: IsoInstant;
+  status: ReferralStatus;
+  /** The chosen response of the latest decision that stands (not returned/superseded). */
+  outcome: ResponseType | null;
+  outcomeLabel: string | null;
+  decidedAt: IsoInstant | null;
+};
+
+export type RelatedPerson = {
+  personId: string | null;
+  name: string;
+  /** For household members: how they are related ("Mother of Amy"); null for siblings. */
+  relationship: string | null;
+  birthDate: IsoDate | null;
+  /** The referral they appear on with this person. */
+  referralReference: string;
+};
+
+/** "Search first" (domain §7): what is already known before the decision is made. */
+export type PreviousInvolvement = {
+  personId: string;
+  /** The date the 12 months are counted back from (London date). */
+  asOf: IsoDate;
+  /** Referrals received in the 12 months before asOf, newest first, with outcomes. */
+  referralsLast12Months: InvolvementReferral[];
+  /** All referrals ever linked to this person. */
+  totalReferrals: number;
+  /** A new referral now would be a re-referral (domain §3: within 12 months of a previous one). */
+  reReferral: boolean;
+  /** Other children on the same referrals. */
+  siblings: RelatedPerson[];
+  /** Adults recorded in the household on this person's referrals. */
+  householdMembers: RelatedPerson[];
+};
+
+export type PersonMatch = {
+  person: PersonRecord;
+  score: number;
+  reasons: MatchReason[];
+  previousInvolvement: PreviousInvolvement;
+};
+
+export type PersonDetail = {
+  person: PersonRecord;
+  previousInvolvement: PreviousInvolvement;
+  /** Every referral this person is on, newest first. */
+  referrals: InvolvementReferral[];
+  merges: MergeRecord[];
+};
+
+/** Exactly which rows a merge repointed, so an unmerge restores them and only them. */
+export type MergeRepointed = {
+  referralChildren: string[];
+  householdMembers: string[];
+  /** Earlier merges that had pointed at the merged record (merged_into chains). */
+  people: string[];
+};
+
+export type MergeRecord = {
+  id: string;
+  keptId: string;
+  mergedId: string;
+  mergedAt: IsoInstant;
+  mergedBy: UserRef;
+  repointed: MergeRepointed;
+  undoneAt: IsoInstant | null;
+  undoneBy: UserRef | null;
+};
+
+export type DirectoryEntry = {
+  id: string;
+  kind: 'professional' | 'agency';
+  name: string;
+  role: string | null;
+  agency: string | null;
+  agencyType: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  active: boolean;
+  version: number;
+};
+
+export type AuditEntry = {
+  seq: number;
+  at: IsoInstant;
+  user: UserRef | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  summary: string;
+  details: Record<string, unknown>;
+};
+
+export type AuditVerification =
+  { ok: true; count: number } | { ok: false; firstBrokenSeq: number; reason: string };
+
+export type OrganisationDetails = {
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+  /** Protective marking printed top and bottom of every page (domain §6). */
+  marking: string;
+};
+
+export type SettingsRecord = {
+  edition: Edition;
+  overrides: PolicyOverrides;
+  organisation: OrganisationDetails;
+  /** Administrator closure days (domain §4), ISO dates. */
+  closures: IsoDate[];
+  /** The policy in force: edition + local overrides (shared/policy resolvePolicy). */
+  policy: ResolvedPolicy;
+  version: number;
+  updatedAt: IsoInstant | null;
+  updatedBy: UserRef | null;
+};
+
+export type DraftKind = 'referral' | 'decision';
+
+export type DraftRecord = {
+  id: string;
+  kind: DraftKind;
+  key: string;
+  data: unknown;
+  updatedAt: IsoInstant;
+  version: number;
+};
+
+export type BackupInfo = {
+  /** File name only: `front-door-YYYYMMDD-HHmmss.db` (no personal data in names). */
+  file: string;
+  createdAt: IsoInstant;
+  sizeBytes: number;
+  /** Verified with PRAGMA integrity_check when made (or when checked for a restore). */
+  verified: boolean;
+};
+
+export type StoreState = 'ok' | 'recovery-needed' | 'refused';
+
+export type StoreStatus = {
+  state: StoreState;
+  /** Plain-English reason when not ok. */
+  reason: string | null;
+  dataDir: string;
+  /** The last run did not close cleanly (the session marker was still there). */
+  uncleanShutdown: boolean;
+  /** Result of PRAGMA quick_check when one was run at start, else null. */
+  quickCheck: string | null;
+  schemaVersion: number | null;
+  knownSchemaVersion: number;
+  backups: BackupInfo[];
+};

@@ -1,0 +1,48 @@
+// Child process for the kill loop (reliability "Kill -9 loop"): opens the store in the given data
+// folder and saves referrals through the real service, printing each id only after the save has
+// returned (committed with synchronous=FULL). The parent kills this process at random moments.
+// The test bundles it once with esbuild (a tsx start-up per kill would cost about a second).
+import { createServices } from '../../electron/main/services/index';
+import { openStore } from '../../electron/main/store/store';
+import { bornChild, referralInput } from './store-fixtures';
+
+const dataDir = process.argv[2];
+if (dataDir === undefined) {
+  process.stderr.write('usage: kill-loop-child <dataDir>\n');
+  process.exit(2);
+}
+
+const store = openStore({ dataDir });
+const status = store.status();
+if (status.state !== 'ok') {
+  process.stderr.write(`STORE ${status.state}: ${status.reason ?? ''}\n`);
+  process.exit(3);
+}
+const services = createServices(store, { now: () => new Date() }, { osAccount: () => 'kill-loop' });
+const { user } = await services.users.signIn();
+const ctx = { user };
+
+// Bounded so the database stays small whatever the parent's timing: after this many saves (or
+// this long) the child stops writing and waits to be killed. A kill lands 20–250 ms after the
+// first save, well inside either bound, so the kills still fall mid-write.
+const MAX_SAVES = 150;
+const MAX_WRITING_MS = 3_000;
+const started = Date.now();
+
+for (let i = 0; i < MAX_SAVES && Date.now() - started < MAX_WRITING_MS; i++) {
+  const r = await services.referrals.create(ctx, {
+    referral: referralInput({
+      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      children: [
+        bornChild(),
+        bornChild({ givenNames: `Ben ${String(i)}`, dateOfBirth: '2019-06-01', gender: '1' }),
+      ],
+    }),
+  });
+  // Pipes are synchronous on Linux (Node process I/O docs), and the id is written only after the
+  // transaction committed.
+  process.stdout.write(`${r.id}\n`);
+}
+
+// Stay alive (idle) until the parent's SIGKILL; exiting by itself would be reported as a failure.
+setInterval(() => undefined, 60_000);

@@ -1,0 +1,380 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ConflictError,
+  ForbiddenError,
+  ValidationError,
+} from '../../../electron/main/store/errors';
+import { decisionInput, referralInput, testEnv, type TestEnv } from '../../helpers/store-fixtures';
+
+let env: TestEnv;
+beforeEach(async () => {
+  env = await testEnv();
+});
+afterEach(() => {
+  env.close();
+});
+
+describe('users', () => {
+  it('makes the first user admin with every role; later users get no roles and a message', async () => {
+    expect(env.admin.roles.sort()).toEqual(['admin', 'chair', 'duty-worker', 'manager']);
+    const later = await env.services.users.signIn('alex');
+    expect(later.isNewUser).toBe(true);
+    expect(later.user.roles).toEqual([]);
+    expect(later.message).toMatch(/no role yet/);
+    const again = await env.services.users.signIn('sam');
+    expect(again.isNewUser).toBe(false);
+    expect(again.user.id).toBe(env.admin.id);
+  });
+
+  it('only an admin sets roles, and the last admin cannot remove their own admin role', async () => {
+    const alex = (await env.services.users.signIn('alex')).user;
+    await expect(
+      env.services.users.setRoles(
+        { user: alex },
+        { id: alex.id, version: alex.version, roles: ['admin'] },
+      ),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      env.services.users.setRoles(
+        { user: env.admin },
+        { id: env.admin.id, version: env.admin.version, roles: ['manager'] },
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const updated = await env.services.users.setRoles(
+      { user: env.admin },
+      { id: alex.id, version: alex.version, roles: ['duty-worker'] },
+    );
+    expect(updated.roles).toEqual(['duty-worker']);
+  });
+});
+
+describe('referrals', () => {
+  it('computes reference, day 0 and the decision due date; out-of-hours counts from the next working day', async () => {
+    const ctx = { user: env.admin };
+    const a = await env.services.referrals.create(ctx, { referral: referralInput() });
+    expect(a.reference).toBe('FD-2026-000001');
+    expect(a).toMatchObject({
+      countedFrom: '2026-11-23',
+      decisionDue: '2026-11-24',
+      status: 'awaiting-decision',
+    });
+    // Friday 27 November 2026 at 18:30 → day 0 Monday 30th → due Tuesday 1 December.
+    env.clock.set('2026-11-27T19:00:00.000Z');
+    const b = await env.services.referrals.create(ctx, {
+      referral: referralInput({ receivedAt: '2026-11-27T18:30:00.000Z' }),
+    });
+    expect(b.reference).toBe('FD-2026-000002');
+    expect(b).toMatchObject({ countedFrom: '2026-11-30', decisionDue: '2026-12-01' });
+  });
+
+  it('refuses bad input with field errors and saves nothing', async () => {
+    const ctx = { user: env.admin };
+    const bad = referralInput({ assessmentFactors: ['21', '16A'], referralSourceCode: '99' });
+    const err = await env.services.referrals
+      .create(ctx, { referral: bad })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).fieldErrors).toMatchObject({
+      assessmentFactors: expect.stringMatching(/cannot be combined/) as string,
+      referralSourceCode: expect.any(String) as string,
+    });
+    const worse = referralInput({ children: [] });
+    await expect(env.services.referrals.create(ctx, { referral: worse })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect(await env.services.referrals.list(ctx, { filter: 'all' })).toEqual([]);
+  });
+
+  it('keeps what was typed exactly, including awkward text', async () => {
+    const ctx = { user: env.admin };
+    const concern =
+      'RTL ‮evil‬ — emoji 👶🏽 — quotes "\' — <script>alert(1)</script> — ' + 'x'.repeat(40_000);
+    const r = await env.services.referrals.create(ctx, { referral: referralInput({ concern }) });
+    const back = await env.services.referrals.get(ctx, { id: r.id });
+    expect(back.input.concern).toBe(concern);
+  });
+
+  it('queues by due date with filters, and assigns', async () => {
+    const ctx = { user: env.admin };
+    env.clock.set('2026-11-20T10:00:00.000Z'); // Friday
+    const overdue = await env.services.referrals.create(ctx, {
+      referral: referralInput({ receivedAt: '2026-11-19T10:00:00.000Z' }),
+    });
+    env.clock.set('2026-11-23T10:05:00.000Z'); // Monday
+    const dueToday = await env.services.referrals.create(ctx, {
+      referral: referralInput({ receivedAt: '2026-11-20T11:00:00.000Z' }),
+    });
+    const later = await env.services.referrals.create(ctx, { referral: referralInput() });
+
+    const all = await env.services.referrals.list(ctx, { filter: 'all' });
+    expect(all.map((q) => q.id)).toEqual([overdue.id, dueToday.id, later.id]);
+    expect(all.map((q) => q.clock.kind)).toEqual(['overdue', 'due-today', 'on-time']);
+    expect(all[0]?.children[0]?.displayName).toBe('Amy Smith');
+    expect(all[0]?.referrerLabel).toBe(
+      'Jo Teacher (Designated safeguarding lead, Oak Primary School)',
+    );
+    expect(
+      (await env.services.referrals.list(ctx, { filter: 'overdue' })).map((q) => q.id),
+    ).toEqual([overdue.id]);
+    expect(
+      (await env.services.referrals.list(ctx, { filter: 'due-today' })).map((q) => q.id),
+    ).toEqual([dueToday.id]);
+
+    await env.services.referrals.assign(ctx, {
+      id: later.id,
+      version: later.version,
+      userId: env.admin.id,
+    });
+    expect((await env.services.referrals.list(ctx, { filter: 'mine' })).map((q) => q.id)).toEqual([
+      later.id,
+    ]);
+    expect(
+      (await env.services.referrals.list(ctx, { filter: 'unassigned' })).map((q) => q.id),
+    ).toEqual([overdue.id, dueToday.id]);
+  });
+});
+
+describe('decisions and sign-off', () => {
+  async function requireSignOff() {
+    const s = await env.services.settings.get({ user: env.admin });
+    await env.services.settings.update(
+      { user: env.admin },
+      { version: s.version, overrides: { managerSignOff: 'required' } },
+    );
+  }
+
+  it('with sign-off required: awaiting sign-off; own decision cannot be signed; another manager agrees; follow-ups made', async () => {
+    await requireSignOff();
+    const worker = await env.signIn('kim', ['duty-worker']);
+    const manager = await env.signIn('lee', ['manager']);
+    const r = await env.services.referrals.create({ user: worker }, { referral: referralInput() });
+    const d = await env.services.decisions.record(
+      { user: worker },
+      { referralId: r.id, version: r.version, decision: decisionInput() },
+    );
+    expect(d.status).toBe('awaiting-sign-off');
+    expect(
+      (await env.services.referrals.list({ user: manager }, { filter: 'awaiting-sign-off' })).map(
+        (q) => q.id,
+      ),
+    ).toEqual([r.id]);
+
+    await expect(
+      env.services.decisions.signOff(
+        { user: worker },
+        { decisionId: d.id, version: d.version, outcome: 'agreed' },
+      ),
+    ).rejects.toThrow('Only a manager can sign off a decision.');
+
+    const selfDecided = await env.services.referrals.create(
+      { user: manager },
+      { referral: referralInput() },
+    );
+    const own = await env.services.decisions.record(
+      { user: manager },
+      { referralId: selfDecided.id, version: selfDecided.version, decision: decisionInput() },
+    );
+    await expect(
+      env.services.decisions.signOff(
+        { user: manager },
+        { decisionId: own.id, version: own.version, outcome: 'agreed' },
+      ),
+    ).rejects.toThrow(/cannot sign off a decision you recorded/);
+
+    const signed = await env.services.decisions.signOff(
+      { user: manager },
+      { decisionId: d.id, version: d.version, outcome: 'agreed', comment: 'Agreed' },
+    );
+    expect(signed.status).toBe('final');
+    expect(signed.signOffs.map((s) => s.by.displayName)).toEqual(['lee']);
+    const after = await env.services.referrals.get({ user: manager }, { id: r.id });
+    expect(after.status).toBe('decided');
+    expect(after.clock.kind).toBe('met');
+    expect(after.chronology.map((c) => c.text)).toContain('Manager signed off the decision.');
+    const actions = env.store.raw
+      .prepare('SELECT kind FROM actions WHERE referral_id = ?')
+      .all(r.id) as { kind: string }[];
+    expect(actions.map((a) => a.kind)).toContain('assessment');
+  });
+
+  it('a returned decision goes back to the queue and needs a reason', async () => {
+    await requireSignOff();
+    const worker = await env.signIn('kim', ['duty-worker']);
+    const manager = await env.signIn('lee', ['manager']);
+    const r = await env.services.referrals.create({ user: worker }, { referral: referralInput() });
+    const d = await env.services.decisions.record(
+      { user: worker },
+      { referralId: r.id, version: r.version, decision: decisionInput() },
+    );
+    await expect(
+      env.services.decisions.signOff(
+        { user: manager },
+        { decisionId: d.id, version: d.version, outcome: 'returned' },
+      ),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const back = await env.services.decisions.signOff(
+      { user: manager },
+      {
+        decisionId: d.id,
+        version: d.version,
+        outcome: 'returned',
+        comment: 'Speak to the school nurse first',
+      },
+    );
+    expect(back.status).toBe('returned');
+    const rec = await env.services.referrals.get({ user: worker }, { id: r.id });
+    expect(rec.status).toBe('awaiting-decision');
+    // A new decision can now be recorded.
+    const again = await env.services.decisions.record(
+      { user: worker },
+      { referralId: r.id, version: rec.version, decision: decisionInput() },
+    );
+    expect(again.status).toBe('awaiting-sign-off');
+  });
+
+  it('checks completeness against policy (police told where a crime is suspected)', async () => {
+    const ctx = { user: env.admin };
+    const r = await env.services.referrals.create(ctx, { referral: referralInput() });
+    const err = await env.services.decisions
+      .record(ctx, {
+        referralId: r.id,
+        version: r.version,
+        decision: decisionInput({ crimeSuspected: true }),
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(Object.keys((err as ValidationError).fieldErrors)).toContain('policeNotification');
+    // Nothing was saved.
+    expect((await env.services.referrals.get(ctx, { id: r.id })).decisions).toEqual([]);
+  });
+});
+
+describe('people: link, merge and unmerge', () => {
+  it('merge repoints links and unmerge restores them exactly', async () => {
+    const ctx = { user: env.admin };
+    const r1 = await env.services.referrals.create(ctx, { referral: referralInput() });
+    const r2 = await env.services.referrals.create(ctx, { referral: referralInput() });
+    const l1 = await env.services.people.link(ctx, {
+      referralId: r1.id,
+      version: r1.version,
+      childIndex: 0,
+      personId: null,
+    });
+    const l2 = await env.services.people.link(ctx, {
+      referralId: r2.id,
+      version: r2.version,
+      childIndex: 0,
+      personId: null,
+    });
+    const keep = l1.children[0]?.personId ?? '';
+    const dup = l2.children[0]?.personId ?? '';
+    expect(keep).not.toBe(dup);
+
+    const merge = await env.services.people.merge(ctx, { keepId: keep, mergeId: dup });
+    expect(merge.repointed.referralChildren).toHaveLength(1);
+    const r2After = await env.services.referrals.get(ctx, { id: r2.id });
+    expect(r2After.children[0]?.personId).toBe(keep);
+    expect(r2After.input.children[0]?.personId).toBe(keep);
+    expect((await env.services.people.get(ctx, { id: dup })).person.mergedInto).toBe(keep);
+    // A merged record no longer appears as a match.
+    const matches = await env.services.people.match(ctx, {
+      givenNames: 'Amy',
+      familyName: 'Smith',
+      dateOfBirth: '2016-04-03',
+    });
+    expect(matches.map((m) => m.person.id)).toEqual([keep]);
+
+    const undone = await env.services.people.unmerge(ctx, { mergeId: merge.id });
+    expect(undone.undoneAt).not.toBeNull();
+    expect((await env.services.referrals.get(ctx, { id: r2.id })).children[0]?.personId).toBe(dup);
+    expect((await env.services.referrals.get(ctx, { id: r1.id })).children[0]?.personId).toBe(keep);
+    expect((await env.services.people.get(ctx, { id: dup })).person.mergedInto).toBeNull();
+    await expect(env.services.people.unmerge(ctx, { mergeId: merge.id })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+
+    const worker = await env.signIn('kim', ['duty-worker']);
+    await expect(
+      env.services.people.merge({ user: worker }, { keepId: keep, mergeId: dup }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('drafts, directory and settings', () => {
+  it('drafts upsert per user and are discarded when the referral is created from them', async () => {
+    const ctx = { user: env.admin };
+    const one = await env.services.drafts.save(ctx, {
+      kind: 'referral',
+      key: 'new-1',
+      data: { concern: 'Amy' },
+    });
+    const two = await env.services.drafts.save(ctx, {
+      kind: 'referral',
+      key: 'new-1',
+      data: { concern: 'Amy has bruises' },
+    });
+    expect(two.id).toBe(one.id);
+    expect(two.version).toBe(2);
+    expect((await env.services.drafts.get(ctx, { kind: 'referral', key: 'new-1' }))?.data).toEqual({
+      concern: 'Amy has bruises',
+    });
+    const kim = await env.signIn('kim', ['duty-worker']);
+    expect(
+      await env.services.drafts.get({ user: kim }, { kind: 'referral', key: 'new-1' }),
+    ).toBeNull();
+    await env.services.referrals.create(ctx, { referral: referralInput(), draftKey: 'new-1' });
+    expect(await env.services.drafts.list(ctx)).toEqual([]);
+  });
+
+  it('directory entries are versioned', async () => {
+    const ctx = { user: env.admin };
+    const e = await env.services.directory.save(ctx, {
+      entry: { name: 'Oak Primary School', agencyType: 'school' },
+    });
+    expect(e.kind).toBe('agency');
+    const e2 = await env.services.directory.save(ctx, {
+      id: e.id,
+      version: e.version,
+      entry: { name: 'Oak Primary Academy', agencyType: 'school' },
+    });
+    expect(e2.version).toBe(2);
+    await expect(
+      env.services.directory.save(ctx, {
+        id: e.id,
+        version: e.version,
+        entry: { name: 'Stale', agencyType: 'school' },
+      }),
+    ).rejects.toThrow(/changed by Sam Patel/);
+    expect((await env.services.directory.list(ctx, { text: 'academy' })).map((d) => d.id)).toEqual([
+      e.id,
+    ]);
+    expect(await env.services.directory.list(ctx, { text: '%' })).toEqual([]);
+  });
+
+  it('settings: default marking, validated overrides, closure days change due dates', async () => {
+    const ctx = { user: env.admin };
+    const s = await env.services.settings.get(ctx);
+    expect(s.organisation.marking).toBe('OFFICIAL-SENSITIVE');
+    expect(s.edition).toBe(2023);
+    await expect(
+      env.services.settings.update(ctx, {
+        version: s.version,
+        overrides: { assessmentWorkingDays: 60 },
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const s2 = await env.services.settings.update(ctx, {
+      version: s.version,
+      closures: ['2026-11-24'],
+    });
+    expect(s2.closures).toEqual(['2026-11-24']);
+    const r = await env.services.referrals.create(ctx, { referral: referralInput() });
+    expect(r.decisionDue).toBe('2026-11-25');
+    await expect(
+      env.services.settings.update(ctx, { version: s.version, closures: [] }),
+    ).rejects.toThrow(/changed by/);
+    const worker = await env.signIn('kim', ['duty-worker']);
+    await expect(
+      env.services.settings.update({ user: worker }, { version: s2.version, closures: [] }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});

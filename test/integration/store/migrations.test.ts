@@ -1,0 +1,129 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openConnection } from '../../../electron/main/store/connection';
+import { SchemaTooNewError } from '../../../electron/main/store/errors';
+import {
+  MIGRATIONS,
+  SCHEMA_VERSION,
+  migrate,
+  schemaVersion,
+} from '../../../electron/main/store/migrations/index';
+import type { Migration } from '../../../electron/main/store/migrations/types';
+import { openStore } from '../../../electron/main/store/store';
+import { removeDir, tempDir } from '../../helpers/store-fixtures';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) removeDir(d);
+});
+
+function freshDb(): BetterSqlite3.Database {
+  const dir = tempDir();
+  dirs.push(dir);
+  return openConnection(path.join(dir, 'test.db'));
+}
+
+const at = '2026-11-23T10:00:00.000Z';
+
+describe('migrations', () => {
+  it('numbers migrations 1..N and a new database reaches N', () => {
+    const db = freshDb();
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('migration 2 keeps existing people and referrals and adds legal_hold = 0', () => {
+    const db = freshDb();
+    migrate(db, { to: 1 });
+    expect(schemaVersion(db)).toBe(1);
+    db.prepare(
+      `INSERT INTO people (id, kind, status, given_names, family_name, date_of_birth, name_key, family_key, given_key, created_at, updated_at)
+       VALUES ('p1', 'child', 'born', 'Zoë', 'O''Brien', '2015-01-02', 'zoe obrien', 'obrien', 'zoe', ?, ?)`,
+    ).run(at, at);
+    db.prepare(
+      `INSERT INTO referrals (id, reference, status, received_at, counted_from, decision_due, channel, referrer, referrer_label,
+        source_code, narrative, whereabouts, immediate_protection, parents_aware, parents_agree, data, created_at, updated_at)
+       VALUES ('r1', 'FD-2026-000001', 'awaiting-decision', ?, '2026-11-23', '2026-11-24', 'phone', '{}', 'Anonymous referrer',
+        '9', 'Concern', 'Home', 0, 'yes', 'yes', '{}', ?, ?)`,
+    ).run(at, at, at);
+    db.prepare(
+      "INSERT INTO referral_children (id, referral_id, person_id, position, display_name, child) VALUES ('c1', 'r1', 'p1', 0, 'Zoë O''Brien', '{}')",
+    ).run();
+    const before = {
+      people: db
+        .prepare('SELECT id, given_names, family_name, date_of_birth, version FROM people')
+        .all(),
+      referrals: db
+        .prepare('SELECT id, reference, status, narrative, version FROM referrals')
+        .all(),
+      children: db.prepare('SELECT * FROM referral_children').all(),
+    };
+
+    expect(migrate(db)).toEqual([2]);
+    expect(schemaVersion(db)).toBe(2);
+    expect(
+      db.prepare('SELECT id, given_names, family_name, date_of_birth, version FROM people').all(),
+    ).toEqual(before.people);
+    expect(
+      db.prepare('SELECT id, reference, status, narrative, version FROM referrals').all(),
+    ).toEqual(before.referrals);
+    expect(db.prepare('SELECT * FROM referral_children').all()).toEqual(before.children);
+    expect(db.prepare('SELECT legal_hold FROM people').all()).toEqual([{ legal_hold: 0 }]);
+    expect(db.prepare('SELECT legal_hold FROM referrals').all()).toEqual([{ legal_hold: 0 }]);
+    const indexes = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'referral_children_referral'",
+      )
+      .all();
+    expect(indexes).toHaveLength(1);
+    db.close();
+  });
+
+  it('refuses a database from a newer version, with a clear message', () => {
+    const db = freshDb();
+    migrate(db);
+    db.pragma(`user_version = ${String(SCHEMA_VERSION + 5)}`);
+    expect(() => migrate(db)).toThrow(SchemaTooNewError);
+    expect(() => migrate(db)).toThrow(
+      `This database was made by a newer version of Front Door (schema ${String(SCHEMA_VERSION + 5)}); this copy understands up to ${String(SCHEMA_VERSION)}. Install the newer version.`,
+    );
+    db.close();
+  });
+
+  it('openStore on a newer database reports "refused" and does not crash', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const first = openStore({ dataDir: dir });
+    first.raw.pragma(`user_version = ${String(SCHEMA_VERSION + 1)}`);
+    first.close();
+    const second = openStore({ dataDir: dir });
+    expect(second.status().state).toBe('refused');
+    expect(second.status().reason).toMatch(/newer version of Front Door/);
+    expect(() => second.db).toThrow(/Go to the recovery screen/);
+  });
+
+  it('a migration that throws leaves the database at the old version with no partial changes', () => {
+    const db = freshDb();
+    migrate(db);
+    const bad: Migration = {
+      version: SCHEMA_VERSION + 1,
+      name: 'fails halfway',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        d.exec('ALTER TABLE people ADD COLUMN extra TEXT');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, { migrations: [...MIGRATIONS, bad] })).toThrow('boom');
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()).toEqual([]);
+    const cols = (db.prepare('PRAGMA table_info(people)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(cols).not.toContain('extra');
+    db.close();
+  });
+});
