@@ -1,0 +1,58 @@
+// Builds the DispatchEnv that both the Electron main process and the browser harness use, so the
+// two run the same checks over the same services. No Electron import.
+import { londonDate } from '../../../shared/calendar';
+import type { AppUser } from '../../../shared/domain/records';
+import type { Clock, Services } from '../services';
+import type { Store } from '../store/store';
+import type { DispatchEnv } from './dispatch';
+import { createHandlers } from './handlers';
+
+export type SessionEnvOptions = {
+  store: Store;
+  services: Services;
+  clock: Clock;
+  /** The operating-system account to act as (default: the services' own, os.userInfo()). */
+  osAccount?: string | undefined;
+  logError?: (channel: string, error: unknown) => void;
+};
+
+export type SessionEnv = DispatchEnv & {
+  /** Signs in (creating the user on first use; the first user on a new database is admin). */
+  signIn(): Promise<AppUser | null>;
+};
+
+export function createSessionEnv(options: SessionEnvOptions): SessionEnv {
+  const { store, services, clock } = options;
+  let known: AppUser | null = null;
+
+  const signIn = async (): Promise<AppUser | null> => {
+    if (store.status().state !== 'ok') return null;
+    known = (await services.users.signIn(options.osAccount)).user;
+    return known;
+  };
+
+  return {
+    handlers: createHandlers(services),
+    signIn,
+    recoveryNeeded: () => store.status().state !== 'ok',
+    // Re-read on every call so a role change or a switched-off account applies at once.
+    currentUser: async () => {
+      if (!known) return signIn();
+      try {
+        known = (await services.users.session({ user: known })).user;
+        return known;
+      } catch (error) {
+        // After a restore the user may not exist in the restored copy yet: sign in again.
+        if (error instanceof Error && error.name === 'NotFoundError') return signIn();
+        throw error;
+      }
+    },
+    now: () => clock.now(),
+    today: (now) => londonDate(now.toISOString()),
+    logError:
+      options.logError ??
+      ((channel, error) => {
+        console.error(`[ipc] ${channel} failed`, error);
+      }),
+  };
+}

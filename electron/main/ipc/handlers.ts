@@ -1,0 +1,67 @@
+// Thin handlers: one line per channel, wiring the parsed input to a service (architecture §1).
+// Grouped by area; the `Handlers` type makes a missing or mistyped channel a compile error.
+import type { Services } from '../services';
+import type { Handlers, HandlerContext } from './dispatch';
+
+const as = (ctx: HandlerContext) => ({ user: ctx.user });
+
+export function createHandlers(services: Services): Handlers {
+  const {
+    referrals,
+    drafts,
+    people,
+    decisions,
+    directory,
+    settings,
+    users,
+    audit,
+    backups,
+    status,
+  } = services;
+  return {
+    'session:current': (_input, ctx) => users.session(as(ctx)),
+    'system:status': () => status.get(),
+    'system:recover': (input) =>
+      input.file === undefined
+        ? status.restoreNewestGoodBackup()
+        : status.restore({ file: input.file }),
+
+    'referrals:list': (input, ctx) => referrals.list(as(ctx), input),
+    'referrals:get': (input, ctx) => referrals.get(as(ctx), input),
+    'referrals:create': (input, ctx) => referrals.create(as(ctx), input),
+    'referrals:update': (input, ctx) => referrals.update(as(ctx), input),
+    'referrals:assign': (input, ctx) => referrals.assign(as(ctx), input),
+    'referrals:search': (input, ctx) => referrals.search(as(ctx), input),
+
+    'drafts:save': (input, ctx) => drafts.save(as(ctx), input),
+    'drafts:get': (input, ctx) => drafts.get(as(ctx), input),
+    'drafts:list': (_input, ctx) => drafts.list(as(ctx)),
+    'drafts:discard': (input, ctx) => drafts.discard(as(ctx), input),
+
+    'people:match': (input, ctx) => people.match(as(ctx), input),
+    'people:search': (input, ctx) => people.search(as(ctx), input),
+    'people:get': (input, ctx) => people.get(as(ctx), input),
+    'people:link': (input, ctx) => people.link(as(ctx), input),
+    'people:merge': (input, ctx) => people.merge(as(ctx), input),
+    'people:unmerge': (input, ctx) => people.unmerge(as(ctx), input),
+
+    'decisions:record': (input, ctx) => decisions.record(as(ctx), input),
+    'decisions:sign-off': (input, ctx) => decisions.signOff(as(ctx), input),
+
+    'directory:list': (input, ctx) => directory.list(as(ctx), input),
+    'directory:save': (input, ctx) => directory.save(as(ctx), input),
+
+    'settings:get': (_input, ctx) => settings.get(as(ctx)),
+    'settings:update': (input, ctx) => settings.update(as(ctx), input),
+
+    'audit:list': (input, ctx) => audit.list(as(ctx), input),
+    'audit:verify': (_input, ctx) => audit.verify(as(ctx)),
+
+    'users:list': (_input, ctx) => users.list(as(ctx)),
+    'users:set-roles': (input, ctx) => users.setRoles(as(ctx), input),
+
+    'backups:create': (_input, ctx) => backups.create(as(ctx)),
+    'backups:list': (_input, ctx) => backups.list(as(ctx)),
+    'backups:restore': (input, ctx) => backups.restore(as(ctx), input),
+  };
+}

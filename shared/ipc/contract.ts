@@ -1,0 +1,345 @@
+// The one typed IPC contract (architecture §1). Main handlers, the preload, the browser harness
+// and the renderer client all derive their types from this map; nothing is typed twice.
+// Channel names are `area:verb`. Every input is a strict zod schema (unknown keys rejected),
+// shared with the forms, so the main process re-checks everything the renderer sends.
+
+import * as z from 'zod';
+import type * as Records from '../domain/records';
+import { USER_ROLES, type UserRole } from '../domain/types';
+import { EDITIONS } from '../domain/types';
+import { decisionSchema } from '../validation/decision';
+import { isIsoDate } from '../validation/formats';
+import { referralSchema } from '../validation/referral';
+import { channel, result, type SchemaOf, type InputSchema, type IpcResult } from './define';
+
+export * from './define';
+
+const id = z.string().trim().min(1, 'Missing record id').max(100, 'Record id is too long');
+const version = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const empty = z.object({}).strict();
+// A real calendar date (no 30 February), as the forms send after parsing DD/MM/YYYY.
+const isoDate = z.string().refine(isIsoDate, 'Enter a real date, for example 27/03/2024');
+const searchText = z.string().trim().max(200, 'Search for 200 characters or fewer');
+
+const ALL: readonly UserRole[] = USER_ROLES;
+const CASEWORK: readonly UserRole[] = ['duty-worker', 'manager'];
+const MANAGERS: readonly UserRole[] = ['manager'];
+const ADMIN: readonly UserRole[] = ['admin'];
+
+export const QUEUE_FILTERS = [
+  'all',
+  'mine',
+  'unassigned',
+  'due-today',
+  'overdue',
+  'awaiting-sign-off',
+] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+
+/** A draft's free-form data: JSON only, and bounded so a runaway autosave cannot fill the disk. */
+const draftData = z.unknown().refine((v) => {
+  try {
+    const json = JSON.stringify(v);
+    return typeof json === 'string' && json.length <= 2_000_000;
+  } catch {
+    return false;
+  }
+}, 'This draft is too large to save (over 2 MB)');
+
+export const matchQuerySchema = z
+  .object({
+    givenNames: z.string().trim().max(200).optional(),
+    familyName: z.string().trim().max(200).optional(),
+    dateOfBirth: isoDate.optional(),
+    nhsNumber: z.string().trim().max(20).optional(),
+    postcode: z.string().trim().max(10).optional(),
+    /** Referral to leave out of "previous involvement" (the one being entered). */
+    excludeReferralId: id.optional(),
+  })
+  .strict();
+export type MatchQueryInput = z.infer<typeof matchQuerySchema>;
+
+export const contract = {
+  'session:current': channel({
+    summary: 'Who is using the app, their roles, and the organisation settings they need',
+    access: 'any-user',
+    input: empty,
+    result: result<Records.SessionInfo>(),
+  }),
+  'system:status': channel({
+    summary: 'Store health: ok, or recovery needed with the backups that could be restored',
+    access: 'any-user',
+    recovery: true,
+    input: empty,
+    result: result<Records.StoreStatus>(),
+  }),
+  'system:recover': channel({
+    summary: 'Restore a backup when the database cannot be opened (the newest good one by default)',
+    access: 'any-user',
+    recovery: true,
+    input: z.object({ file: z.string().trim().min(1).max(300).optional() }).strict(),
+    result: result<Records.BackupInfo>(),
+  }),
+
+  'referrals:list': channel({
+    summary: 'The referral queue, soonest decision due first',
+    access: ALL,
+    input: z.object({ filter: z.enum(QUEUE_FILTERS) }).strict(),
+    result: result<Records.QueueItem[]>(),
+  }),
+  'referrals:get': channel({
+    summary: "Open one referral (audited as a view of the children's records)",
+    access: ALL,
+    input: z.object({ id }).strict(),
+    result: result<Records.ReferralRecord>(),
+  }),
+  'referrals:create': channel({
+    summary: 'Save a new referral',
+    access: CASEWORK,
+    input: (ctx) => z.object({ referral: referralSchema(ctx), draftKey: id.optional() }).strict(),
+    result: result<Records.ReferralRecord>(),
+  }),
+  'referrals:update': channel({
+    summary: 'Save changes to a referral (refused if someone else saved first)',
+    access: CASEWORK,
+    input: (ctx) => z.object({ id, version, referral: referralSchema(ctx) }).strict(),
+    result: result<Records.ReferralRecord>(),
+  }),
+  'referrals:assign': channel({
+    summary: 'Assign a referral to a worker, or unassign it',
+    access: CASEWORK,
+    input: z.object({ id, version, userId: id.nullable() }).strict(),
+    result: result<Records.ReferralRecord>(),
+  }),
+  'referrals:search': channel({
+    summary: 'Full-text search over referrals',
+    access: ALL,
+    input: z
+      .object({ text: searchText, limit: z.number().int().min(1).max(200).optional() })
+      .strict(),
+    result: result<Records.ReferralSearchHit[]>(),
+  }),
+
+  'drafts:save': channel({
+    summary: 'Autosave a form being typed',
+    access: CASEWORK,
+    input: z.object({ kind: z.enum(['referral', 'decision']), key: id, data: draftData }).strict(),
+    result: result<Records.DraftRecord>(),
+  }),
+  'drafts:get': channel({
+    summary: 'Load an autosaved draft',
+    access: CASEWORK,
+    input: z.object({ kind: z.enum(['referral', 'decision']), key: id }).strict(),
+    result: result<Records.DraftRecord | null>(),
+  }),
+  'drafts:list': channel({
+    summary: 'My unfinished drafts',
+    access: CASEWORK,
+    input: empty,
+    result: result<Records.DraftRecord[]>(),
+  }),
+  'drafts:discard': channel({
+    summary: 'Throw away a draft',
+    access: CASEWORK,
+    input: z.object({ kind: z.enum(['referral', 'decision']), key: id }).strict(),
+    result: result<{ discarded: boolean }>(),
+  }),
+
+  'people:match': channel({
+    summary: 'People who may be this child, with the reasons and their previous involvement',
+    access: ALL,
+    input: matchQuerySchema,
+    result: result<Records.PersonMatch[]>(),
+  }),
+  'people:search': channel({
+    summary: 'Full-text search over people',
+    access: ALL,
+    input: z
+      .object({ text: searchText, limit: z.number().int().min(1).max(200).optional() })
+      .strict(),
+    result: result<Records.PersonRecord[]>(),
+  }),
+  'people:get': channel({
+    summary: "Open a person's record with previous involvement (audited as a view)",
+    access: ALL,
+    input: z.object({ id }).strict(),
+    result: result<Records.PersonDetail>(),
+  }),
+  'people:link': channel({
+    summary: 'Link a child on a referral to an existing person, or confirm them as new',
+    access: CASEWORK,
+    input: z
+      .object({
+        referralId: id,
+        version,
+        childIndex: z.number().int().min(0).max(19),
+        personId: id.nullable(),
+      })
+      .strict(),
+    result: result<Records.ReferralRecord>(),
+  }),
+  'people:merge': channel({
+    summary: 'Merge a duplicate person into another (can be undone)',
+    access: [...MANAGERS, ...ADMIN],
+    input: z.object({ keepId: id, mergeId: id }).strict(),
+    result: result<Records.MergeRecord>(),
+  }),
+  'people:unmerge': channel({
+    summary: 'Undo a merge exactly',
+    access: [...MANAGERS, ...ADMIN],
+    input: z.object({ mergeId: id }).strict(),
+    result: result<Records.MergeRecord>(),
+  }),
+
+  'decisions:record': channel({
+    summary: 'Record the decision on the type of response',
+    access: CASEWORK,
+    input: z.object({ referralId: id, version, decision: decisionSchema }).strict(),
+    result: result<Records.DecisionRecord>(),
+  }),
+  'decisions:sign-off': channel({
+    summary: 'A manager agrees a decision or returns it with a comment',
+    access: MANAGERS,
+    input: z
+      .object({
+        decisionId: id,
+        version,
+        outcome: z.enum(['agreed', 'returned']),
+        comment: z.string().trim().max(10_000).optional(),
+      })
+      .strict(),
+    result: result<Records.DecisionRecord>(),
+  }),
+
+  'directory:list': channel({
+    summary: 'Professionals and agencies in the directory',
+    access: ALL,
+    input: z.object({ text: searchText.optional() }).strict(),
+    result: result<Records.DirectoryEntry[]>(),
+  }),
+  'directory:save': channel({
+    summary: 'Add or change a directory entry',
+    access: ['duty-worker', 'manager', 'admin'],
+    input: z
+      .object({
+        id: id.optional(),
+        version: version.optional(),
+        entry: z
+          .object({
+            name: z.string().trim().min(1, 'Enter a name').max(200),
+            role: z.string().trim().max(200).optional(),
+            agency: z.string().trim().max(200).optional(),
+            agencyType: z.string().trim().max(50),
+            phone: z.string().trim().max(50).optional(),
+            email: z.string().trim().max(320).optional(),
+            address: z.string().trim().max(2_000).optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+    result: result<Records.DirectoryEntry>(),
+  }),
+
+  'settings:get': channel({
+    summary: 'Edition, local policy, organisation details and closure days',
+    access: 'any-user',
+    input: empty,
+    result: result<Records.SettingsRecord>(),
+  }),
+  'settings:update': channel({
+    summary: 'Change the edition, local policy, organisation details or closure days',
+    access: ADMIN,
+    input: z
+      .object({
+        version,
+        edition: z.union(EDITIONS.map((e) => z.literal(e))).optional(),
+        overrides: z.record(z.string().max(60), z.unknown()).optional(),
+        organisation: z
+          .object({
+            name: z.string().trim().min(1, 'Enter the organisation name').max(200),
+            address: z.string().trim().max(2_000),
+            phone: z.string().trim().max(50),
+            email: z.string().trim().max(320),
+            marking: z.string().trim().min(1, 'Enter the protective marking').max(100),
+          })
+          .strict()
+          .optional(),
+        closures: z.array(isoDate).max(400).optional(),
+      })
+      .strict(),
+    result: result<Records.SettingsRecord>(),
+  }),
+
+  'audit:list': channel({
+    summary: 'Who viewed and changed a record, and when',
+    access: [...MANAGERS, ...ADMIN, 'duty-worker'],
+    input: z.object({ entityType: z.string().trim().min(1).max(50), entityId: id }).strict(),
+    result: result<Records.AuditEntry[]>(),
+  }),
+  'audit:verify': channel({
+    summary: 'Check the audit log has not been altered',
+    access: ADMIN,
+    input: empty,
+    result: result<Records.AuditVerification>(),
+  }),
+
+  'users:list': channel({
+    summary: 'App users and their roles',
+    access: ALL,
+    input: empty,
+    result: result<Records.AppUser[]>(),
+  }),
+  'users:set-roles': channel({
+    summary: "Change a user's roles",
+    access: ADMIN,
+    input: z
+      .object({ id, version, roles: z.array(z.enum(USER_ROLES)).max(USER_ROLES.length) })
+      .strict(),
+    result: result<Records.AppUser>(),
+  }),
+
+  'backups:create': channel({
+    summary: 'Back up the database now (verified)',
+    access: ADMIN,
+    input: empty,
+    result: result<Records.BackupInfo>(),
+  }),
+  'backups:list': channel({
+    summary: 'Backups available to restore',
+    access: ADMIN,
+    input: empty,
+    result: result<Records.BackupInfo[]>(),
+  }),
+  'backups:restore': channel({
+    summary: 'Restore the database from a chosen backup',
+    access: ADMIN,
+    input: z.object({ file: z.string().trim().min(1).max(300) }).strict(),
+    result: result<Records.BackupInfo>(),
+  }),
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+type SpecOf<C extends Channel> = Contract[C];
+type InputSchemaOf<C extends Channel> = SchemaOf<SpecOf<C>['input']> & z.ZodType;
+/** What the renderer sends. */
+export type ChannelInput<C extends Channel> = z.input<InputSchemaOf<C>>;
+/** What a handler receives after the schema has parsed (and normalised) it. */
+export type ChannelParsed<C extends Channel> = z.output<InputSchemaOf<C>>;
+export type ChannelOutput<C extends Channel> = SpecOf<C>['result'];
+
+/** window.api: one function per channel, keyed by channel name. */
+export type Api = {
+  [C in Channel]: (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+};
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function inputSchemaFor(name: Channel, today: string): z.ZodType {
+  const spec: InputSchema = contract[name].input;
+  return typeof spec === 'function' ? spec({ today }) : spec;
+}

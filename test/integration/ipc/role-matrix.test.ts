@@ -1,0 +1,97 @@
+// Roles × channels (reliability: "call every channel as every role → only permitted calls
+// succeed"). The expected matrix is written out here on purpose, independently of the contract,
+// so a change to who may do what has to be made in two places and reviewed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
+import { USER_ROLES, type UserRole } from '../../../shared/domain/types';
+import type { SessionEnv } from '../../../electron/main/ipc/env';
+import { ipcFixture, type IpcFixture } from './ipc-env';
+
+const EVERYONE: readonly UserRole[] = ['duty-worker', 'manager', 'chair', 'admin'];
+const ANY_ACCOUNT = 'any account, even with no role' as const;
+
+const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
+  'session:current': ANY_ACCOUNT,
+  'system:status': ANY_ACCOUNT,
+  'system:recover': ANY_ACCOUNT,
+  'settings:get': ANY_ACCOUNT,
+  'referrals:list': EVERYONE,
+  'referrals:get': EVERYONE,
+  'referrals:search': EVERYONE,
+  'referrals:create': ['duty-worker', 'manager'],
+  'referrals:update': ['duty-worker', 'manager'],
+  'referrals:assign': ['duty-worker', 'manager'],
+  'drafts:save': ['duty-worker', 'manager'],
+  'drafts:get': ['duty-worker', 'manager'],
+  'drafts:list': ['duty-worker', 'manager'],
+  'drafts:discard': ['duty-worker', 'manager'],
+  'people:match': EVERYONE,
+  'people:search': EVERYONE,
+  'people:get': EVERYONE,
+  'people:link': ['duty-worker', 'manager'],
+  'people:merge': ['manager', 'admin'],
+  'people:unmerge': ['manager', 'admin'],
+  'decisions:record': ['duty-worker', 'manager'],
+  'decisions:sign-off': ['manager'],
+  'directory:list': EVERYONE,
+  'directory:save': ['duty-worker', 'manager', 'admin'],
+  'settings:update': ['admin'],
+  'audit:list': ['duty-worker', 'manager', 'admin'],
+  'audit:verify': ['admin'],
+  'users:list': EVERYONE,
+  'users:set-roles': ['admin'],
+  'backups:create': ['admin'],
+  'backups:list': ['admin'],
+  'backups:restore': ['admin'],
+};
+
+// Inputs that pass no schema, so a permitted call stops at validation and changes nothing.
+const NOT_VALID = { definitelyNotAField: true };
+
+let fx: IpcFixture;
+const envs = new Map<UserRole | 'none', SessionEnv>();
+
+beforeAll(async () => {
+  fx = await ipcFixture();
+  for (const role of USER_ROLES) {
+    await fx.userWithRoles(`only.${role}`, [role]);
+    envs.set(role, fx.as(`only.${role}`));
+  }
+  await fx.userWithRoles('no.role', []);
+  envs.set('none', fx.as('no.role'));
+});
+
+afterAll(() => {
+  fx.close();
+});
+
+describe('role matrix over every IPC channel', () => {
+  it('covers every channel in the contract', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  for (const channel of CHANNELS) {
+    for (const who of [...USER_ROLES, 'none'] as const) {
+      const expected = EXPECTED[channel];
+      const allowed = expected === ANY_ACCOUNT || (who !== 'none' && expected.includes(who));
+      it(`${channel} as ${who} → ${allowed ? 'allowed' : 'FORBIDDEN'}`, async () => {
+        const env = envs.get(who);
+        if (!env) throw new Error('missing env');
+        const result = await fx.call(env, channel, NOT_VALID);
+        if (allowed) {
+          // Reached the schema (or, for empty-input channels, the handler): never forbidden.
+          expect(result.ok ? 'ok' : result.error.code).not.toBe('FORBIDDEN');
+        } else {
+          expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        }
+      });
+    }
+  }
+
+  it('an allowed role with valid input gets data', async () => {
+    const env = envs.get('duty-worker');
+    if (!env) throw new Error('missing env');
+    const result = await fx.call(env, 'referrals:list', { filter: 'all' });
+    expect(result).toEqual({ ok: true, data: [] });
+  });
+});
