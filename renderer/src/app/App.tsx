@@ -1,27 +1,182 @@
-import type { ReactElement } from 'react';
-import AppBar from '@mui/material/AppBar';
+import { useState, type ReactElement } from 'react';
+import { HashRouter, Link as RouterLink, Route, Routes } from 'react-router';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import CssBaseline from '@mui/material/CssBaseline';
-import Toolbar from '@mui/material/Toolbar';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ThemeProvider } from '@mui/material/styles';
-import { theme } from './theme';
+import type { SessionInfo, SettingsRecord } from '../../../shared/domain/records';
+import { ApiError } from '../api/client';
+import { createQueryClient, useSession, useSettings, useSystemStatus } from '../api/queries';
+import { NowProvider } from '../components/now';
+import { ErrorPanel, Loading } from '../components/StatePanels';
+import { QueuePage } from '../features/queue/QueuePage';
+import { ReferralSummaryPage } from '../features/referrals/ReferralSummaryPage';
 import { RulesPage } from '../features/rules/RulesPage';
+import { AppShell } from './AppShell';
+import { RecoveryScreen } from './RecoveryScreen';
+import { theme } from './theme';
 
-export function App(): ReactElement {
+export type AppProps = {
+  /** Injectable clock (tests); the app uses the system clock. */
+  now?: () => Date;
+  /** Injectable query client (tests). */
+  queryClient?: QueryClient;
+};
+
+/** Providers, then the gate: store health → who is signed in → the screens they may use. */
+export function App(props: AppProps): ReactElement {
+  const [client] = useState(() => props.queryClient ?? createQueryClient());
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AppBar position="static" component="header">
-        <Toolbar>
-          <Typography variant="h6" component="p">
-            Front Door
-          </Typography>
-        </Toolbar>
-      </AppBar>
-      <Box component="main" sx={{ p: 4 }}>
-        <RulesPage />
-      </Box>
+      <QueryClientProvider client={client}>
+        <NowProvider now={props.now}>
+          <HashRouter>
+            <AppGate />
+          </HashRouter>
+        </NowProvider>
+      </QueryClientProvider>
     </ThemeProvider>
+  );
+}
+
+function Centred(props: { children: React.ReactNode }): ReactElement {
+  return (
+    <Box component="main" id="main" sx={{ maxWidth: 720, mx: 'auto', px: 3, py: 8 }}>
+      {props.children}
+    </Box>
+  );
+}
+
+function AppGate(): ReactElement {
+  const status = useSystemStatus();
+  // No user can be read while the database needs recovery, so only ask once it is ok.
+  const session = useSession(status.data?.state === 'ok');
+
+  if (status.isPending) {
+    return (
+      <Centred>
+        <Loading label="Opening Front Door…" />
+      </Centred>
+    );
+  }
+  if (status.isError) {
+    return (
+      <Centred>
+        <ErrorPanel
+          title="Front Door could not start"
+          error={status.error}
+          onRetry={() => void status.refetch()}
+        />
+      </Centred>
+    );
+  }
+  if (status.data.state !== 'ok') {
+    return <RecoveryScreen status={status.data} />;
+  }
+  if (session.isPending) {
+    return (
+      <Centred>
+        <Loading label="Signing you in…" />
+      </Centred>
+    );
+  }
+  if (session.isError) {
+    const noUser = session.error instanceof ApiError && session.error.code === 'NO_USER';
+    return (
+      <Centred>
+        <ErrorPanel
+          title={
+            noUser ? 'You are not set up in Front Door yet' : 'Front Door could not sign you in'
+          }
+          error={session.error}
+          onRetry={() => void session.refetch()}
+        />
+      </Centred>
+    );
+  }
+  return <SignedIn session={session.data} />;
+}
+
+function SignedIn(props: { session: SessionInfo }): ReactElement {
+  const { session } = props;
+  const hasRole = session.user.roles.length > 0;
+  const settingsQuery = useSettings(hasRole);
+  const settings: SettingsRecord = settingsQuery.data ?? session.settings;
+  const shell = {
+    user: session.user,
+    organisation: settings.organisation.name,
+    marking: settings.organisation.marking,
+  };
+
+  if (!hasRole) {
+    return (
+      <AppShell {...shell} showNav={false}>
+        <Stack spacing={3} sx={{ maxWidth: 720 }}>
+          <Typography variant="h1">You do not have a role in Front Door yet</Typography>
+          <Alert severity="info">
+            <AlertTitle>What to do</AlertTitle>
+            {session.message ??
+              'An administrator needs to give you a role (duty worker, manager, meeting chair or administrator) before you can see referrals.'}
+          </Alert>
+          <Typography>
+            You are signed in as {session.user.displayName} (computer account{' '}
+            {session.user.osAccount}). Tell your administrator this name when you ask for access.
+          </Typography>
+        </Stack>
+      </AppShell>
+    );
+  }
+
+  return (
+    <AppShell {...shell}>
+      {session.message ? (
+        <Alert severity="info" sx={{ mb: 3 }}>
+          {session.message}
+        </Alert>
+      ) : null}
+      <Routes>
+        <Route
+          index
+          element={
+            <QueuePage
+              closures={settings.closures}
+              decisionWorkingDays={settings.policy.decisionWorkingDays}
+            />
+          }
+        />
+        <Route path="referrals/:id" element={<ReferralSummaryPage />} />
+        <Route
+          path="rules"
+          element={
+            <RulesPage
+              configuredEdition={settings.edition}
+              overrides={settings.overrides}
+              closures={settings.closures}
+            />
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </AppShell>
+  );
+}
+
+function NotFound(): ReactElement {
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h1">Page not found</Typography>
+      <Typography>This page does not exist in Front Door.</Typography>
+      <Box>
+        <Button component={RouterLink} to="/" variant="contained">
+          Go to the queue
+        </Button>
+      </Box>
+    </Stack>
   );
 }

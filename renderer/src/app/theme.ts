@@ -20,6 +20,25 @@ export const theme = createTheme({
   },
   shape: { borderRadius: 6 },
   components: {
-    MuiButton: { defaultProps: { disableElevation: true } },
+    // Sentence case reads more calmly than MUI's default capitals.
+    MuiButton: {
+      defaultProps: { disableElevation: true },
+      styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } },
+    },
+    // Filters: unselected buttons in full-contrast text on white; the chosen one filled.
+    MuiToggleButton: {
+      styleOverrides: {
+        root: {
+          textTransform: 'none',
+          color: '#1f2328',
+          backgroundColor: '#ffffff',
+          '&.Mui-selected, &.Mui-selected:hover': {
+            color: '#ffffff',
+            backgroundColor: '#1d4f91',
+          },
+          '&:hover': { backgroundColor: '#eef3fa' },
+        },
+      },
+    },
   },
 });

@@ -1,0 +1,100 @@
+// The queue as a duty worker reads it: pure functions, tested without a DOM.
+
+import {
+  clockStatus,
+  type ClockStatus,
+  type WorkingDayCalendar,
+} from '../../../../shared/calendar';
+import type { QueueChild, QueueItem } from '../../../../shared/domain/records';
+import type { QueueFilter } from '../../../../shared/ipc/contract';
+import { urgency } from '../../components/clock-text';
+import { formatUkDate } from '../../components/format';
+
+export const FILTER_LABELS: Record<QueueFilter, string> = {
+  all: 'All',
+  mine: 'Mine',
+  unassigned: 'Unassigned',
+  'due-today': 'Due today',
+  overdue: 'Overdue',
+  'awaiting-sign-off': 'Awaiting sign-off',
+};
+
+export const FILTER_HEADINGS: Record<QueueFilter, string> = {
+  all: 'All referrals awaiting a decision or sign-off',
+  mine: 'Referrals assigned to you',
+  unassigned: 'Referrals not yet assigned',
+  'due-today': 'Decisions due today',
+  overdue: 'Decisions overdue',
+  'awaiting-sign-off': 'Decisions awaiting manager sign-off',
+};
+
+export const EMPTY_TEXT: Record<QueueFilter, string> = {
+  all: 'There are no referrals waiting. New referrals will appear here.',
+  mine: 'No referrals are assigned to you.',
+  unassigned: 'Every referral has a worker.',
+  'due-today': 'No decisions are due today.',
+  overdue: 'No decisions are overdue.',
+  'awaiting-sign-off': 'No decisions are waiting for sign-off.',
+};
+
+export function isQueueFilter(
+  value: string | null,
+  filters: readonly string[],
+): value is QueueFilter {
+  return value !== null && filters.includes(value);
+}
+
+/**
+ * The decision clock as it stands now. The server's status is as of the moment it was read; this
+ * recounts it against today so a screen left open overnight is still right. A met clock (decision
+ * recorded, waiting for sign-off) stays as the server said.
+ */
+export function liveStatus(
+  item: QueueItem,
+  today: string,
+  calendar: WorkingDayCalendar,
+): ClockStatus {
+  if (item.clock.kind === 'met' || item.clock.kind === 'not-started') return item.clock;
+  try {
+    return clockStatus(item.decisionDue, today, calendar);
+  } catch {
+    return item.clock;
+  }
+}
+
+export type QueueRow = { item: QueueItem; status: ClockStatus };
+
+/** Most urgent first; ties by the time received, oldest first. */
+export function sortQueue(
+  items: readonly QueueItem[],
+  today: string,
+  calendar: WorkingDayCalendar,
+): QueueRow[] {
+  return items
+    .map((item) => ({ item, status: liveStatus(item, today, calendar) }))
+    .sort(
+      (a, b) =>
+        urgency(a.status) - urgency(b.status) ||
+        a.item.decisionDue.localeCompare(b.item.decisionDue) ||
+        a.item.receivedAt.localeCompare(b.item.receivedAt),
+    );
+}
+
+/** Whole years from `birth` to `today` (ISO dates). */
+export function ageInYears(birth: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birth.slice(0, 4));
+  return today.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+/** `Born 14/03/2016 (age 10)`, `Expected 20/01/2027`, or null when not known. */
+export function birthLine(child: QueueChild, today: string): string | null {
+  if (child.birthDate === null) return null;
+  if (child.unborn) return `Unborn, expected ${formatUkDate(child.birthDate)}`;
+  const age = ageInYears(child.birthDate, today);
+  const ageText = age < 1 ? 'under 1' : `age ${String(age)}`;
+  return `Born ${formatUkDate(child.birthDate)} (${ageText})`;
+}
+
+export function childrenSummary(children: readonly QueueChild[]): string {
+  return children.map((c) => c.displayName).join(', ');
+}
