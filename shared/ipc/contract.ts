@@ -111,6 +111,23 @@ export const contract = {
     input: z.object({ id, version, userId: id.nullable() }).strict(),
     result: result<Records.ReferralRecord>(),
   }),
+  'referrals:add-event': channel({
+    summary: "Add a significant event to a referral's chronology",
+    access: CASEWORK,
+    input: z
+      .object({
+        id,
+        // When it happened (may be earlier than now, never in the future).
+        at: z.iso.datetime({ offset: true, message: 'Enter when it happened' }),
+        text: z
+          .string()
+          .trim()
+          .min(1, 'Describe what happened')
+          .max(10_000, 'Describe what happened in 10,000 characters or fewer'),
+      })
+      .strict(),
+    result: result<Records.ReferralRecord>(),
+  }),
   'referrals:search': channel({
     summary: 'Full-text search over referrals',
     access: ALL,

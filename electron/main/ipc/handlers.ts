@@ -32,6 +32,7 @@ export function createHandlers(services: Services): Handlers {
     'referrals:update': (input, ctx) => referrals.update(as(ctx), input),
     'referrals:assign': (input, ctx) => referrals.assign(as(ctx), input),
     'referrals:search': (input, ctx) => referrals.search(as(ctx), input),
+    'referrals:add-event': (input, ctx) => referrals.addEvent(as(ctx), input),
 
     'drafts:save': (input, ctx) => drafts.save(as(ctx), input),
     'drafts:get': (input, ctx) => drafts.get(as(ctx), input),

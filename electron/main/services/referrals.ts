@@ -36,6 +36,7 @@ import {
   parseOrThrow,
   policyContext,
   readHelpers,
+  requireRole,
   todayLondon,
 } from './context';
 import { isReReferral } from './involvement';
@@ -46,6 +47,7 @@ export type ReferralAssignInput = ChannelParsed<'referrals:assign'>;
 export type ReferralListInput = ChannelParsed<'referrals:list'>;
 export type ReferralSearchInput = ChannelParsed<'referrals:search'>;
 export type ReferralGetInput = ChannelParsed<'referrals:get'>;
+export type ReferralAddEventInput = ChannelParsed<'referrals:add-event'>;
 
 export type ReferralService = {
   create(ctx: ServiceContext, input: ReferralCreateInput): Promise<ReferralRecord>;
@@ -54,6 +56,8 @@ export type ReferralService = {
   list(ctx: ServiceContext, input: ReferralListInput): Promise<QueueItem[]>;
   search(ctx: ServiceContext, input: ReferralSearchInput): Promise<ReferralSearchHit[]>;
   assign(ctx: ServiceContext, input: ReferralAssignInput): Promise<ReferralRecord>;
+  /** A significant event the worker records in the chronology (not versioned: append-only). */
+  addEvent(ctx: ServiceContext, input: ReferralAddEventInput): Promise<ReferralRecord>;
 };
 
 export async function loadReferralOrThrow(
@@ -323,6 +327,35 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
               ? `Referral ${row.reference} unassigned`
               : `Referral ${row.reference} assigned to ${name}`,
           details: { assignedTo: userId },
+        });
+        return loadReferralOrThrow(trx, pc, deps, id);
+      });
+    },
+
+    async addEvent(ctx, { id, at, text }) {
+      requireRole(ctx, ['duty-worker', 'manager'], 'add to the chronology');
+      const now = nowIso(clock);
+      const when = new Date(at);
+      if (when.getTime() > clock.now().getTime() + 60_000) {
+        throw new ValidationError({ at: 'The event cannot be in the future' });
+      }
+      return store.transaction(async (trx) => {
+        const pc = await policyContext(trx);
+        const row = await getReferralRow(trx, id);
+        if (!row) throw new NotFoundError('The referral');
+        await addChronology(trx, id, {
+          at: when.toISOString(),
+          kind: 'significant',
+          text,
+          userId: ctx.user.id,
+        });
+        await appendAudit(trx, {
+          at: now,
+          userId: ctx.user.id,
+          action: 'update',
+          entityType: 'referral',
+          entityId: id,
+          summary: `Significant event added to ${row.reference}`,
         });
         return loadReferralOrThrow(trx, pc, deps, id);
       });

@@ -21,6 +21,7 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'referrals:create': ['duty-worker', 'manager'],
   'referrals:update': ['duty-worker', 'manager'],
   'referrals:assign': ['duty-worker', 'manager'],
+  'referrals:add-event': ['duty-worker', 'manager'],
   'drafts:save': ['duty-worker', 'manager'],
   'drafts:get': ['duty-worker', 'manager'],
   'drafts:list': ['duty-worker', 'manager'],

@@ -94,6 +94,30 @@ describe('referrals', () => {
     expect(back.input.concern).toBe(concern);
   });
 
+  it('adds significant events to the chronology, refusing ones in the future', async () => {
+    const ctx = { user: env.admin };
+    const r = await env.services.referrals.create(ctx, { referral: referralInput() });
+    const after = await env.services.referrals.addEvent(ctx, {
+      id: r.id,
+      at: '2026-11-23T09:30:00.000Z',
+      text: 'Head teacher phoned: Amy went home with her aunt.',
+    });
+    const added = after.chronology.find((e) => e.kind === 'significant');
+    expect(added).toMatchObject({
+      at: '2026-11-23T09:30:00.000Z',
+      text: 'Head teacher phoned: Amy went home with her aunt.',
+    });
+    await expect(
+      env.services.referrals.addEvent(ctx, {
+        id: r.id,
+        at: '2026-12-01T09:00:00.000Z',
+        text: 'Later',
+      }),
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+    const again = await env.services.referrals.get(ctx, { id: r.id });
+    expect(again.chronology.filter((e) => e.kind === 'significant')).toHaveLength(1);
+  });
+
   it('queues by due date with filters, and assigns', async () => {
     const ctx = { user: env.admin };
     env.clock.set('2026-11-20T10:00:00.000Z'); // Friday
