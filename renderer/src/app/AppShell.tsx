@@ -1,5 +1,5 @@
-import type { ReactElement, ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { useEffect, type ReactElement, type ReactNode } from 'react';
+import { NavLink, useNavigate } from 'react-router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -13,6 +13,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import AccountCircleOutlinedIcon from '@mui/icons-material/AccountCircleOutlined';
 import InboxOutlinedIcon from '@mui/icons-material/InboxOutlined';
+import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import RuleIcon from '@mui/icons-material/Rule';
 import type { AppUser } from '../../../shared/domain/records';
@@ -22,6 +23,7 @@ export type NavItem = { to: string; label: string; icon: ReactElement; end?: boo
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Queue', icon: <InboxOutlinedIcon />, end: true },
+  { to: '/referrals/new', label: 'New referral (Alt+N)', icon: <NoteAddOutlinedIcon /> },
   { to: '/rules', label: 'Rules and clocks', icon: <RuleIcon /> },
 ];
 
@@ -37,6 +39,21 @@ export function AppShell(props: {
   children: ReactNode;
 }): ReactElement {
   const showNav = props.showNav ?? true;
+  const navigate = useNavigate();
+  // Alt+N opens a new referral from anywhere (issue 4).
+  useEffect(() => {
+    if (!showNav) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
+        e.preventDefault();
+        void navigate('/referrals/new');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [navigate, showNav]);
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Link

@@ -1,6 +1,7 @@
 import { useMemo, useRef, type KeyboardEvent, type ReactElement } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -21,6 +22,7 @@ import { ClockChip } from '../../components/ClockChip';
 import { formatDateTime, formatDayDate, londonDay, workingDays } from '../../components/format';
 import { useNow } from '../../components/now';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
+import { DraftsList } from '../intake/DraftsList';
 import {
   EMPTY_TEXT,
   FILTER_HEADINGS,
@@ -64,14 +66,28 @@ export function QueuePage(props: QueuePageProps): ReactElement {
   return (
     <Stack spacing={3}>
       <Box>
-        <Typography variant="h1" gutterBottom>
-          Referral queue
-        </Typography>
+        <Box
+          sx={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'flex-start',
+            gap: 2,
+          }}
+        >
+          <Typography variant="h1" gutterBottom>
+            Referral queue
+          </Typography>
+          <Button component={RouterLink} to="/referrals/new" variant="contained" size="large">
+            New referral
+          </Button>
+        </Box>
         <Typography color="text.secondary">
           Decide the type of response within {workingDays(props.decisionWorkingDays)} of receiving
           each referral. Today is {formatDayDate(today)}.
         </Typography>
       </Box>
+
+      <DraftsList />
 
       <ToggleButtonGroup
         exclusive

@@ -1,0 +1,193 @@
+// Small form controls for the intake form: each takes its react-hook-form path, uses fieldId(path)
+// as the input id (so the error summary links to it) and shows its error beside it.
+
+import { createContext, useContext, type ReactElement, type ReactNode } from 'react';
+import { Controller, useFormContext, type FieldPath } from 'react-hook-form';
+import Box from '@mui/material/Box';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { fieldId } from '../../components/ErrorSummary';
+import type { ReferralForm } from './form-model';
+
+export type Path = FieldPath<ReferralForm>;
+
+export const ErrorsContext = createContext<Record<string, string>>({});
+
+export function useFieldError(name: string): string | undefined {
+  return useContext(ErrorsContext)[name];
+}
+
+export function Text(props: {
+  name: Path;
+  label: string;
+  hint?: string;
+  multiline?: boolean;
+  rows?: number;
+  width?: number | string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+  /** Another path whose error should show here (e.g. received date shows receivedAt). */
+  alsoErrorFor?: string;
+}): ReactElement {
+  const { register } = useFormContext<ReferralForm>();
+  const own = useFieldError(props.name);
+  const other = useFieldError(props.alsoErrorFor ?? '');
+  const error = own ?? (props.alsoErrorFor ? other : undefined);
+  const { ref, ...rest } = register(props.name);
+  const id = fieldId(props.name);
+  const hintId = `${id}-hint`;
+  return (
+    <TextField
+      {...rest}
+      inputRef={ref}
+      id={id}
+      label={props.label}
+      multiline={props.multiline}
+      minRows={props.multiline ? (props.rows ?? 4) : undefined}
+      error={error !== undefined}
+      helperText={error ?? props.hint}
+      fullWidth={props.width === undefined}
+      sx={props.width !== undefined ? { width: props.width, maxWidth: '100%' } : undefined}
+      slotProps={{
+        htmlInput: {
+          autoComplete: props.autoComplete ?? 'off',
+          inputMode: props.inputMode,
+          'aria-describedby': error !== undefined || props.hint ? hintId : undefined,
+        },
+        formHelperText: { id: hintId },
+      }}
+    />
+  );
+}
+
+/** A native select: quick with the keyboard (type to jump) and reliable with screen readers. */
+export function Select(props: {
+  name: Path;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  hint?: string;
+  width?: number | string;
+  onChosen?: (value: string) => void;
+}): ReactElement {
+  const { register } = useFormContext<ReferralForm>();
+  const error = useFieldError(props.name);
+  const { ref, onChange, ...rest } = register(props.name);
+  const id = fieldId(props.name);
+  return (
+    <TextField
+      {...rest}
+      select
+      inputRef={ref}
+      id={id}
+      label={props.label}
+      error={error !== undefined}
+      helperText={error ?? props.hint}
+      onChange={(e) => {
+        void onChange(e);
+        props.onChosen?.(e.target.value);
+      }}
+      sx={{ width: props.width ?? '100%', maxWidth: '100%' }}
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+    >
+      <option value="">Select…</option>
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
+export function Radios(props: {
+  name: Path;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  hint?: string;
+  row?: boolean;
+  onChosen?: (value: string) => void;
+}): ReactElement {
+  const { control } = useFormContext<ReferralForm>();
+  const error = useFieldError(props.name);
+  const id = fieldId(props.name);
+  return (
+    <Controller
+      control={control}
+      name={props.name}
+      render={({ field }) => (
+        <FormControl error={error !== undefined} component="fieldset">
+          <FormLabel component="legend" sx={{ color: 'text.primary', fontWeight: 600, mb: 0.5 }}>
+            {props.legend}
+          </FormLabel>
+          {props.hint ? (
+            <Typography variant="body2" color="text.secondary">
+              {props.hint}
+            </Typography>
+          ) : null}
+          {error ? <FormHelperText sx={{ mx: 0, fontWeight: 600 }}>{error}</FormHelperText> : null}
+          <RadioGroup
+            row={props.row ?? true}
+            name={props.name}
+            value={typeof field.value === 'string' ? field.value : ''}
+            onChange={(_e, v) => {
+              field.onChange(v);
+              props.onChosen?.(v);
+            }}
+          >
+            {props.options.map((o, i) => (
+              <FormControlLabel
+                key={o.value}
+                value={o.value}
+                label={o.label}
+                control={<Radio slotProps={{ input: i === 0 ? { id } : {} }} />}
+              />
+            ))}
+          </RadioGroup>
+        </FormControl>
+      )}
+    />
+  );
+}
+
+export const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+] as const;
+
+export function labelled<K extends string>(
+  labels: Record<K, string>,
+): { value: K; label: string }[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
+
+/** A form section: a heading and calm spacing. */
+export function Section(props: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  intro?: string;
+}): ReactElement {
+  return (
+    <Box
+      component="section"
+      aria-labelledby={props.id}
+      sx={{ borderTop: 1, borderColor: 'divider', pt: 3, pb: 1 }}
+    >
+      <Typography id={props.id} variant="h2" sx={{ mb: props.intro ? 0.5 : 2 }}>
+        {props.title}
+      </Typography>
+      {props.intro ? (
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          {props.intro}
+        </Typography>
+      ) : null}
+      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2.5 }}>{props.children}</Box>
+    </Box>
+  );
+}

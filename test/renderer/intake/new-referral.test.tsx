@@ -1,0 +1,165 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DraftRecord, PersonMatch } from '../../../shared/domain/records';
+import { App } from '../../../renderer/src/app/App';
+import { validateForm, emptyForm } from '../../../renderer/src/features/intake/form-model';
+import { createFakeApi, type FakeApi } from '../../helpers/fake-api';
+import { NOW, filterQueue, makeSession, makeSettings, okStatus } from '../fixtures';
+
+const TODAY = '2026-11-24';
+
+function match(): PersonMatch {
+  return {
+    person: {
+      id: 'p-1',
+      kind: 'child',
+      status: 'born',
+      givenNames: 'Aiden',
+      familyName: 'Smyth',
+      otherNames: null,
+      dateOfBirth: '2015-06-14',
+      expectedDateOfBirth: null,
+      gender: '1',
+      nhsNumber: null,
+      postcode: 'LS1 4AB',
+      address: null,
+      mergedInto: null,
+      legalHold: false,
+      version: 1,
+      createdAt: '2026-06-01T10:00:00Z',
+      updatedAt: '2026-06-01T10:00:00Z',
+    },
+    score: 82,
+    reasons: [
+      { code: 'sound-alike-surname', text: 'Surname sounds like Smyth', weight: 30 },
+      { code: 'dob-exact', text: 'Same date of birth', weight: 40 },
+    ],
+    previousInvolvement: {
+      personId: 'p-1',
+      asOf: TODAY,
+      referralsLast12Months: [
+        {
+          referralId: 'r-9',
+          reference: 'REF-0009',
+          receivedAt: '2026-06-20T10:00:00Z',
+          status: 'closed',
+          outcome: null,
+          outcomeLabel: 'No further action',
+          decidedAt: null,
+        },
+      ],
+      totalReferrals: 1,
+      reReferral: true,
+      siblings: [],
+      householdMembers: [],
+    },
+  };
+}
+
+function setup(): FakeApi {
+  const fake = createFakeApi({
+    'system:status': () => okStatus(),
+    'session:current': () => makeSession(),
+    'settings:get': () => makeSettings(),
+    'referrals:list': ({ filter }) => filterQueue(filter),
+    'drafts:list': () => [],
+    'drafts:get': () => null,
+    'drafts:save': (input): DraftRecord => ({
+      id: 'd1',
+      kind: 'referral',
+      key: input.key,
+      data: input.data,
+      updatedAt: '2026-11-24T10:00:05Z',
+      version: 1,
+    }),
+    'directory:list': () => [],
+    'people:match': () => [match()],
+  });
+  window.api = fake.api;
+  return fake;
+}
+
+beforeEach(() => {
+  window.location.hash = '#/referrals/new';
+});
+afterEach(() => {
+  cleanup();
+  delete window.api;
+});
+
+describe('form model', () => {
+  it('uses the schema messages: future DOB, 31/04/2025, bad NHS number, missing concern', () => {
+    const form = emptyForm({ date: TODAY, time: '10:00' });
+    const child = form.children[0];
+    if (!child) throw new Error('no child');
+    child.dateOfBirth = '01/01/2030';
+    child.nhsNumber = '1234567890';
+    form.householdMembers.push({
+      givenNames: 'A',
+      familyName: 'B',
+      relationship: 'Mother',
+      dateOfBirth: '31/04/2025',
+      parentalResponsibility: 'yes',
+      livesInHousehold: 'yes',
+      notes: '',
+    });
+    const r = validateForm(form, TODAY);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors['children.0.dateOfBirth']).toBe('Enter a date of birth in the past');
+    expect(r.errors['householdMembers.0.dateOfBirth']).toBe(
+      'Enter a real date, for example 27/03/2024',
+    );
+    expect(r.errors['children.0.nhsNumber']).toMatch(/NHS number must be 10 digits/);
+    expect(r.errors.concern).toBe('Enter what the referrer is worried about');
+  });
+});
+
+describe('the new referral screen', () => {
+  it('shows errors in a summary and beside fields, and saves nothing', async () => {
+    const fake = setup();
+    const user = userEvent.setup();
+    render(<App now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'New referral' });
+    await user.type(screen.getByLabelText('Date of birth'), '31/04/2025');
+    await user.click(screen.getByRole('button', { name: 'Save referral' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByText('Enter a real date, for example 27/03/2024')).toBeVisible();
+    expect(within(summary).getByText('Enter what the referrer is worried about')).toBeVisible();
+    expect(fake.callsTo('referrals:create')).toHaveLength(0);
+  });
+
+  it('sets the census source from the agency type, adds a second child, and autosaves', async () => {
+    const fake = setup();
+    const user = userEvent.setup();
+    render(<App now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'New referral' });
+    await user.click(screen.getByLabelText('A professional'));
+    await user.selectOptions(screen.getByLabelText('Type of organisation'), 'school');
+    expect(screen.getByLabelText('Census referral source')).toHaveValue('2A');
+    await user.click(screen.getByRole('button', { name: 'Add another child' }));
+    expect(screen.getByRole('heading', { name: 'Child 2' })).toBeVisible();
+    await waitFor(() => {
+      expect(fake.callsTo('drafts:save').length).toBeGreaterThan(0);
+    });
+    expect(await screen.findByText(/Draft saved/)).toBeVisible();
+  });
+
+  it('shows matches with reasons and the re-referral warning', async () => {
+    setup();
+    const user = userEvent.setup();
+    render(<App now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'New referral' });
+    await user.type(screen.getByLabelText('First name'), 'Aidan');
+    await user.type(screen.getByLabelText('Last name'), 'Smith');
+    await user.type(screen.getByLabelText('Date of birth'), '14/06/2015');
+    expect(
+      await screen.findByText('Surname sounds like Smyth', {}, { timeout: 3000 }),
+    ).toBeVisible();
+    expect(screen.getByTestId('re-referral-warning')).toHaveTextContent('Re-referral');
+    await user.click(screen.getByRole('button', { name: 'This is the same child' }));
+    expect(screen.getByText('Linked to an existing record.')).toBeVisible();
+  });
+});
