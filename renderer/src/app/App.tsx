@@ -14,8 +14,10 @@ import { ApiError } from '../api/client';
 import { createQueryClient, useSession, useSettings, useSystemStatus } from '../api/queries';
 import { NowProvider } from '../components/now';
 import { ErrorPanel, Loading } from '../components/StatePanels';
+import { NewReferralPage } from '../features/intake/NewReferralPage';
 import { QueuePage } from '../features/queue/QueuePage';
-import { ReferralSummaryPage } from '../features/referrals/ReferralSummaryPage';
+import { DecisionPage } from '../features/decisions/DecisionPage';
+import { ReferralPage } from '../features/referrals/ReferralPage';
 import { RulesPage } from '../features/rules/RulesPage';
 import { AppShell } from './AppShell';
 import { RecoveryScreen } from './RecoveryScreen';
@@ -150,7 +152,9 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
             />
           }
         />
-        <Route path="referrals/:id" element={<ReferralSummaryPage />} />
+        <Route path="referrals/new" element={<NewReferralPage />} />
+        <Route path="referrals/:id" element={<ReferralPage />} />
+        <Route path="referrals/:id/decision" element={<DecisionPage />} />
         <Route
           path="rules"
           element={

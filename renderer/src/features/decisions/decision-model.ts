@@ -1,0 +1,297 @@
+// The decision checklist form as plain data, and the pure rules that turn it into a decision:
+// the live recommendation, what is still missing (shared/checklist checkDecisionComplete plus the
+// schema), and date/time parsing. Kept free of React so it can be tested on its own.
+
+import * as z from 'zod';
+import { londonInstant, londonNow } from '../../../../shared/calendar';
+import {
+  checkDecisionComplete,
+  checklistFor,
+  isAccepted,
+  recommendResponse,
+  type Recommendation,
+} from '../../../../shared/checklist';
+import { RESPONSE_TYPES, type Edition, type ResponseType } from '../../../../shared/domain/types';
+import type { ResolvedPolicy } from '../../../../shared/policy/types';
+import {
+  ANSWER_VALUES,
+  FAMILY_WITHHELD_REASONS,
+  decisionSchema,
+  type AnswerValue,
+  type Decision,
+  type DecisionDraft,
+  type FamilyWithheldReason,
+} from '../../../../shared/validation/decision';
+import { parseUkDate } from '../../../../shared/validation/formats';
+
+export type DateTimeText = { date: string; time: string };
+
+export type DecisionForm = {
+  answers: Record<string, AnswerValue>;
+  chosenResponse: ResponseType | '';
+  differsReason: string;
+  rationale: string;
+  crimeSuspected: '' | 'yes' | 'no';
+  police: {
+    officerName: string;
+    rankOrRole: string;
+    forceOrTeam: string;
+    notifiedAt: DateTimeText;
+    reference: string;
+  };
+  familyInformed: '' | 'yes' | 'no-withheld';
+  familyWithheldReason: FamilyWithheldReason | '';
+  familyWithheldExplanation: string;
+  seeingChildPlan: string;
+  seeChildBy: DateTimeText;
+  leadPractitioner: string;
+};
+
+export function emptyDecisionForm(): DecisionForm {
+  return {
+    answers: {},
+    chosenResponse: '',
+    differsReason: '',
+    rationale: '',
+    crimeSuspected: '',
+    police: {
+      officerName: '',
+      rankOrRole: '',
+      forceOrTeam: '',
+      notifiedAt: { date: '', time: '' },
+      reference: '',
+    },
+    familyInformed: '',
+    familyWithheldReason: '',
+    familyWithheldExplanation: '',
+    seeingChildPlan: '',
+    seeChildBy: { date: '', time: '' },
+    leadPractitioner: '',
+  };
+}
+
+// A saved draft is read back defensively: anything that does not fit is dropped, never trusted.
+const str = z.string().max(10_000).catch('');
+const dateTime = z.object({ date: str, time: str }).catch({ date: '', time: '' });
+const draftFormSchema = z.object({
+  answers: z.record(z.string().max(64), z.enum(ANSWER_VALUES)).catch({}),
+  chosenResponse: z.enum([...RESPONSE_TYPES, '']).catch(''),
+  differsReason: str,
+  rationale: str,
+  crimeSuspected: z.enum(['', 'yes', 'no']).catch(''),
+  police: z
+    .object({
+      officerName: str,
+      rankOrRole: str,
+      forceOrTeam: str,
+      notifiedAt: dateTime,
+      reference: str,
+    })
+    .catch(emptyDecisionForm().police),
+  familyInformed: z.enum(['', 'yes', 'no-withheld']).catch(''),
+  familyWithheldReason: z.enum([...FAMILY_WITHHELD_REASONS, '']).catch(''),
+  familyWithheldExplanation: str,
+  seeingChildPlan: str,
+  seeChildBy: dateTime,
+  leadPractitioner: str,
+});
+
+/** A draft read from `drafts:get`, or null when it is not a decision form. */
+export function formFromDraft(data: unknown): DecisionForm | null {
+  const parsed = draftFormSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
+export function recommendationFor(edition: Edition, form: DecisionForm): Recommendation {
+  return recommendResponse(edition, form.answers);
+}
+
+/** Whether the form is asking for a lead practitioner (WT 2023 ch.3). */
+export function needsLeadPractitioner(policy: ResolvedPolicy, form: DecisionForm): boolean {
+  return (
+    policy.caseHolderTerm === 'lead practitioner' &&
+    form.chosenResponse !== '' &&
+    isAccepted(form.chosenResponse)
+  );
+}
+
+export function needsSeeingPlan(form: DecisionForm): boolean {
+  return form.chosenResponse !== '' && isAccepted(form.chosenResponse);
+}
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+type Parsed = { instant: string } | { error: string } | { blank: true };
+
+/** DD/MM/YYYY + HH:mm (London) → an instant, or the message to show beside the field. */
+export function parseDateTime(value: DateTimeText, what: string): Parsed {
+  const date = value.date.trim();
+  const time = value.time.trim();
+  if (date === '' && time === '') return { blank: true };
+  const iso = parseUkDate(date);
+  if (iso === null)
+    return { error: `Enter the date ${what} as DD/MM/YYYY, for example 27/03/2026` };
+  if (!HH_MM.test(time)) {
+    return { error: `Enter the time ${what} in 24-hour form HH:mm, for example 16:55` };
+  }
+  const r = londonInstant(iso, time);
+  if (r.kind === 'ok') return { instant: r.instant };
+  return { error: r.message };
+}
+
+/** Default "now" for a date/time pair, in London. */
+export function nowDateTime(now: Date): DateTimeText {
+  const { date, time } = londonNow(now);
+  const [y, m, d] = date.split('-');
+  return { date: `${d ?? ''}/${m ?? ''}/${y ?? ''}`, time };
+}
+
+const trimmed = (v: string): string | undefined => (v.trim() === '' ? undefined : v.trim());
+
+export type BuildContext = {
+  edition: Edition;
+  policy: ResolvedPolicy;
+  decidedBy: string;
+  now: Date;
+};
+
+export type BuildResult = {
+  /** Field path → message, in form order (GOV.UK: one message per field). */
+  errors: Record<string, string>;
+  /** The decision to send, when there is nothing missing. */
+  decision: Decision | null;
+  draft: DecisionDraft;
+};
+
+/** Form → decision: everything missing or wrong, or the validated decision ready to record. */
+export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResult {
+  const errors: Record<string, string> = {};
+  const add = (field: string, message: string): void => {
+    errors[field] ??= message;
+  };
+  const recommendation = recommendationFor(ctx.edition, form);
+  const draft: DecisionDraft = {
+    answers: form.answers,
+    recommendedResponse: recommendation.response,
+    rationale: form.rationale.trim(),
+    decidedBy: ctx.decidedBy,
+    decidedAt: ctx.now.toISOString(),
+  };
+  if (form.chosenResponse !== '') draft.chosenResponse = form.chosenResponse;
+  if (form.chosenResponse !== '' && form.chosenResponse !== recommendation.response) {
+    const reason = trimmed(form.differsReason);
+    if (reason !== undefined) draft.differsReason = reason;
+  }
+
+  // Every checklist question needs an answer ("not known" is an answer).
+  for (const q of checklistFor(ctx.edition).questions) {
+    if (form.answers[q.id] === undefined) {
+      add(`answers.${q.id}`, `Answer: ${q.text}`);
+    }
+  }
+
+  if (form.crimeSuspected !== '') draft.crimeSuspected = form.crimeSuspected === 'yes';
+  if (form.crimeSuspected === 'yes') {
+    const p = form.police;
+    const notified: NonNullable<DecisionDraft['policeNotification']> = { notified: true };
+    const officer = trimmed(p.officerName);
+    if (officer !== undefined) notified.officerName = officer;
+    const rank = trimmed(p.rankOrRole);
+    if (rank !== undefined) notified.rankOrRole = rank;
+    const force = trimmed(p.forceOrTeam);
+    if (force !== undefined) notified.forceOrTeam = force;
+    const ref = trimmed(p.reference);
+    if (ref !== undefined) notified.reference = ref;
+    const when = parseDateTime(p.notifiedAt, 'you told the police');
+    if ('instant' in when) {
+      if (Date.parse(when.instant) > ctx.now.getTime() + 60_000) {
+        add(
+          'policeNotification.notifiedAt',
+          'The time you told the police cannot be in the future',
+        );
+      } else {
+        notified.notifiedAt = when.instant;
+      }
+    } else if ('error' in when) {
+      add('policeNotification.notifiedAt', when.error);
+    }
+    draft.policeNotification = notified;
+    if (force === undefined) {
+      add('policeNotification.forceOrTeam', 'Enter the police force or team you told');
+    }
+  }
+
+  if (form.familyInformed !== '') draft.familyInformed = form.familyInformed;
+  if (form.familyInformed === 'no-withheld') {
+    if (form.familyWithheldReason !== '') draft.familyWithheldReason = form.familyWithheldReason;
+    const why = trimmed(form.familyWithheldExplanation);
+    if (why !== undefined) draft.familyWithheldExplanation = why;
+  }
+
+  if (needsSeeingPlan(form)) {
+    const plan = trimmed(form.seeingChildPlan);
+    if (plan !== undefined) draft.seeingChildPlan = plan;
+    const by = parseDateTime(form.seeChildBy, 'to see the child by');
+    if ('instant' in by) draft.seeChildBy = by.instant;
+    else if ('error' in by) add('seeChildBy', by.error);
+  }
+  if (needsLeadPractitioner(ctx.policy, form)) {
+    const lead = trimmed(form.leadPractitioner);
+    if (lead !== undefined) draft.leadPractitioner = lead;
+  }
+
+  // Policy completeness; a required manager sign-off is the next step, not a missing field.
+  for (const m of checkDecisionComplete(draft, ctx.policy).missing) {
+    if (m.field !== 'signOff') add(m.field, m.message);
+  }
+
+  let decision: Decision | null = null;
+  const parsed = decisionSchema.safeParse(draft);
+  if (parsed.success) {
+    decision = parsed.data;
+  } else {
+    for (const issue of parsed.error.issues) add(issue.path.join('.'), issue.message);
+  }
+  const ordered = orderErrors(errors);
+  return { errors: ordered, decision: Object.keys(ordered).length === 0 ? decision : null, draft };
+}
+
+/** The order fields appear on the page, so the error summary reads top to bottom. */
+const FIELD_ORDER = [
+  'answers',
+  'chosenResponse',
+  'differsReason',
+  'rationale',
+  'crimeSuspected',
+  'policeNotification',
+  'familyInformed',
+  'familyWithheldReason',
+  'familyWithheldExplanation',
+  'seeingChildPlan',
+  'seeChildBy',
+  'leadPractitioner',
+];
+
+function rank(field: string): number {
+  const i = FIELD_ORDER.findIndex((f) => field === f || field.startsWith(`${f}.`));
+  return i === -1 ? FIELD_ORDER.length : i;
+}
+
+export function orderErrors(errors: Record<string, string>): Record<string, string> {
+  const entries = Object.entries(errors).sort((a, b) => rank(a[0]) - rank(b[0]));
+  return Object.fromEntries(entries);
+}
+
+/** Sign-off words for the form: what local policy says about a manager agreeing this decision. */
+export function signOffText(policy: ResolvedPolicy): string {
+  switch (policy.managerSignOff) {
+    case 'required':
+      return policy.sources.managerSignOff.kind === 'local'
+        ? 'Your local policy requires a manager to sign off this decision. It will wait for sign-off after you record it.'
+        : 'This edition requires the decision to be made in discussion with a manager: it will wait for a manager to sign it off after you record it.';
+    case 'optional':
+      return 'Manager sign-off is optional under your policy: the decision takes effect when you record it, and a manager may still review it.';
+    case 'off':
+      return 'No manager sign-off is needed: the decision takes effect when you record it.';
+  }
+}

@@ -1,0 +1,541 @@
+// The referral page (issue 4): everything captured, the clocks, the decision(s) and what they set
+// in motion, the chronology with significant events, and the audit of who viewed and changed it.
+
+import type { ReactElement, ReactNode } from 'react';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { COUNTING_CONVENTION } from '../../../../shared/calendar';
+import {
+  REFERRAL_STATUS_LABELS,
+  type AppUser,
+  type ReferralChildRecord,
+  type ReferralRecord,
+  type SettingsRecord,
+} from '../../../../shared/domain/records';
+import { editionLabel } from '../../../../shared/policy';
+import { CONSENT_STATUS_LABELS, LAWFUL_BASIS_LABELS } from '../../../../shared/validation/consent';
+import { formatNhsNumber } from '../../../../shared/validation/formats';
+import { REFERRAL_CHANNEL_LABELS } from '../../../../shared/validation/referral';
+import {
+  AGENCY_TYPE_LABELS,
+  FEEDBACK_METHOD_LABELS,
+  PUBLIC_RELATIONSHIP_LABELS,
+} from '../../../../shared/validation/referrer';
+import { ApiError } from '../../api/client';
+import { useReferral, useSession, useSettings } from '../../api/queries';
+import { ClockChip } from '../../components/ClockChip';
+import { formatDateTime, formatDayDate, formatUkDate, londonDay } from '../../components/format';
+import { useNow } from '../../components/now';
+import { ErrorPanel, Loading } from '../../components/StatePanels';
+import { DecisionCard } from '../decisions/DecisionCard';
+import { useAssign } from '../decisions/decision-queries';
+import { ageInYears } from '../queue/queue-model';
+import { AuditTrail } from './AuditSection';
+import { Chronology } from './ChronologySection';
+import {
+  YES_NO_UNKNOWN,
+  addressText,
+  canCasework,
+  canReadAudit,
+  factorLabel,
+  referralClocks,
+} from './referral-model';
+
+function Section(props: { id: string; title: string; children: ReactNode }): ReactElement {
+  return (
+    <Paper component="section" variant="outlined" aria-labelledby={props.id} sx={{ p: 3 }}>
+      <Typography id={props.id} variant="h2" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Paper>
+  );
+}
+
+/** Label and value pairs as a description list: read in order by screen readers. */
+function Facts(props: { items: [string, ReactNode][] }): ReactElement {
+  return (
+    <Box
+      component="dl"
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', sm: 'minmax(180px, max-content) 1fr' },
+        columnGap: 3,
+        rowGap: 1.25,
+        m: 0,
+        '& dt': { color: 'text.secondary' },
+        '& dd': { m: 0 },
+      }}
+    >
+      {props.items.map(([label, value]) => (
+        <Box key={label} sx={{ display: 'contents' }}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export function ReferralPage(): ReactElement {
+  const id = useParams().id ?? '';
+  const referral = useReferral(id);
+  const settings = useSettings();
+  const session = useSession();
+
+  return (
+    <Stack spacing={3} sx={{ maxWidth: 1040 }}>
+      <Box>
+        <Button component={RouterLink} to="/" startIcon={<ArrowBackIcon />}>
+          Back to the queue
+        </Button>
+      </Box>
+      {referral.isPending || settings.isPending || session.isPending ? (
+        <Loading label="Opening the referral…" />
+      ) : null}
+      {referral.isError || settings.isError ? (
+        <ErrorPanel
+          title="The referral could not be opened"
+          error={referral.error ?? settings.error}
+          onRetry={() => {
+            void referral.refetch();
+            void settings.refetch();
+          }}
+        />
+      ) : null}
+      {referral.data && settings.data && session.data ? (
+        <Page r={referral.data} settings={settings.data} user={session.data.user} />
+      ) : null}
+    </Stack>
+  );
+}
+
+function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUser }): ReactElement {
+  const { r, settings, user } = props;
+  const now = useNow();
+  const today = londonDay(now);
+  const location = useLocation();
+  const justRecorded =
+    typeof location.state === 'object' &&
+    location.state !== null &&
+    'decisionRecorded' in location.state;
+  const names = r.children.map((c) => c.displayName).join(', ');
+  const casework = canCasework(user.roles);
+  const clocks = referralClocks(r, settings, now);
+  const ordered = [...r.decisions].reverse();
+  // Read defensively: a record saved before a field existed must still open.
+  const input: Partial<ReferralRecord['input']> = r.input;
+  const sharing = input.informationSharing ?? [];
+
+  return (
+    <>
+      <Box>
+        <Typography variant="h1" gutterBottom>
+          {names}
+        </Typography>
+        <Stack
+          direction="row"
+          spacing={1.5}
+          sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
+        >
+          <ClockChip
+            status={
+              r.status === 'awaiting-decision' ? (clocks.clocks[0]?.status ?? r.clock) : r.clock
+            }
+          />
+          <Chip label={REFERRAL_STATUS_LABELS[r.status]} variant="outlined" />
+          <Typography color="text.secondary">Reference {r.reference}</Typography>
+        </Stack>
+      </Box>
+
+      {justRecorded ? (
+        <Alert severity="success">
+          <AlertTitle>Decision recorded</AlertTitle>
+          {r.status === 'awaiting-sign-off'
+            ? 'It is now waiting for a manager to sign it off. What happens next is listed below.'
+            : 'What happens next is listed below.'}
+        </Alert>
+      ) : null}
+
+      {r.input.immediateProtectionMayBeNeeded ? (
+        <Alert severity="error">The referrer said the child may need immediate protection.</Alert>
+      ) : null}
+
+      <NextStep r={r} user={user} casework={casework} />
+
+      <Section id="sec-clocks" title="Clocks">
+        <Box component="ul" data-testid="clocks" sx={{ m: 0, p: 0, listStyle: 'none' }}>
+          {clocks.clocks
+            .filter((c) => c.due !== null || c.status.kind === 'met')
+            .map((c) => (
+              <Box
+                component="li"
+                key={c.id}
+                sx={{
+                  display: 'grid',
+                  gridTemplateColumns: { xs: '1fr', md: '1fr 200px 240px' },
+                  gap: 1.5,
+                  alignItems: 'center',
+                  py: 1.25,
+                  borderTop: 1,
+                  borderColor: 'divider',
+                }}
+              >
+                <Box>
+                  <Typography sx={{ fontWeight: 600 }}>{c.label}</Typography>
+                  <Typography variant="body2" color="text.secondary">
+                    {c.rule}
+                  </Typography>
+                </Box>
+                <Typography>{c.due ? `Due ${formatDayDate(c.due)}` : ''}</Typography>
+                <Box>
+                  <ClockChip status={c.status} size="small" />
+                </Box>
+              </Box>
+            ))}
+        </Box>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+          How we count: {COUNTING_CONVENTION} Rules from {editionLabel(settings.edition)}
+          {settings.policy.overrides.length > 0 ? ' with local policy' : ''}.
+        </Typography>
+      </Section>
+
+      {ordered.length > 0 ? (
+        <Section id="sec-decisions" title={ordered.length === 1 ? 'Decision' : 'Decisions'}>
+          {ordered.map((d) => (
+            <DecisionCard key={d.id} decision={d} user={user} />
+          ))}
+        </Section>
+      ) : null}
+
+      <Section id="sec-concern" title="The concern">
+        <Typography sx={{ whiteSpace: 'pre-wrap', maxWidth: '75ch', mb: 2 }}>
+          {r.input.concern}
+        </Typography>
+        <Facts
+          items={[
+            ["Child's whereabouts now", r.input.currentWhereabouts],
+            [
+              'Immediate protection may be needed',
+              r.input.immediateProtectionMayBeNeeded ? 'Yes' : 'No',
+            ],
+            [
+              'Assessment factors',
+              r.assessmentFactors.length === 0 ? (
+                'None recorded'
+              ) : (
+                <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+                  {r.assessmentFactors.map((f) => (
+                    <li key={f}>{factorLabel(f)}</li>
+                  ))}
+                </Box>
+              ),
+            ],
+            ['Parents know about the referral', known(input.parentsAware)],
+            ['Parents agree with the referral', known(input.parentsAgree)],
+            ...(r.input.parentsReason
+              ? ([['Why', r.input.parentsReason]] as [string, ReactNode][])
+              : []),
+          ]}
+        />
+      </Section>
+
+      <Section id="sec-children" title={r.children.length === 1 ? 'Child' : 'Children'}>
+        <Stack spacing={3}>
+          {r.children.map((c) => (
+            <ChildFacts key={c.id} c={c} today={today} />
+          ))}
+        </Stack>
+      </Section>
+
+      <Section id="sec-household" title="Household and parental responsibility">
+        {r.householdMembers.length === 0 ? (
+          <Typography color="text.secondary">No household members recorded.</Typography>
+        ) : (
+          <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
+            {r.householdMembers.map((h) => (
+              <Box
+                component="li"
+                key={h.id}
+                sx={{ py: 1.25, borderTop: 1, borderColor: 'divider' }}
+              >
+                <Typography sx={{ fontWeight: 600 }}>
+                  {h.member.givenNames} {h.member.familyName}{' '}
+                  <Box component="span" sx={{ fontWeight: 400, color: 'text.secondary' }}>
+                    ({h.member.relationship})
+                  </Box>
+                </Typography>
+                <Typography color="text.secondary">
+                  {h.member.parentalResponsibility
+                    ? 'Has parental responsibility'
+                    : 'No parental responsibility'}
+                  {' · '}
+                  {h.member.livesInHousehold
+                    ? 'Lives in the household'
+                    : 'Does not live in the household'}
+                  {h.member.dateOfBirth ? ` · Born ${formatUkDate(h.member.dateOfBirth)}` : ''}
+                </Typography>
+                {h.member.notes ? <Typography sx={{ mt: 0.5 }}>{h.member.notes}</Typography> : null}
+              </Box>
+            ))}
+          </Box>
+        )}
+      </Section>
+
+      <Section id="sec-received" title="Received and referrer">
+        <Facts
+          items={[
+            ['Received', formatDateTime(r.receivedAt)],
+            ...(clocks.receipt.outOfHours
+              ? ([['Out of hours', clocks.receipt.reason]] as [string, ReactNode][])
+              : []),
+            ['How', REFERRAL_CHANNEL_LABELS[r.channel]],
+            ['Clock counted from', formatDayDate(r.countedFrom)],
+            ['Referrer', <ReferrerText key="referrer" r={r} />],
+            [
+              'Feedback',
+              r.referrer.wantsFeedback
+                ? `Wants to hear what happens (${FEEDBACK_METHOD_LABELS[r.referrer.feedbackMethod]})`
+                : 'No feedback wanted',
+            ],
+            ['Referral source code', r.sourceCode],
+            ['Assigned to', r.assignedTo?.displayName ?? 'Unassigned'],
+          ]}
+        />
+      </Section>
+
+      <Section id="sec-consent" title="Consent and information sharing">
+        <Facts items={[['Consent', consentText(r)]]} />
+        {sharing.length === 0 ? (
+          <Typography color="text.secondary" sx={{ mt: 2 }}>
+            No information-sharing decisions recorded.
+          </Typography>
+        ) : (
+          <Box component="ul" sx={{ mt: 2, mb: 0, p: 0, listStyle: 'none' }}>
+            {sharing.map((e, i) => (
+              <Box
+                component="li"
+                key={`${e.date}-${String(i)}`}
+                sx={{ py: 1.25, borderTop: 1, borderColor: 'divider' }}
+              >
+                <Typography sx={{ fontWeight: 600 }}>
+                  {formatUkDate(e.date)}: {e.decision === 'shared' ? 'Shared' : 'Not shared'} with{' '}
+                  {e.withWhom}
+                </Typography>
+                <Typography>{e.what}</Typography>
+                <Typography color="text.secondary">
+                  Why: {e.why}
+                  {e.lawfulBasis ? ` · ${LAWFUL_BASIS_LABELS[e.lawfulBasis]}` : ''} · Recorded by{' '}
+                  {e.recordedBy}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        )}
+      </Section>
+
+      <Section id="sec-chronology" title="What has happened">
+        <Chronology referral={r} canAdd={casework} />
+      </Section>
+
+      {canReadAudit(user.roles) ? (
+        <Section id="sec-audit" title="Who has viewed and changed this">
+          <AuditTrail referralId={r.id} />
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+function NextStep(props: {
+  r: ReferralRecord;
+  user: AppUser;
+  casework: boolean;
+}): ReactElement | null {
+  const { r, user, casework } = props;
+  const assign = useAssign();
+  if (!casework) return null;
+  const mine = r.assignedTo?.id === user.id;
+  const stale =
+    assign.error instanceof ApiError &&
+    (assign.error.code === 'STALE' || assign.error.code === 'CONFLICT');
+  return (
+    <Paper variant="outlined" sx={{ p: 3, borderLeft: 6, borderLeftColor: 'primary.main' }}>
+      <Stack spacing={2}>
+        <Typography>
+          {r.status === 'awaiting-decision'
+            ? `A decision on the type of response is due by ${formatDayDate(r.decisionDue)}.`
+            : r.status === 'awaiting-sign-off'
+              ? user.roles.includes('manager')
+                ? 'The decision below is waiting for sign-off: review it, then agree it or return it with a comment.'
+                : 'The decision is waiting for a manager to sign it off.'
+              : 'The decision has been made.'}{' '}
+          {r.assignedTo
+            ? `Assigned to ${mine ? 'you' : r.assignedTo.displayName}.`
+            : 'Not assigned to anyone yet.'}
+        </Typography>
+        <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+          {r.status === 'awaiting-decision' ? (
+            <Button
+              component={RouterLink}
+              to={`/referrals/${r.id}/decision`}
+              variant="contained"
+              size="large"
+            >
+              Record decision
+            </Button>
+          ) : null}
+          {mine ? (
+            <Button
+              variant="outlined"
+              disabled={assign.isPending}
+              onClick={() => {
+                assign.mutate({ id: r.id, version: r.version, userId: null });
+              }}
+            >
+              Unassign
+            </Button>
+          ) : (
+            <Button
+              variant="outlined"
+              disabled={assign.isPending}
+              onClick={() => {
+                assign.mutate({ id: r.id, version: r.version, userId: user.id });
+              }}
+            >
+              Assign to me
+            </Button>
+          )}
+        </Stack>
+        {assign.isError ? (
+          <Alert severity="warning" role="alert">
+            {stale
+              ? 'Someone else changed this referral just now, so it was not reassigned. The page now shows their change; try again if you still need to.'
+              : assign.error.message}
+          </Alert>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ReferrerText(props: { r: ReferralRecord }): ReactElement {
+  const ref = props.r.referrer;
+  switch (ref.kind) {
+    case 'professional':
+      return (
+        <span>
+          {ref.name}, {ref.role}, {ref.agencyName}{' '}
+          <Box component="span" sx={{ color: 'text.secondary' }}>
+            (professional: {AGENCY_TYPE_LABELS[ref.agencyType]})
+          </Box>
+        </span>
+      );
+    case 'public':
+      return (
+        <span>
+          {ref.name}{' '}
+          <Box component="span" sx={{ color: 'text.secondary' }}>
+            (member of the public: {PUBLIC_RELATIONSHIP_LABELS[ref.relationship]})
+          </Box>
+        </span>
+      );
+    case 'anonymous':
+      return <span>Anonymous (told anonymity cannot be guaranteed)</span>;
+  }
+}
+
+/** Yes / No / Not known, or "Not recorded" for older records without the answer. */
+function known(v: string | undefined): string {
+  return v === undefined ? 'Not recorded' : (YES_NO_UNKNOWN[v] ?? v);
+}
+
+function consentText(r: ReferralRecord): string {
+  // Older records may lack the consent block: say so rather than fail.
+  const input: Partial<ReferralRecord['input']> = r.input;
+  const c = input.consent;
+  if (c === undefined) return 'Not recorded';
+  switch (c.status) {
+    case 'given':
+      return `${CONSENT_STATUS_LABELS.given} by ${c.givenBy} on ${formatUkDate(c.date)}${c.scope ? ` (${c.scope})` : ''}`;
+    case 'refused':
+      return `${CONSENT_STATUS_LABELS.refused} by ${c.refusedBy} on ${formatUkDate(c.date)}: ${c.reason}`;
+    case 'not-sought':
+      return `${CONSENT_STATUS_LABELS['not-sought']}: ${c.reason}`;
+  }
+}
+
+function ChildFacts(props: { c: ReferralChildRecord; today: string }): ReactElement {
+  const { c, today } = props;
+  const child = c.child;
+  const birth =
+    child.status === 'unborn'
+      ? `Unborn, expected ${formatUkDate(child.expectedDateOfBirth)}`
+      : (() => {
+          const age = ageInYears(child.dateOfBirth, today);
+          return `${formatUkDate(child.dateOfBirth)} (${age < 1 ? 'under 1' : `age ${String(age)}`})`;
+        })();
+  return (
+    <Box>
+      <Stack
+        direction="row"
+        spacing={1.5}
+        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mb: 1 }}
+      >
+        <Typography variant="h3" component="h3" sx={{ fontSize: '1.2rem', fontWeight: 700 }}>
+          {c.displayName}
+        </Typography>
+        <Chip
+          size="small"
+          variant="outlined"
+          color={c.personId ? 'primary' : 'default'}
+          label={
+            c.personId ? 'Linked to an existing record' : 'Not linked to an existing record (new)'
+          }
+        />
+        {c.reReferral ? (
+          <Chip
+            size="small"
+            color="warning"
+            variant="outlined"
+            label="Re-referral: referred within the last 12 months"
+          />
+        ) : null}
+      </Stack>
+      <Facts
+        items={[
+          [child.status === 'unborn' ? 'Expected' : 'Date of birth', birth],
+          [
+            'NHS number',
+            child.status === 'born' && child.nhsNumber
+              ? formatNhsNumber(child.nhsNumber)
+              : 'Not recorded',
+          ],
+          ['Address', addressText(child.address)],
+          ['School or nursery', child.school ?? 'Not recorded'],
+          ['GP', child.gp ?? 'Not recorded'],
+          [
+            'Language',
+            `${child.firstLanguage ?? 'Not recorded'}${child.interpreterNeeded ? ' (interpreter needed)' : ''}`,
+          ],
+          ...(child.status === 'born'
+            ? ([
+                [
+                  'Disability',
+                  `${YES_NO_UNKNOWN[child.disability] ?? child.disability}${child.disabilityDetails ? `: ${child.disabilityDetails}` : ''}`,
+                ],
+              ] as [string, ReactNode][])
+            : []),
+        ]}
+      />
+    </Box>
+  );
+}

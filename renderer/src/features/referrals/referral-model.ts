@@ -1,0 +1,81 @@
+// Pure helpers for the referral page: the clocks from the record and the policy, and words for
+// people, children and consent.
+
+import {
+  computeReferralClocks,
+  createWorkingDayCalendar,
+  type ReferralClocks,
+  type ReferralEvents,
+} from '../../../../shared/calendar';
+import { assessmentFactor } from '../../../../shared/codes/assessment-factors';
+import type {
+  DecisionRecord,
+  ReferralRecord,
+  SettingsRecord,
+} from '../../../../shared/domain/records';
+import type { UserRole } from '../../../../shared/domain/types';
+
+/** The decision that stands: the newest not returned or superseded. */
+export function standingDecision(r: ReferralRecord): DecisionRecord | null {
+  const standing = r.decisions.filter(
+    (d) => d.status === 'final' || d.status === 'awaiting-sign-off',
+  );
+  return standing.at(-1) ?? null;
+}
+
+/** The statutory clocks for this referral, with the policy in force and what has happened. */
+export function referralClocks(
+  r: ReferralRecord,
+  settings: SettingsRecord,
+  now: Date,
+): ReferralClocks {
+  const calendar = createWorkingDayCalendar({ closures: settings.closures });
+  const events: ReferralEvents = {};
+  const d = standingDecision(r);
+  if (d) {
+    events.decisionAt = d.recordedAt;
+    events.decisionResponse = d.chosen;
+  }
+  return computeReferralClocks({
+    receivedAt: r.receivedAt,
+    policy: settings.policy,
+    calendar,
+    events,
+    now: now.toISOString(),
+  });
+}
+
+export function factorLabel(code: string): string {
+  const f = assessmentFactor(code);
+  return f ? `${code}: ${f.label}` : `${code} (code not recognised)`;
+}
+
+export function addressText(
+  a:
+    | {
+        line1?: string | undefined;
+        line2?: string | undefined;
+        town?: string | undefined;
+        postcode?: string | undefined;
+      }
+    | undefined,
+): string {
+  if (!a) return 'Not recorded';
+  const parts = [a.line1, a.line2, a.town, a.postcode].filter((p): p is string => Boolean(p));
+  return parts.length > 0 ? parts.join(', ') : 'Not recorded';
+}
+
+export const YES_NO_UNKNOWN: Record<string, string> = {
+  yes: 'Yes',
+  no: 'No',
+  unknown: 'Not known',
+};
+
+export function canCasework(roles: readonly UserRole[]): boolean {
+  return roles.includes('duty-worker') || roles.includes('manager');
+}
+
+/** The roles that may read the audit (contract `audit:list`). */
+export function canReadAudit(roles: readonly UserRole[]): boolean {
+  return roles.some((r) => r === 'duty-worker' || r === 'manager' || r === 'admin');
+}

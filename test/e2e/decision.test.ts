@@ -1,0 +1,261 @@
+// Browser end-to-end for the decision checklist and the referral page (issue 4): open a seeded
+// referral awaiting decision, try to record a strategy-discussion decision without a rationale
+// (error summary, nothing saved), then complete it with the keyboard alone; the follow-ups appear,
+// the queue moves it to "awaiting sign-off" (2013 policy: manager sign-off required), a
+// significant event is added, and a manager (a second harness user) signs it off. axe on both
+// screens.
+
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUESTION_IDS } from '../../shared/checklist';
+import type { Api, Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import { ensureRendererBuilt } from '../harness/build-renderer';
+import { startHarness, type Harness } from '../harness/harness';
+import { seedDatabase } from '../harness/seed';
+import { launchChromium } from '../helpers/browser';
+
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
+
+let dataDir: string | undefined;
+let harness: Harness | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let referralId = '';
+
+async function openPage(h: Harness): Promise<Page> {
+  if (!browser) throw new Error('no browser');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await context.newPage();
+  p.on('pageerror', (error) => {
+    throw error;
+  });
+  await p.goto(h.url);
+  await p.getByRole('heading', { level: 1, name: 'Referral queue' }).waitFor();
+  return p;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'front-door-decision-'));
+  browser = await launchChromium();
+  await ensureRendererBuilt();
+  await seedDatabase({ dataDir, referrals: 12, user: 'e2e-worker' });
+  harness = await startHarness({ dataDir, user: 'e2e-worker', build: false });
+  page = await openPage(harness);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function shot(name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  // From the top, so the sticky header is not drawn over the middle of a full-page shot.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Call the app's own API from the page (to check what was saved, not to drive the UI). */
+async function api<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await page.evaluate(
+    async ([ch, inp]) => {
+      const w = window as unknown as { api: Api };
+      const fn = w.api[ch] as (i: unknown) => Promise<unknown>;
+      return fn(inp);
+    },
+    [channel, input] as const,
+  );
+  const r = result as
+    { ok: true; data: ChannelOutput<C> } | { ok: false; error: { message: string } };
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data;
+}
+
+async function axe(): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+/** Press Tab until the target has focus: keyboard only, as a worker without a mouse would. */
+async function tabTo(target: Locator, max = 150): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Could not reach ${target.toString()} with the Tab key`);
+}
+
+const radio = (path: string): Locator =>
+  page.locator(`#field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`);
+
+describe('recording a decision', () => {
+  it('opens a seeded referral awaiting decision, with no serious accessibility problems', async () => {
+    // Manager sign-off required (WT 2013), so the manager's part can be tested too.
+    const settings = await api('settings:get', {});
+    await api('settings:update', { version: settings.version, edition: 2013 });
+    await page.reload();
+    const row = page.getByTestId('queue-row').first();
+    await row.waitFor();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'The concern' }).waitFor();
+    referralId = /#\/referrals\/([^/?]+)/.exec(page.url())?.[1] ?? '';
+    expect(referralId).not.toBe('');
+    await page.getByRole('region', { name: 'Clocks' }).waitFor();
+    expect(await page.getByTestId('clocks').textContent()).toContain(
+      'Decision on type of response',
+    );
+    await axe();
+    await shot('referral-page');
+  });
+
+  it('refuses a decision without a rationale: error summary, nothing saved', async () => {
+    await tabTo(page.getByRole('link', { name: 'Record decision' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Record the decision' }).waitFor();
+    await axe();
+    await shot('decision-checklist');
+
+    // Every question by keyboard: Tab into the group, then Space (yes) or an arrow (no).
+    for (const q of QUESTION_IDS) {
+      await tabTo(radio(`answers.${q}`));
+      await page.keyboard.press(
+        q === 'significant-harm' || q === 'crime-suspected' ? 'Space' : 'ArrowRight',
+      );
+    }
+    const recommendation = page.getByTestId('recommendation');
+    expect(await recommendation.textContent()).toContain(
+      'Strategy discussion (possible section 47 enquiry)',
+    );
+    // The chosen response: Tab into the group and arrow down to the strategy discussion.
+    await tabTo(radio('chosenResponse'));
+    for (let i = 0; i < 6; i += 1) {
+      const checked = await page.locator('input[name][value="strategy-discussion"]').isChecked();
+      if (checked) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await page.locator('input[value="strategy-discussion"]').isChecked()).toBe(true);
+    await tabTo(page.getByRole('button', { name: 'Record decision' }));
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Enter the reasons for your decision');
+    await shot('decision-errors');
+    const referral = await api('referrals:get', { id: referralId });
+    expect(referral.status).toBe('awaiting-decision');
+    expect(referral.decisions).toHaveLength(0);
+  });
+
+  it('completes the decision with the keyboard alone; the follow-ups appear', async () => {
+    // Follow the error summary link to the field.
+    await tabTo(page.getByRole('link', { name: 'Enter the reasons for your decision' }));
+    await page.keyboard.press('Enter');
+    expect(
+      await page.locator('#field-rationale').evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    await page.keyboard.type(
+      'Child disclosed being hit with a belt by the stepfather; bruising seen by the school.',
+    );
+    expect(await page.locator('#field-rationale').inputValue()).toMatch(
+      /bruising seen by the school\.$/,
+    );
+    await tabTo(radio('crimeSuspected'));
+    await page.keyboard.press('Space');
+    await tabTo(page.locator('#field-policeNotification-officerName'));
+    await page.keyboard.type('DC Amy Hale');
+    await tabTo(page.locator('#field-policeNotification-forceOrTeam'));
+    await page.keyboard.type('Harbour Police CAIT');
+    await tabTo(page.getByRole('button', { name: 'Use the time now' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page.locator('#field-policeNotification-reference'));
+    await page.keyboard.type('HP-24-1187');
+    await tabTo(radio('familyInformed'));
+    await page.keyboard.press('ArrowDown'); // "No, not yet"
+    await tabTo(radio('familyWithheldReason'));
+    await page.keyboard.press('Space'); // jeopardise a police investigation
+    await tabTo(page.locator('#field-familyWithheldExplanation'));
+    await page.keyboard.type('Police want to speak to the stepfather before the family is told.');
+    await tabTo(page.locator('#field-seeingChildPlan'));
+    await page.keyboard.type('Social worker and DC Hale to see Noah at school tomorrow at 09:00.');
+    if ((await page.locator('#field-leadPractitioner').count()) > 0) {
+      await tabTo(page.locator('#field-leadPractitioner'));
+      await page.keyboard.type('Sam Okafor');
+    }
+    await shot('decision-complete');
+    await tabTo(page.getByRole('button', { name: 'Record decision' }));
+    await page.keyboard.press('Enter');
+
+    await page.getByText('Decision recorded', { exact: true }).waitFor();
+    const followUps = page.getByTestId('follow-ups');
+    await followUps.waitFor();
+    const text = (await followUps.textContent()) ?? '';
+    expect(text).toContain('Police told');
+    expect(text).toContain('HP-24-1187');
+    expect(text).toContain('Hold a strategy discussion');
+    expect(text).toContain('Acknowledge the referral');
+    expect(text).toMatch(/Due \w{3} \d{2}\/\d{2}\/\d{4}/);
+    expect(await page.getByRole('region', { name: 'Decision' }).textContent()).toContain(
+      'Awaiting manager sign-off',
+    );
+    await shot('decision-recorded');
+
+    // The queue: no longer awaiting a decision; listed as awaiting sign-off.
+    const awaitingSignOff = await api('referrals:list', { filter: 'awaiting-sign-off' });
+    expect(awaitingSignOff.map((q) => q.id)).toContain(referralId);
+    const open = await api('referrals:list', { filter: 'all' });
+    expect(open.find((q) => q.id === referralId)?.status).not.toBe('awaiting-decision');
+  });
+
+  it('adds a significant event to the chronology', async () => {
+    const chronology = page.getByRole('region', { name: 'What has happened' });
+    await chronology.getByRole('button', { name: 'Add significant event' }).click();
+    await chronology
+      .getByLabel('What happened')
+      .fill('Mother rang: the stepfather has left the house.');
+    await chronology.getByRole('button', { name: 'Add event' }).click();
+    await chronology
+      .getByTestId('chronology')
+      .getByText('Mother rang: the stepfather has left the house.')
+      .waitFor();
+    await chronology.getByRole('button', { name: 'Add significant event' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Who has viewed and changed this' })
+      .getByRole('button')
+      .click();
+    await page.getByTestId('audit').waitFor();
+    await axe();
+    await shot('referral-page-decided');
+  });
+
+  it('lets a manager (another user) sign the decision off', async () => {
+    await page.context().close();
+    await harness?.close();
+    if (!dataDir) throw new Error('no data');
+    harness = await startHarness({ dataDir, user: 'jmorgan', build: false });
+    page = await openPage(harness);
+    await page.evaluate((id) => {
+      window.location.hash = `#/referrals/${id}`;
+    }, referralId);
+    const signOff = page.getByRole('region', { name: 'Manager sign-off' });
+    await signOff.waitFor();
+    await shot('decision-sign-off');
+    await signOff.getByRole('button', { name: 'Agree' }).click();
+    await page.getByText(/^Signed off by Jo Morgan/).waitFor();
+    const referral = await api('referrals:get', { id: referralId });
+    expect(referral.status).toBe('decided');
+    expect(referral.decisions[0]?.status).toBe('final');
+  });
+});

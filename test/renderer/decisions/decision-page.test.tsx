@@ -1,0 +1,240 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/app/App';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import {
+  createFakeApi,
+  FakeIpcError,
+  type FakeApi,
+  type FakeHandlers,
+} from '../../helpers/fake-api';
+import { NOW, makeSession, okStatus } from '../fixtures';
+import { decidedRecord, fullReferral, settingsFor } from '../referral-page/referral-fixture';
+
+function setup(edition: 2013 | 2023, overrides: FakeHandlers = {}): FakeApi {
+  const settings = settingsFor(edition);
+  const fake = createFakeApi({
+    'system:status': () => okStatus(),
+    'session:current': () => ({ ...makeSession(), settings }),
+    'settings:get': () => settings,
+    'referrals:get': () => fullReferral(),
+    'drafts:get': () => null,
+    'drafts:save': ({ key, data }) => ({
+      id: 'dr1',
+      kind: 'decision',
+      key,
+      data,
+      updatedAt: NOW.toISOString(),
+      version: 1,
+    }),
+    'drafts:discard': () => ({ discarded: true }),
+    'audit:list': () => [],
+    ...overrides,
+  });
+  window.api = fake.api;
+  return fake;
+}
+
+function open(): void {
+  window.location.hash = '#/referrals/r1/decision';
+  render(<App now={() => NOW} />);
+}
+
+function group(name: RegExp): HTMLElement {
+  return screen.getByRole('group', { name });
+}
+
+/** Click a radio by its value inside the section with this heading id (fast: no role queries). */
+function pick(sectionId: string, value: string, index = 0): void {
+  const section = document.querySelector(`[aria-labelledby="${sectionId}"]`);
+  const radios = section?.querySelectorAll<HTMLInputElement>(
+    `input[type="radio"][value="${value}"]`,
+  );
+  const radio = radios?.[index];
+  if (!radio) throw new Error(`no ${value} radio in ${sectionId}`);
+  fireEvent.click(radio);
+}
+
+function type(label: string | RegExp, value: string): void {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+function answerAll(): void {
+  const section = document.querySelector('[aria-labelledby="sec-checklist"]');
+  const noes = section?.querySelectorAll<HTMLInputElement>('input[type="radio"][value="no"]') ?? [];
+  for (const r of noes) fireEvent.click(r);
+  fireEvent.click(within(group(/significant harm/)).getByLabelText('Yes'));
+}
+
+beforeEach(() => {
+  window.location.hash = '';
+});
+afterEach(() => {
+  cleanup();
+  delete window.api;
+});
+
+describe('the decision checklist screen', { timeout: 20_000 }, () => {
+  it('updates the recommended response live, with the reasons', async () => {
+    setup(2023);
+    const user = userEvent.setup();
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    const rec = screen.getByTestId('recommendation');
+    expect(rec).toHaveTextContent('No further action');
+    await user.click(within(group(/significant harm/)).getByRole('radio', { name: 'Yes' }));
+    expect(rec).toHaveTextContent('Strategy discussion (possible section 47 enquiry)');
+    expect(rec).toHaveTextContent('Because you answered yes to');
+    expect(
+      screen.getByRole('radio', { name: /Strategy discussion.*\(recommended\)/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an error summary for a missing rationale and saves nothing', async () => {
+    const fake = setup(2023);
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    answerAll();
+    pick('sec-your-decision', 'strategy-discussion');
+    fireEvent.click(screen.getByText('Record decision'));
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
+    expect(
+      within(summary).getByRole('link', { name: 'Enter the reasons for your decision' }),
+    ).toBeVisible();
+    expect(summary).toHaveTextContent('Say whether the family has been told about the decision');
+    // The message also sits beside the field.
+    expect(screen.getByLabelText('Reasons for your decision')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(fake.callsTo('decisions:record')).toHaveLength(0);
+  });
+
+  it('asks for a reason when the chosen response differs, and for the police details when a crime is suspected', async () => {
+    setup(2023);
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    answerAll();
+    pick('sec-your-decision', 's17-assessment');
+    expect(screen.getByLabelText(/Why have you chosen a different response/)).toBeVisible();
+    pick('sec-police', 'yes');
+    fireEvent.click(screen.getByText('Record decision'));
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
+    for (const message of [
+      'Explain why you chose a different response',
+      'Enter the name of the police officer you told',
+      'Enter the police force or team you told',
+      'Enter the date and time you told the police',
+      'Enter the police reference number',
+    ]) {
+      expect(within(summary).getByRole('link', { name: message })).toBeVisible();
+    }
+  });
+
+  it('records a complete decision, discards the draft and shows the follow-ups', async () => {
+    let recorded = false;
+    const fake = setup(2023, {
+      'decisions:record': () => {
+        recorded = true;
+        return decidedRecord('final');
+      },
+      'referrals:get': () =>
+        recorded
+          ? fullReferral({ status: 'decided', decisions: [decidedRecord('final')] })
+          : fullReferral(),
+    });
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    answerAll();
+    pick('sec-your-decision', 'strategy-discussion');
+    type('Reasons for your decision', 'Child disclosed being hit; bruising seen.');
+    pick('sec-police', 'yes');
+    type("Officer's name", 'DC Amy Hale');
+    type('Police force or team', 'Harbour Police CAIT');
+    fireEvent.click(screen.getByText('Use the time now'));
+    type('Police reference number', 'HP-24-1187');
+    pick('sec-family', 'yes');
+    type('Who will see the child, and how', 'SW and police at school.');
+    type('Lead practitioner', 'Sam Okafor');
+    fireEvent.click(screen.getByText('Record decision'));
+
+    await screen.findByText('Decision recorded');
+    const [input] = fake.callsTo('decisions:record') as ChannelInput<'decisions:record'>[];
+    expect(input?.referralId).toBe('r1');
+    expect(input?.decision.chosenResponse).toBe('strategy-discussion');
+    expect(input?.decision.policeNotification).toMatchObject({
+      notified: true,
+      reference: 'HP-24-1187',
+    });
+    expect(fake.callsTo('drafts:discard')).toHaveLength(1);
+    const followUps = screen.getByTestId('follow-ups');
+    expect(followUps).toHaveTextContent('Police told');
+    expect(followUps).toHaveTextContent('Hold a strategy discussion');
+    expect(followUps).toHaveTextContent('Due Wed 25/11/2026');
+  });
+
+  it('shows server field errors the same way', async () => {
+    setup(2023, {
+      'decisions:record': () => {
+        throw new FakeIpcError({
+          code: 'VALIDATION',
+          message: 'Check the decision',
+          fieldErrors: { seeingChildPlan: 'Record who will see the child and by when' },
+        });
+      },
+    });
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    answerAll();
+    pick('sec-your-decision', 'nfa');
+    type(/Why have you chosen/, 'Concern resolved on the phone.');
+    type('Reasons for your decision', 'School confirmed it was a misunderstanding.');
+    pick('sec-police', 'no');
+    pick('sec-family', 'yes');
+    fireEvent.click(screen.getByText('Record decision'));
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
+    expect(
+      within(summary).getByRole('link', { name: 'Record who will see the child and by when' }),
+    ).toBeVisible();
+  });
+
+  it('says manager sign-off is required under the 2013 edition', async () => {
+    setup(2013);
+    open();
+    const rule = await screen.findByTestId('sign-off-rule');
+    expect(rule).toHaveTextContent('wait for a manager to sign it off');
+  });
+
+  it('autosaves the decision in progress and restores it', async () => {
+    const fake = setup(2023);
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    type('Reasons for your decision', 'Partly written');
+    await waitFor(
+      () => {
+        expect(fake.callsTo('drafts:save').length).toBeGreaterThan(0);
+      },
+      { timeout: 3000 },
+    );
+    const saved = fake.callsTo('drafts:save').at(-1) as ChannelInput<'drafts:save'>;
+    expect(saved.kind).toBe('decision');
+    expect(saved.key).toBe('r1');
+    cleanup();
+
+    setup(2023, {
+      'drafts:get': () => ({
+        id: 'dr1',
+        kind: 'decision',
+        key: 'r1',
+        data: saved.data,
+        updatedAt: NOW.toISOString(),
+        version: 1,
+      }),
+    });
+    open();
+    await screen.findByText(/We restored the decision you were working on/);
+    expect(screen.getByLabelText('Reasons for your decision')).toHaveValue('Partly written');
+  });
+});
