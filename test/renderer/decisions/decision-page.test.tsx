@@ -83,7 +83,8 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
     open();
     await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
     const rec = screen.getByTestId('recommendation');
-    expect(rec).toHaveTextContent('No further action');
+    expect(rec).toHaveTextContent('Answer the questions above to see the recommended response.');
+    expect(screen.queryByRole('radio', { name: /\(recommended\)/ })).toBeNull();
     await user.click(within(group(/significant harm/)).getByRole('radio', { name: 'Yes' }));
     expect(rec).toHaveTextContent('Strategy discussion (possible section 47 enquiry)');
     expect(rec).toHaveTextContent('Because you answered yes to');

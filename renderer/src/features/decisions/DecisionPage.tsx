@@ -154,6 +154,8 @@ function DecisionFormView(props: {
 
   const checklist = useMemo(() => checklistFor(edition), [edition]);
   const recommendation = recommendationFor(edition, form);
+  // Never suggest "no further action" before a single question is answered.
+  const nothingAnswered = recommendation.unanswered.length === checklist.questions.length;
 
   // Autosave: a short pause after typing stops; nothing typed is lost.
   useEffect(() => {
@@ -302,23 +304,29 @@ function DecisionFormView(props: {
             <Typography id="sec-recommendation" variant="h2" gutterBottom>
               Recommended response
             </Typography>
-            <Box aria-live="polite">
-              <Typography sx={{ fontWeight: 700, fontSize: '1.25rem' }}>
-                {RESPONSE_LABELS[recommendation.response]}
+            {nothingAnswered ? (
+              <Typography aria-live="polite">
+                Answer the questions above to see the recommended response.
               </Typography>
-              <Box component="ul" sx={{ mt: 1, mb: 0, pl: 2.5 }}>
-                {recommendation.because.map((b) => (
-                  <li key={b}>
-                    <Typography>{b}</Typography>
-                  </li>
-                ))}
-              </Box>
-              {recommendation.note ? (
-                <Typography color="text.secondary" sx={{ mt: 1 }}>
-                  {recommendation.note}
+            ) : (
+              <Box aria-live="polite">
+                <Typography sx={{ fontWeight: 700, fontSize: '1.25rem' }}>
+                  {RESPONSE_LABELS[recommendation.response]}
                 </Typography>
-              ) : null}
-            </Box>
+                <Box component="ul" sx={{ mt: 1, mb: 0, pl: 2.5 }}>
+                  {recommendation.because.map((b) => (
+                    <li key={b}>
+                      <Typography>{b}</Typography>
+                    </li>
+                  ))}
+                </Box>
+                {recommendation.note ? (
+                  <Typography color="text.secondary" sx={{ mt: 1 }}>
+                    {recommendation.note}
+                  </Typography>
+                ) : null}
+              </Box>
+            )}
           </Paper>
 
           <Section id="sec-your-decision" title="Your decision">
@@ -329,7 +337,7 @@ function DecisionFormView(props: {
               options={RESPONSE_TYPES.map((r) => ({
                 value: r,
                 label:
-                  r === recommendation.response
+                  r === recommendation.response && !nothingAnswered
                     ? `${RESPONSE_LABELS[r]} (recommended)`
                     : RESPONSE_LABELS[r],
               }))}
