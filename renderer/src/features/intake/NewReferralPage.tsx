@@ -59,6 +59,7 @@ import {
 import { MatchPanel } from './MatchPanel';
 
 const AUTOSAVE_MS = 700;
+const AUTOSAVE_MAX_WAIT_MS = 1_000;
 
 function newKey(): string {
   return typeof crypto.randomUUID === 'function'
@@ -116,15 +117,20 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
   const [discardOpen, setDiscardOpen] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
 
-  // Autosave: the whole form, ~700 ms after the last change.
+  // Autosave: the whole form, ~700 ms after the last change — and never more than a second after
+  // the previous save while someone keeps typing, so a crash loses at most the last second.
   const json = JSON.stringify(values);
   const first = useRef(true);
+  const lastSave = useRef(Date.now());
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
+    const sinceLast = Date.now() - lastSave.current;
+    const delay = Math.max(0, Math.min(AUTOSAVE_MS, AUTOSAVE_MAX_WAIT_MS - sinceLast));
     const t = window.setTimeout(() => {
+      lastSave.current = Date.now();
       call('drafts:save', { kind: 'referral', key: props.draftKey, data: getValues() })
         .then((d) => {
           setSavedAt(timeOf(d.updatedAt));
@@ -133,7 +139,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
         .catch((e: unknown) => {
           setSaveError(errorMessage(e));
         });
-    }, AUTOSAVE_MS);
+    }, delay);
     return () => {
       window.clearTimeout(t);
     };
