@@ -96,7 +96,15 @@ export const contract = {
   'referrals:create': channel({
     summary: 'Save a new referral',
     access: CASEWORK,
-    input: (ctx) => z.object({ referral: referralSchema(ctx), draftKey: id.optional() }).strict(),
+    input: (ctx) =>
+      z
+        .object({
+          referral: referralSchema(ctx),
+          draftKey: id.optional(),
+          /** Search first: children the worker confirmed as new people (positions, 0-based). */
+          newChildren: z.array(z.number().int().min(0).max(19)).max(20).optional(),
+        })
+        .strict(),
     result: result<Records.ReferralRecord>(),
   }),
   'referrals:update': channel({

@@ -19,6 +19,7 @@ import {
 } from '../store/repositories/decisions';
 import {
   addChronology,
+  childRowAt,
   decisionRecords,
   getReferralRow,
   patchReferral,
@@ -106,6 +107,23 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
               ? 'A decision on this referral is waiting for manager sign-off. It can be changed if the manager returns it.'
               : 'A decision has already been recorded on this referral. Reload to see it.',
           );
+        }
+        // Domain §7 search first: each child is linked to an existing record or confirmed as new
+        // before the decision, so the decision lands on the right child's history.
+        const unresolved: number[] = [];
+        for (let position = 0; ; position++) {
+          const row = await childRowAt(trx, referralId, position);
+          if (!row) break;
+          if (row.person_id === null) unresolved.push(position + 1);
+        }
+        if (unresolved.length > 0) {
+          throw new ValidationError({
+            children: `Before recording the decision, link ${
+              unresolved.length === 1
+                ? `child ${String(unresolved[0])}`
+                : `children ${unresolved.slice(0, -1).join(', ')} and ${String(unresolved.at(-1))}`
+            } to an existing record or confirm ${unresolved.length === 1 ? 'them' : 'each'} as new, on the referral page.`,
+          });
         }
         // Policy-dependent completeness (edition and local rules) beyond the schema's shape.
         // A required manager sign-off is the next step, not something missing from the

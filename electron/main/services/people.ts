@@ -25,7 +25,6 @@ import {
 } from '../store/repositories/merges';
 import {
   getPerson,
-  insertPerson,
   personCandidates,
   resolvePersonId,
   searchPeople,
@@ -47,6 +46,7 @@ import {
   todayLondon,
 } from './context';
 import { involvementReferrals, previousInvolvement } from './involvement';
+import { createPersonFromChild } from './person-from-child';
 import { loadReferralOrThrow } from './referrals';
 
 export type PeopleMatchInput = ChannelParsed<'people:match'>;
@@ -183,34 +183,12 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
         let target: string;
         let summary: string;
         if (personId === null) {
-          // "Confirm new": no existing record matched, so one is made from what was typed.
-          const child = fromJson(row.child) as ChildInput;
-          const p = await insertPerson(
+          target = await createPersonFromChild(
             trx,
-            {
-              kind: 'child',
-              status: child.status,
-              givenNames: child.givenNames,
-              familyName: child.familyName,
-              otherNames: child.status === 'born' ? child.otherNames : undefined,
-              dateOfBirth: child.status === 'born' ? child.dateOfBirth : undefined,
-              expectedDateOfBirth:
-                child.status === 'unborn' ? child.expectedDateOfBirth : undefined,
-              gender: child.gender,
-              nhsNumber: child.status === 'born' ? child.nhsNumber : undefined,
-              address: child.address,
-            },
+            fromJson(row.child) as ChildInput,
             stamp,
+            referral.reference,
           );
-          await appendAudit(trx, {
-            at,
-            userId: ctx.user.id,
-            action: 'create',
-            entityType: 'person',
-            entityId: p.id,
-            summary: `New person record made from referral ${referral.reference}`,
-          });
-          target = p.id;
           summary = `Child ${String(childIndex + 1)} on referral ${referral.reference} confirmed as a new person`;
         } else {
           const resolved = await resolvePersonId(trx, personId);

@@ -19,12 +19,15 @@ import { resolvePersonId } from '../store/repositories/people';
 import {
   addChronology,
   allocateReference,
+  childRowAt,
   getReferralRow,
   insertReferral,
   listQueue,
   loadReferral,
   patchReferral,
   searchReferrals,
+  setChildPerson,
+  syncInputLinks,
   updateReferral,
 } from '../store/repositories/referrals';
 import { userById } from '../store/repositories/users';
@@ -40,6 +43,7 @@ import {
   todayLondon,
 } from './context';
 import { isReReferral } from './involvement';
+import { createPersonFromChild } from './person-from-child';
 
 export type ReferralCreateInput = ChannelParsed<'referrals:create'>;
 export type ReferralUpdateInput = ChannelParsed<'referrals:update'>;
@@ -132,6 +136,21 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
     return { childPersonIds, householdPersonIds };
   }
 
+  function checkNewChildren(input: ReferralInput, positions: readonly number[]): number[] {
+    const errors: Record<string, string> = {};
+    for (const p of positions) {
+      const child = input.children[p];
+      if (child === undefined) errors.newChildren = 'There is no such child on this referral';
+      else if (child.personId !== undefined)
+        errors[`children.${String(p)}.personId`] =
+          'This child is linked to an existing record, so cannot also be confirmed as new';
+    }
+    if (new Set(positions).size !== positions.length)
+      errors.newChildren = 'Each child can be confirmed as new only once';
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    return [...positions];
+  }
+
   function clocksFor(pc: PolicyContext, input: ReferralInput) {
     // Domain §2.1/§2.3: decision within one working day of receipt, day 0 after the
     // out-of-hours rule (local policy).
@@ -144,8 +163,9 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
   }
 
   return {
-    async create(ctx, { referral, draftKey }) {
+    async create(ctx, { referral, draftKey, newChildren }) {
       const input = validate(referral, true);
+      const confirmedNew = checkNewChildren(input, newChildren ?? []);
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {
@@ -158,6 +178,19 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
           { input, countedFrom, decisionDue, ...links, reference, status: 'awaiting-decision' },
           stamp,
         );
+        // Links and "confirm new" decisions made on the form are saved with the referral, so
+        // a failure cannot leave a saved referral with its search-first decisions lost.
+        for (const position of confirmedNew) {
+          const row = await childRowAt(trx, id, position);
+          const child = input.children[position];
+          if (!row || !child) continue;
+          await setChildPerson(
+            trx,
+            row.id,
+            await createPersonFromChild(trx, child, stamp, reference),
+          );
+        }
+        if (confirmedNew.length > 0) await syncInputLinks(trx, id);
         await addChronology(trx, id, {
           at,
           kind: 'auto',

@@ -171,7 +171,10 @@ describe('decisions and sign-off', () => {
     await requireSignOff();
     const worker = await env.signIn('kim', ['duty-worker']);
     const manager = await env.signIn('lee', ['manager']);
-    const r = await env.services.referrals.create({ user: worker }, { referral: referralInput() });
+    const r = await env.services.referrals.create(
+      { user: worker },
+      { referral: referralInput(), newChildren: [0] },
+    );
     const d = await env.services.decisions.record(
       { user: worker },
       { referralId: r.id, version: r.version, decision: decisionInput() },
@@ -192,7 +195,7 @@ describe('decisions and sign-off', () => {
 
     const selfDecided = await env.services.referrals.create(
       { user: manager },
-      { referral: referralInput() },
+      { referral: referralInput(), newChildren: [0] },
     );
     const own = await env.services.decisions.record(
       { user: manager },
@@ -225,7 +228,10 @@ describe('decisions and sign-off', () => {
     await requireSignOff();
     const worker = await env.signIn('kim', ['duty-worker']);
     const manager = await env.signIn('lee', ['manager']);
-    const r = await env.services.referrals.create({ user: worker }, { referral: referralInput() });
+    const r = await env.services.referrals.create(
+      { user: worker },
+      { referral: referralInput(), newChildren: [0] },
+    );
     const d = await env.services.decisions.record(
       { user: worker },
       { referralId: r.id, version: r.version, decision: decisionInput() },
@@ -258,7 +264,10 @@ describe('decisions and sign-off', () => {
 
   it('checks completeness against policy (police told where a crime is suspected)', async () => {
     const ctx = { user: env.admin };
-    const r = await env.services.referrals.create(ctx, { referral: referralInput() });
+    const r = await env.services.referrals.create(ctx, {
+      referral: referralInput(),
+      newChildren: [0],
+    });
     const err = await env.services.decisions
       .record(ctx, {
         referralId: r.id,
@@ -270,6 +279,45 @@ describe('decisions and sign-off', () => {
     expect(Object.keys((err as ValidationError).fieldErrors)).toContain('policeNotification');
     // Nothing was saved.
     expect((await env.services.referrals.get(ctx, { id: r.id })).decisions).toEqual([]);
+  });
+
+  it('waits until each child is linked or confirmed new, then records', async () => {
+    const ctx = { user: env.admin };
+    const two = referralInput();
+    const first = two.children[0];
+    if (!first) throw new Error('fixture has a child');
+    two.children = [first, { ...first, givenNames: 'Second' }];
+    const r = await env.services.referrals.create(ctx, { referral: two });
+    const err = await env.services.decisions
+      .record(ctx, { referralId: r.id, version: r.version, decision: decisionInput() })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).fieldErrors.children).toMatch(
+      /link children 1 and 2 to an existing record or confirm each as new/,
+    );
+    expect((await env.services.referrals.get(ctx, { id: r.id })).decisions).toEqual([]);
+    const l1 = await env.services.people.link(ctx, {
+      referralId: r.id,
+      version: r.version,
+      childIndex: 0,
+      personId: null,
+    });
+    const half = await env.services.decisions
+      .record(ctx, { referralId: r.id, version: l1.version, decision: decisionInput() })
+      .catch((e: unknown) => e);
+    expect((half as ValidationError).fieldErrors.children).toMatch(/link child 2 to/);
+    const l2 = await env.services.people.link(ctx, {
+      referralId: r.id,
+      version: l1.version,
+      childIndex: 1,
+      personId: null,
+    });
+    const d = await env.services.decisions.record(ctx, {
+      referralId: r.id,
+      version: l2.version,
+      decision: decisionInput(),
+    });
+    expect(d.referralId).toBe(r.id);
   });
 });
 
@@ -400,5 +448,38 @@ describe('drafts, directory and settings', () => {
     await expect(
       env.services.settings.update({ user: worker }, { version: s2.version, closures: [] }),
     ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('saving a referral with the search-first decisions made on the form', () => {
+  it('links and confirms new in the same save, and a bad choice saves nothing', async () => {
+    const ctx = { user: env.admin };
+    const known = await env.services.referrals.create(ctx, {
+      referral: referralInput(),
+      newChildren: [0],
+    });
+    const knownId = known.children[0]?.personId ?? '';
+    expect(knownId).not.toBe('');
+    const input = referralInput();
+    const first = input.children[0];
+    if (!first) throw new Error('fixture has a child');
+    input.children = [
+      { ...first, personId: knownId },
+      { ...first, givenNames: 'Sibling' },
+    ];
+    const before = (await env.services.referrals.list(ctx, { filter: 'all' })).length;
+    for (const newChildren of [[0], [2], [1, 1]]) {
+      await expect(
+        env.services.referrals.create(ctx, { referral: input, newChildren }),
+      ).rejects.toBeInstanceOf(ValidationError);
+    }
+    expect((await env.services.referrals.list(ctx, { filter: 'all' })).length).toBe(before);
+    const r = await env.services.referrals.create(ctx, { referral: input, newChildren: [1] });
+    expect(r.children[0]?.personId).toBe(knownId);
+    const sibling = r.children[1]?.personId ?? '';
+    expect(sibling).not.toBe('');
+    expect(sibling).not.toBe(knownId);
+    const person = await env.services.people.get(ctx, { id: sibling });
+    expect(person.person.givenNames).toBe('Sibling');
   });
 });

@@ -201,6 +201,46 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
     ).toBeVisible();
   });
 
+  it('says a child must be linked first, and the server refusal links to that notice', async () => {
+    const base = fullReferral();
+    setup(2023, {
+      'referrals:get': () => ({
+        ...base,
+        children: base.children.map((c) => ({ ...c, personId: null })),
+      }),
+      'decisions:record': () => {
+        throw new FakeIpcError({
+          code: 'VALIDATION',
+          message: 'Check the decision',
+          fieldErrors: {
+            children:
+              'Before recording the decision, link child 1 to an existing record or confirm them as new, on the referral page.',
+          },
+        });
+      },
+    });
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    const notice = screen.getByText('Check existing records first').closest('[role="alert"]');
+    expect(notice).toHaveTextContent('Child 1 has not been linked to a record or confirmed as new');
+    expect(
+      within(notice as HTMLElement).getByRole('link', { name: 'referral page' }),
+    ).toHaveAttribute('href', '#/referrals/r1');
+    answerAll();
+    pick('sec-your-decision', 'nfa');
+    type(/Why have you chosen/, 'Concern resolved on the phone.');
+    type('Reasons for your decision', 'School confirmed it was a misunderstanding.');
+    pick('sec-police', 'no');
+    pick('sec-family', 'yes');
+    fireEvent.click(screen.getByText('Record decision'));
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
+    const link = within(summary).getByRole('link', { name: /link child 1/ });
+    // jsdom does not lay out pages, so it has no scrollIntoView.
+    Element.prototype.scrollIntoView = () => undefined;
+    fireEvent.click(link);
+    expect(document.activeElement).toBe(notice);
+  });
+
   it('says manager sign-off is required under the 2013 edition', async () => {
     setup(2013);
     open();

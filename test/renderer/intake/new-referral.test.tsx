@@ -3,10 +3,17 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DraftRecord, PersonMatch } from '../../../shared/domain/records';
+import type { ChannelInput } from '../../../shared/ipc/contract';
 import { App } from '../../../renderer/src/app/App';
-import { validateForm, emptyForm } from '../../../renderer/src/features/intake/form-model';
+import {
+  emptyChild,
+  emptyForm,
+  validateForm,
+  type ReferralForm,
+} from '../../../renderer/src/features/intake/form-model';
 import { createFakeApi, type FakeApi } from '../../helpers/fake-api';
 import { NOW, filterQueue, makeSession, makeSettings, okStatus } from '../fixtures';
+import { fullReferral } from '../referral-page/referral-fixture';
 
 const TODAY = '2026-11-24';
 
@@ -58,7 +65,48 @@ function match(): PersonMatch {
   };
 }
 
-function setup(): FakeApi {
+/** Two siblings from a school, ready to save: child 1 linked to p-1, child 2 confirmed new. */
+function filledForm(): ReferralForm {
+  const form = emptyForm({ date: TODAY, time: '09:10' });
+  form.referrer = {
+    ...form.referrer,
+    kind: 'professional',
+    name: 'Priya Shah',
+    role: 'Designated safeguarding lead',
+    agencyName: 'Northgate Primary School',
+    agencyType: 'school',
+    phone: '0113 496 0000',
+    wantsFeedback: 'yes',
+    feedbackMethod: 'phone',
+  };
+  form.referralSourceCode = '2A';
+  const child = (given: string, dob: string): ReferralForm['children'][number] => ({
+    ...emptyChild(),
+    givenNames: given,
+    familyName: 'Smyth',
+    dateOfBirth: dob,
+    gender: '1',
+    address: { line1: '4 Quay Street', line2: '', town: 'Harbourton', postcode: 'LS1 4AB' },
+    school: 'Northgate Primary School',
+    interpreterNeeded: 'no',
+    disability: 'no',
+  });
+  form.children = [
+    { ...child('Aiden', '14/06/2015'), matchDecision: 'linked', personId: 'p-1' },
+    { ...child('Maya', '02/02/2018'), matchDecision: 'new' },
+  ];
+  form.concern = 'Aiden came to school with a bruise on his cheek and said his dad hit him.';
+  form.assessmentFactors = ['3A'];
+  form.currentWhereabouts = 'At school until 15:15';
+  form.immediateProtectionMayBeNeeded = 'no';
+  form.parentsAware = 'no';
+  form.parentsAgree = 'unknown';
+  form.parentsReason = 'Telling dad may put Aiden at risk';
+  form.consent = { ...form.consent, status: 'not-sought', reason: 'Would place the child at risk' };
+  return form;
+}
+
+function setup(handlers: Parameters<typeof createFakeApi>[0] = {}): FakeApi {
   const fake = createFakeApi({
     'system:status': () => okStatus(),
     'session:current': () => makeSession(),
@@ -76,6 +124,7 @@ function setup(): FakeApi {
     }),
     'directory:list': () => [],
     'people:match': () => [match()],
+    ...handlers,
   });
   window.api = fake.api;
   return fake;
@@ -162,4 +211,62 @@ describe('the new referral screen', () => {
     await user.click(screen.getByRole('button', { name: 'This is the same child' }));
     expect(screen.getByText('Linked to an existing record.')).toBeVisible();
   });
+
+  it(
+    'saves the referral with each child linked or confirmed new in one call',
+    { timeout: 15_000 },
+    async () => {
+      const form = filledForm();
+      expect(validateForm(form, TODAY).ok).toBe(true);
+      const fake = setup({
+        'drafts:get': (input): DraftRecord => ({
+          id: 'd1',
+          kind: 'referral',
+          key: input.key,
+          data: form,
+          updatedAt: '2026-11-24T09:12:00Z',
+          version: 1,
+        }),
+        'referrals:create': () => fullReferral(),
+        'referrals:get': () => fullReferral(),
+      });
+      window.location.hash = '#/referrals/new?draft=k-1';
+      const user = userEvent.setup();
+      render(<App now={() => NOW} />);
+      expect(await screen.findByText(/Your draft has been restored/)).toBeVisible();
+      await user.click(screen.getByRole('button', { name: 'Save referral' }));
+      await waitFor(() => {
+        expect(window.location.hash).toBe('#/referrals/r1');
+      });
+      const [created] = fake.callsTo('referrals:create') as ChannelInput<'referrals:create'>[];
+      expect(fake.callsTo('referrals:create')).toHaveLength(1);
+      expect(created?.draftKey).toBe('k-1');
+      expect(created?.newChildren).toEqual([1]);
+      expect(created?.referral.children.map((c) => c.personId)).toEqual(['p-1', undefined]);
+      // Nothing left to do afterwards that could fail half-way.
+      expect(fake.callsTo('people:link')).toHaveLength(0);
+    },
+  );
+
+  it(
+    'saves the draft at least once a second while someone keeps typing',
+    { timeout: 15_000 },
+    async () => {
+      const fake = setup();
+      const user = userEvent.setup({ delay: 120 });
+      render(<App now={() => NOW} />);
+      await screen.findByRole('heading', { level: 1, name: 'New referral' });
+      const concern = screen.getByLabelText('What is the referrer worried about?');
+      // 24 keystrokes at 120 ms: about 2.9 s of continuous typing, never a 700 ms pause.
+      const typing = user.type(concern, 'Bruise seen on the cheek.');
+      await new Promise((r) => setTimeout(r, 1_900));
+      const duringTyping = fake.callsTo('drafts:save').length;
+      await typing;
+      expect(duringTyping).toBeGreaterThanOrEqual(1);
+      await waitFor(() => {
+        const last = fake.callsTo('drafts:save').at(-1) as ChannelInput<'drafts:save'> | undefined;
+        expect((last?.data as ReferralForm | undefined)?.concern).toBe('Bruise seen on the cheek.');
+      });
+    },
+  );
 });

@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
-import type { AppUser } from '../../../shared/domain/records';
+import type { AppUser, ReferralRecord } from '../../../shared/domain/records';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import {
   createFakeApi,
@@ -74,7 +74,7 @@ describe('the referral page', { timeout: 20_000 }, () => {
     expect(child).toHaveTextContent('20/01/2012 (age 14)');
     expect(child).toHaveTextContent('943 476 5919');
     expect(child).toHaveTextContent('4 Quay Street, Harbourton, HB2 3CD');
-    expect(child).toHaveTextContent('Linked to an existing record');
+    expect(child).toHaveTextContent("Linked to the child's record");
     expect(child).toHaveTextContent('Re-referral');
 
     const household = section('Household and parental responsibility');
@@ -245,5 +245,46 @@ describe('the referral page', { timeout: 20_000 }, () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Assign to me' }));
     expect(await screen.findByText(/Someone else changed this referral just now/)).toBeVisible();
     expect(fake.callsTo('referrals:assign')).toEqual([{ id: 'r1', version: 1, userId: 'u-duty' }]);
+  });
+
+  it('asks for each child to be linked or confirmed new before the decision', async () => {
+    const base = fullReferral();
+    const unlinked = {
+      ...base,
+      children: base.children.map((c) => ({ ...c, personId: null })),
+    };
+    let current: ReferralRecord = unlinked;
+    const fake = setup({
+      'referrals:get': () => current,
+      'people:match': () => [],
+      'people:link': (input) => {
+        current = { ...base, version: input.version + 1 };
+        return current;
+      },
+    });
+    open();
+    const next = await screen.findByRole('button', { name: 'Check existing records' });
+    expect(screen.queryByRole('link', { name: 'Record decision' })).toBeNull();
+    expect(screen.getByText(/First check whether child 1 is already known/)).toBeVisible();
+    fireEvent.click(next);
+    const panel = section('Already known?');
+    expect(document.activeElement).toBe(within(panel).getByRole('heading', { level: 2 }));
+    expect(
+      await within(panel).findByText('No existing records match. This looks like a new child.'),
+    ).toBeVisible();
+    const query = fake.callsTo('people:match')[0] as ChannelInput<'people:match'>;
+    expect(query).toMatchObject({
+      givenNames: 'Noah',
+      familyName: 'Birch',
+      dateOfBirth: '2012-01-20',
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'None of these – new child' }));
+    await waitFor(() => {
+      expect(fake.callsTo('people:link')).toEqual([
+        { referralId: 'r1', version: base.version, childIndex: 0, personId: null },
+      ]);
+    });
+    expect(await screen.findByRole('link', { name: 'Record decision' })).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Already known?' })).toBeNull();
   });
 });

@@ -28,10 +28,11 @@ import {
 import { ApiError, call, errorMessage } from '../../api/client';
 import { useReferral, useSession, useSettings } from '../../api/queries';
 import { ClockChip } from '../../components/ClockChip';
-import { ErrorSummary, summaryFromFieldErrors } from '../../components/ErrorSummary';
+import { ErrorSummary, fieldId, summaryFromFieldErrors } from '../../components/ErrorSummary';
 import { formatDateTime } from '../../components/format';
 import { useNowSource } from '../../components/now';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
+import { unresolvedChildren } from '../referrals/LinkChildren';
 import { DateTimeField } from './DateTimeField';
 import {
   buildDecision,
@@ -153,6 +154,8 @@ function DecisionFormView(props: {
   const dirty = useRef(false);
 
   const checklist = useMemo(() => checklistFor(edition), [edition]);
+  // Domain §7: each child is linked or confirmed new before the decision (the service insists).
+  const unresolved = unresolvedChildren(referral);
   const recommendation = recommendationFor(edition, form);
   // Never suggest "no further action" before a single question is answered.
   const nothingAnswered = recommendation.unanswered.length === checklist.questions.length;
@@ -259,6 +262,18 @@ function DecisionFormView(props: {
       ) : null}
 
       <ErrorSummary errors={summaryFromFieldErrors(errors)} />
+      {unresolved.length > 0 ? (
+        // The summary's link for the server's `children` error lands here.
+        <Alert severity="warning" id={fieldId('children')} tabIndex={-1}>
+          <AlertTitle>Check existing records first</AlertTitle>
+          {unresolved.length === 1
+            ? `Child ${String(unresolved[0])} has not been linked to a record or confirmed as new.`
+            : `Children ${unresolved.join(', ')} have not been linked to records or confirmed as new.`}{' '}
+          The decision can be recorded once that is done on the{' '}
+          <RouterLink to={`/referrals/${referral.id}`}>referral page</RouterLink>. Your answers here
+          are kept as a draft.
+        </Alert>
+      ) : null}
       {failure ? <ErrorPanel title="The decision was not saved" error={failure} /> : null}
 
       <Box

@@ -89,3 +89,17 @@ export function useAddEvent() {
     },
   });
 }
+
+export function useLinkChild() {
+  const refresh = useRefreshReferral();
+  return useMutation<ReferralRecord, Error, ChannelInput<'people:link'>>({
+    mutationFn: (input) => call('people:link', input),
+    onSuccess: async (rec) => {
+      await refresh(rec.id, rec);
+    },
+    // A stale or refused link: show the referral as it now is, so the worker can try again.
+    onError: async (_e, input) => {
+      await refresh(input.referralId);
+    },
+  });
+}

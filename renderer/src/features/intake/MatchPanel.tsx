@@ -13,6 +13,7 @@ import type { PersonMatch } from '../../../../shared/domain/records';
 import type { MatchQueryInput } from '../../../../shared/ipc/contract';
 import { formatUkDate, isValidNhsNumber, parseUkDate } from '../../../../shared/validation';
 import { call, errorMessage } from '../../api/client';
+import type { ChildInput } from '../../../../shared/validation/child';
 import type { ChildForm } from './form-model';
 
 /** The match query for a child, or null until enough is typed (name + DOB, or an NHS number). */
@@ -50,23 +51,46 @@ function personName(m: PersonMatch): string {
   return [m.person.givenNames, m.person.familyName].filter(Boolean).join(' ') || 'Name not known';
 }
 
+/** The match query for a child already saved on a referral (the referral page's link step). */
+export function matchQueryForChild(child: ChildInput): MatchQueryInput | null {
+  const q: MatchQueryInput = { givenNames: child.givenNames, familyName: child.familyName };
+  if (child.status === 'born') {
+    q.dateOfBirth = child.dateOfBirth;
+    if (child.nhsNumber) q.nhsNumber = child.nhsNumber;
+  }
+  if (child.address?.postcode) q.postcode = child.address.postcode.slice(0, 10);
+  return child.status === 'born' ? q : null;
+}
+
+export type MatchDecision = '' | 'linked' | 'new';
+
+/**
+ * Search-first candidates for one child. Used beside the new-referral form (decision kept in the
+ * form until the referral is saved) and on the referral page (decision saved at once).
+ */
 export function MatchPanel(props: {
   index: number;
-  child: ChildForm;
+  name: string;
+  query: MatchQueryInput | null;
+  decision: MatchDecision;
+  personId: string;
+  /** Shown when there is no query yet (what to type to start the search). */
+  waiting?: string;
+  /** An unborn baby has no date of birth to search on: they can be confirmed new directly. */
+  newWithoutSearch?: boolean;
+  busy?: boolean;
   onLink: (personId: string) => void;
   onNew: () => void;
-  onUndo: () => void;
+  onUndo?: () => void;
 }): ReactElement | null {
-  const query = useDebounced(matchQueryFor(props.child), 400);
+  const query = useDebounced(props.query, 400);
   const matches = useQuery({
     queryKey: ['people', 'match', query],
     queryFn: () => call('people:match', query ?? {}),
     enabled: query !== null,
     staleTime: 30_000,
   });
-  const label = `Child ${props.index + 1}${
-    props.child.givenNames ? `: ${props.child.givenNames} ${props.child.familyName}` : ''
-  }`;
+  const label = `Child ${props.index + 1}${props.name.trim() ? `: ${props.name.trim()}` : ''}`;
   const headingId = `match-heading-${props.index}`;
   return (
     <Paper
@@ -81,32 +105,36 @@ export function MatchPanel(props: {
       </Typography>
       {query === null ? (
         <Typography color="text.secondary">
-          Type the child&apos;s first and last name and date of birth, or an NHS number, to check
-          for existing records.
+          {props.waiting ??
+            "Type the child's first and last name and date of birth, or an NHS number, to check for existing records."}
         </Typography>
       ) : null}
       {query !== null && matches.isPending ? <Typography>Checking records…</Typography> : null}
       {matches.isError ? <Alert severity="error">{errorMessage(matches.error)}</Alert> : null}
-      {props.child.matchDecision === 'linked' ? (
+      {props.decision === 'linked' ? (
         <Alert
           severity="success"
           action={
-            <Button color="inherit" size="small" onClick={props.onUndo}>
-              Change
-            </Button>
+            props.onUndo ? (
+              <Button color="inherit" size="small" onClick={props.onUndo}>
+                Change
+              </Button>
+            ) : undefined
           }
           sx={{ mb: 1.5 }}
         >
           Linked to an existing record.
         </Alert>
       ) : null}
-      {props.child.matchDecision === 'new' ? (
+      {props.decision === 'new' ? (
         <Alert
           severity="info"
           action={
-            <Button color="inherit" size="small" onClick={props.onUndo}>
-              Change
-            </Button>
+            props.onUndo ? (
+              <Button color="inherit" size="small" onClick={props.onUndo}>
+                Change
+              </Button>
+            ) : undefined
           }
           sx={{ mb: 1.5 }}
         >
@@ -122,23 +150,29 @@ export function MatchPanel(props: {
             <Candidate
               key={m.person.id}
               match={m}
-              linked={
-                props.child.matchDecision === 'linked' && props.child.personId === m.person.id
-              }
+              linked={props.decision === 'linked' && props.personId === m.person.id}
+              busy={props.busy ?? false}
               onLink={() => {
                 props.onLink(m.person.id);
               }}
               name={personName(m)}
             />
           ))}
-          {props.child.matchDecision === '' ? (
+          {props.decision === '' ? (
             <Box>
-              <Button variant="outlined" onClick={props.onNew}>
+              <Button variant="outlined" disabled={props.busy} onClick={props.onNew}>
                 None of these – new child
               </Button>
             </Box>
           ) : null}
         </Stack>
+      ) : null}
+      {query === null && props.newWithoutSearch === true && props.decision === '' ? (
+        <Box sx={{ mt: 1.5 }}>
+          <Button variant="outlined" disabled={props.busy} onClick={props.onNew}>
+            Confirm as a new record
+          </Button>
+        </Box>
       ) : null}
     </Paper>
   );
@@ -148,6 +182,7 @@ function Candidate(props: {
   match: PersonMatch;
   name: string;
   linked: boolean;
+  busy: boolean;
   onLink: () => void;
 }): ReactElement {
   const { match: m } = props;
@@ -214,7 +249,7 @@ function Candidate(props: {
         </Typography>
       ) : null}
       {props.linked ? null : (
-        <Button variant="contained" sx={{ mt: 1.5 }} onClick={props.onLink}>
+        <Button variant="contained" sx={{ mt: 1.5 }} disabled={props.busy} onClick={props.onLink}>
           This is the same child
         </Button>
       )}

@@ -56,7 +56,7 @@ import {
   validateForm,
   type ReferralForm,
 } from './form-model';
-import { MatchPanel } from './MatchPanel';
+import { MatchPanel, matchQueryFor } from './MatchPanel';
 
 const AUTOSAVE_MS = 700;
 const AUTOSAVE_MAX_WAIT_MS = 1_000;
@@ -215,19 +215,14 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
     setErrors({});
     setSubmitting(true);
     try {
-      let record = await call('referrals:create', {
+      // Linked children carry their personId in the referral; children confirmed as new are
+      // made into person records in the same save, so nothing is half-done if it fails.
+      const newChildren = form.children.flatMap((c, i) => (c.matchDecision === 'new' ? [i] : []));
+      const record = await call('referrals:create', {
         referral: result.referral,
         draftKey: props.draftKey,
+        ...(newChildren.length > 0 ? { newChildren } : {}),
       });
-      for (const [childIndex, c] of form.children.entries()) {
-        if (c.matchDecision === '') continue;
-        record = await call('people:link', {
-          referralId: record.id,
-          version: record.version,
-          childIndex,
-          personId: c.matchDecision === 'linked' ? c.personId : null,
-        });
-      }
       void queryClient.invalidateQueries({ queryKey: ['referrals'] });
       void queryClient.invalidateQueries({ queryKey: ['drafts'] });
       void navigate(`/referrals/${record.id}`);
@@ -803,7 +798,19 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                 <MatchPanel
                   key={f.id}
                   index={i}
-                  child={child}
+                  name={`${child.givenNames} ${child.familyName}`}
+                  query={matchQueryFor(child)}
+                  decision={child.matchDecision}
+                  personId={child.personId}
+                  newWithoutSearch={
+                    child.status === 'unborn' &&
+                    child.givenNames.trim() + child.familyName.trim() !== ''
+                  }
+                  waiting={
+                    child.status === 'unborn'
+                      ? 'An unborn baby is not searched for by date of birth. Check the mother is known in the household section, then confirm the baby as a new record.'
+                      : undefined
+                  }
                   onLink={(personId) => {
                     setValue(`children.${i}.personId`, personId, { shouldDirty: true });
                     setValue(`children.${i}.matchDecision`, 'linked', { shouldDirty: true });

@@ -40,6 +40,7 @@ import { useAssign } from '../decisions/decision-queries';
 import { ageInYears } from '../queue/queue-model';
 import { AuditTrail } from './AuditSection';
 import { Chronology } from './ChronologySection';
+import { LinkChildren, unresolvedChildren } from './LinkChildren';
 import {
   YES_NO_UNKNOWN,
   addressText,
@@ -49,10 +50,21 @@ import {
   referralClocks,
 } from './referral-model';
 
-function Section(props: { id: string; title: string; children: ReactNode }): ReactElement {
+function Section(props: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  /** The heading can take focus, so a button elsewhere on the page can move the reader here. */
+  focusable?: boolean;
+}): ReactElement {
   return (
     <Paper component="section" variant="outlined" aria-labelledby={props.id} sx={{ p: 3 }}>
-      <Typography id={props.id} variant="h2" gutterBottom>
+      <Typography
+        id={props.id}
+        variant="h2"
+        gutterBottom
+        tabIndex={props.focusable ? -1 : undefined}
+      >
         {props.title}
       </Typography>
       {props.children}
@@ -170,6 +182,12 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
       ) : null}
 
       <NextStep r={r} user={user} casework={casework} />
+
+      {casework && unresolvedChildren(r).length > 0 ? (
+        <Section id="sec-link" title="Already known?" focusable>
+          <LinkChildren r={r} />
+        </Section>
+      ) : null}
 
       <Section id="sec-clocks" title="Clocks">
         <Box component="ul" data-testid="clocks" sx={{ m: 0, p: 0, listStyle: 'none' }}>
@@ -364,6 +382,7 @@ function NextStep(props: {
   const assign = useAssign();
   if (!casework) return null;
   const mine = r.assignedTo?.id === user.id;
+  const unresolved = unresolvedChildren(r);
   const stale =
     assign.error instanceof ApiError &&
     (assign.error.code === 'STALE' || assign.error.code === 'CONFLICT');
@@ -372,7 +391,11 @@ function NextStep(props: {
       <Stack spacing={2}>
         <Typography>
           {r.status === 'awaiting-decision'
-            ? `A decision on the type of response is due by ${formatDayDate(r.decisionDue)}.`
+            ? `A decision on the type of response is due by ${formatDayDate(r.decisionDue)}.${
+                unresolved.length > 0
+                  ? ` First check whether ${unresolved.length === 1 ? `child ${String(unresolved[0])} is` : 'the children are'} already known, below.`
+                  : ''
+              }`
             : r.status === 'awaiting-sign-off'
               ? user.roles.includes('manager')
                 ? 'The decision below is waiting for sign-off: review it, then agree it or return it with a comment.'
@@ -383,7 +406,19 @@ function NextStep(props: {
             : 'Not assigned to anyone yet.'}
         </Typography>
         <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-          {r.status === 'awaiting-decision' ? (
+          {r.status === 'awaiting-decision' && unresolved.length > 0 ? (
+            <Button
+              variant="contained"
+              size="large"
+              onClick={() => {
+                // Focus scrolls the section into view and tells a screen reader where it is.
+                document.getElementById('sec-link')?.focus();
+              }}
+            >
+              Check existing records
+            </Button>
+          ) : null}
+          {r.status === 'awaiting-decision' && unresolved.length === 0 ? (
             <Button
               component={RouterLink}
               to={`/referrals/${r.id}/decision`}
@@ -496,10 +531,8 @@ function ChildFacts(props: { c: ReferralChildRecord; today: string }): ReactElem
         <Chip
           size="small"
           variant="outlined"
-          color={c.personId ? 'primary' : 'default'}
-          label={
-            c.personId ? 'Linked to an existing record' : 'Not linked to an existing record (new)'
-          }
+          color={c.personId ? 'primary' : 'warning'}
+          label={c.personId ? "Linked to the child's record" : 'Not yet checked against records'}
         />
         {c.reReferral ? (
           <Chip
