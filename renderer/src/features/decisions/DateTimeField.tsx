@@ -1,8 +1,10 @@
 import type { ReactElement } from 'react';
 import Box from '@mui/material/Box';
 import FormHelperText from '@mui/material/FormHelperText';
+import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { DatePickerButton } from '../../components/DatePickerButton';
 import { fieldId } from '../../components/ErrorSummary';
 import { visuallyHidden } from './a11y';
 import type { DateTimeText } from './decision-model';
@@ -19,14 +21,17 @@ export function DateTimeField(props: {
   value: DateTimeText;
   error?: string | undefined;
   onChange: (value: DateTimeText) => void;
+  /** Latest day the calendar offers, `YYYY-MM-DD`; typed dates are still checked by validation. */
+  maxDate?: string;
 }): ReactElement {
   const id = fieldId(props.path);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const legendId = `${id}-legend`;
   const describedBy = [hintId, props.error ? errorId : null].filter(Boolean).join(' ');
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, minWidth: 0 }}>
-      <Typography component="legend" sx={{ fontWeight: 600, mb: 0.5 }}>
+      <Typography id={legendId} component="legend" sx={{ fontWeight: 600, mb: 0.5 }}>
         {props.legend}
       </Typography>
       <Typography id={hintId} variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -49,8 +54,25 @@ export function DateTimeField(props: {
           placeholder="DD/MM/YYYY"
           slotProps={{
             htmlInput: { inputMode: 'numeric', 'aria-describedby': describedBy, maxLength: 10 },
+            input: {
+              endAdornment: (
+                <InputAdornment position="end">
+                  <DatePickerButton
+                    value={props.value.date}
+                    label={props.legend}
+                    inputId={id}
+                    // "When you told them, Date": the legend says which of several dates this is.
+                    describedBy={`${legendId} ${id}-label`}
+                    maxDate={props.maxDate}
+                    onPick={(text) => {
+                      props.onChange({ ...props.value, date: text });
+                    }}
+                  />
+                </InputAdornment>
+              ),
+            },
           }}
-          sx={{ width: 170 }}
+          sx={{ width: 210 }}
           onChange={(e) => {
             props.onChange({ ...props.value, date: e.target.value });
           }}
@@ -64,7 +86,7 @@ export function DateTimeField(props: {
           slotProps={{
             htmlInput: { inputMode: 'numeric', 'aria-describedby': describedBy, maxLength: 5 },
           }}
-          sx={{ width: 150 }}
+          sx={{ width: 180 }}
           onChange={(e) => {
             props.onChange({ ...props.value, time: e.target.value });
           }}

@@ -29,7 +29,7 @@ import { ApiError, call, errorMessage } from '../../api/client';
 import { useReferral, useSession, useSettings } from '../../api/queries';
 import { ClockChip } from '../../components/ClockChip';
 import { ErrorSummary, fieldId, summaryFromFieldErrors } from '../../components/ErrorSummary';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, londonDay } from '../../components/format';
 import { useNowSource } from '../../components/now';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
 import { unresolvedChildren } from '../referrals/LinkChildren';
@@ -439,6 +439,7 @@ function DecisionFormView(props: {
                 <Box>
                   <DateTimeField
                     path="policeNotification.notifiedAt"
+                    maxDate={londonDay(nowSource())}
                     legend="When you told them"
                     value={form.police.notifiedAt}
                     error={err('policeNotification.notifiedAt')}

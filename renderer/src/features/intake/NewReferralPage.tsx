@@ -57,6 +57,10 @@ import {
   type ReferralForm,
 } from './form-model';
 import { MatchPanel, matchQueryFor } from './MatchPanel';
+import { OrganisationField } from './OrganisationField';
+
+const SCHOOL_TYPES = ['school', 'education-service'] as const;
+const GP_TYPES = ['gp'] as const;
 
 const AUTOSAVE_MS = 700;
 const AUTOSAVE_MAX_WAIT_MS = 1_000;
@@ -295,6 +299,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                 <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
                   <Text
                     name="received.date"
+                    date={{ maxDate: today }}
                     label="Date"
                     hint="For example 27/03/2024"
                     width={200}
@@ -496,6 +501,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                         <>
                           <Text
                             name={`children.${i}.expectedDateOfBirth`}
+                            date={{ minDate: today }}
                             label="Expected date of birth"
                             hint="For example 27/03/2024"
                             width={240}
@@ -508,6 +514,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                           <Text
                             name={`children.${i}.dateOfBirth`}
                             label="Date of birth"
+                            date={{ maxDate: today }}
                             hint="For example 27/03/2024"
                             width={240}
                             inputMode="numeric"
@@ -542,8 +549,16 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                           width={180}
                         />
                       </Stack>
-                      <Text name={`children.${i}.school`} label="School or nursery" />
-                      <Text name={`children.${i}.gp`} label="GP practice" />
+                      <OrganisationField
+                        name={`children.${i}.school`}
+                        label="School or nursery"
+                        types={SCHOOL_TYPES}
+                      />
+                      <OrganisationField
+                        name={`children.${i}.gp`}
+                        label="GP practice"
+                        types={GP_TYPES}
+                      />
                       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
                         <Text
                           name={`children.${i}.firstLanguage`}
@@ -613,6 +628,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                       <Text
                         name={`householdMembers.${i}.dateOfBirth`}
                         label="Date of birth (optional)"
+                        date={{ maxDate: today }}
                         width={240}
                       />
                       <Radios
@@ -694,13 +710,13 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                 {values.consent.status === 'given' ? (
                   <>
                     <Text name="consent.givenBy" label="Who gave consent" />
-                    <Text name="consent.date" label="Date" width={240} />
+                    <Text name="consent.date" label="Date" width={240} date={{ maxDate: today }} />
                   </>
                 ) : null}
                 {values.consent.status === 'refused' ? (
                   <>
                     <Text name="consent.refusedBy" label="Who refused consent" />
-                    <Text name="consent.date" label="Date" width={240} />
+                    <Text name="consent.date" label="Date" width={240} date={{ maxDate: today }} />
                   </>
                 ) : null}
                 {values.consent.status === 'refused' || values.consent.status === 'not-sought' ? (
@@ -724,7 +740,12 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                           { value: 'not-shared', label: 'Not shared' },
                         ]}
                       />
-                      <Text name={`informationSharing.${i}.date`} label="Date" width={240} />
+                      <Text
+                        name={`informationSharing.${i}.date`}
+                        label="Date"
+                        width={240}
+                        date={{ maxDate: today }}
+                      />
                       <Text name={`informationSharing.${i}.what`} label="What" />
                       <Text name={`informationSharing.${i}.withWhom`} label="With whom" />
                       <Text name={`informationSharing.${i}.why`} label="Why" />

@@ -2,16 +2,18 @@
 // as the input id (so the error summary links to it) and shows its error beside it.
 
 import { createContext, useContext, type ReactElement, type ReactNode } from 'react';
-import { Controller, useFormContext, type FieldPath } from 'react-hook-form';
+import { Controller, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
+import InputAdornment from '@mui/material/InputAdornment';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { DatePickerButton } from '../../components/DatePickerButton';
 import { fieldId } from '../../components/ErrorSummary';
 import type { ReferralForm } from './form-model';
 
@@ -34,6 +36,8 @@ export function Text(props: {
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
   /** Another path whose error should show here (e.g. received date shows receivedAt). */
   alsoErrorFor?: string;
+  /** A DD/MM/YYYY date: adds a calendar button; limits are `YYYY-MM-DD`. */
+  date?: { minDate?: string; maxDate?: string };
 }): ReactElement {
   const { register } = useFormContext<ReferralForm>();
   const own = useFieldError(props.name);
@@ -61,6 +65,50 @@ export function Text(props: {
           'aria-describedby': error !== undefined || props.hint ? hintId : undefined,
         },
         formHelperText: { id: hintId },
+        input: props.date
+          ? {
+              endAdornment: (
+                <InputAdornment position="end">
+                  <TextDatePicker
+                    name={props.name}
+                    label={props.label}
+                    inputId={id}
+                    minDate={props.date.minDate}
+                    maxDate={props.date.maxDate}
+                  />
+                </InputAdornment>
+              ),
+            }
+          : undefined,
+      }}
+    />
+  );
+}
+
+/**
+ * The calendar for a registered text box. It watches the value itself so only the button, not the
+ * whole field, re-renders as the user types.
+ */
+function TextDatePicker(props: {
+  name: Path;
+  label: string;
+  inputId: string;
+  minDate: string | undefined;
+  maxDate: string | undefined;
+}): ReactElement {
+  const { control, setValue } = useFormContext<ReferralForm>();
+  const value: unknown = useWatch({ control, name: props.name });
+  return (
+    <DatePickerButton
+      value={typeof value === 'string' ? value : ''}
+      label={props.label}
+      inputId={props.inputId}
+      // MUI gives the TextField's <label> this id.
+      describedBy={`${props.inputId}-label`}
+      minDate={props.minDate}
+      maxDate={props.maxDate}
+      onPick={(text) => {
+        setValue(props.name, text, { shouldDirty: true, shouldValidate: false });
       }}
     />
   );

@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { ReferralRecord } from '../../../../shared/domain/records';
 import { ApiError } from '../../api/client';
 import { ErrorSummary, summaryFromFieldErrors } from '../../components/ErrorSummary';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, londonDay } from '../../components/format';
 import { useNowSource } from '../../components/now';
 import { ErrorPanel } from '../../components/StatePanels';
 import { DateTimeField } from '../decisions/DateTimeField';
@@ -146,6 +146,7 @@ function AddEventForm(props: { referralId: string }): ReactElement {
       <Stack spacing={3}>
         <DateTimeField
           path="at"
+          maxDate={londonDay(nowSource())}
           legend="When it happened"
           value={when}
           error={errors.at}
