@@ -16,51 +16,81 @@ export const MAX_YEAR = 9999;
 
 export type DateParts = { year: number; month: number; day: number };
 
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+// By arithmetic rather than a Date round-trip: Date.UTC maps years 0–99 to 1900–1999, and
+// validation accepts ISO dates from year 1.
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function existsInCalendar({ year, month, day }: DateParts): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function matchIsoDate(value: string): DateParts | null {
+  const match = ISO_DATE.exec(value);
+  if (match === null) return null;
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function formatParts({ year, month, day }: DateParts): IsoDate {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
 /**
  * Parse a strict ISO calendar date. Rejects anything that is not a real date (`2024-02-30`,
  * `2023-02-29`, `2024-4-1`, times, offsets) with an Error that says what is wrong and how to fix it.
  */
 export function parseIsoDate(value: string, what = 'date'): DateParts {
-  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (match === null) {
+  const parts = typeof value === 'string' ? matchIsoDate(value) : null;
+  if (parts === null) {
     throw new Error(`Invalid ${what} "${value}": use a calendar date in the form YYYY-MM-DD.`);
   }
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  // Round-trip through Date.UTC: an impossible day (31 April, 29 Feb in a common year) rolls over
-  // into the next month and so fails the comparison. Strict parsing, architecture §2.
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (
-    month < 1 ||
-    month > 12 ||
-    probe.getUTCFullYear() !== year ||
-    probe.getUTCMonth() !== month - 1 ||
-    probe.getUTCDate() !== day
-  ) {
+  // Strict parsing, architecture §2: an impossible day is an error, never rolled over.
+  if (!existsInCalendar(parts)) {
     throw new Error(`Invalid ${what} "${value}": there is no such day in the calendar.`);
   }
-  if (year < MIN_YEAR || year > MAX_YEAR) {
+  if (parts.year < MIN_YEAR || parts.year > MAX_YEAR) {
     throw new Error(
       `Invalid ${what} "${value}": working days are only known for ${MIN_YEAR} to ${MAX_YEAR}.`,
     );
   }
-  return { year, month, day };
+  return parts;
+}
+
+/**
+ * True when `value` is a strict ISO `YYYY-MM-DD` date that exists (no 2023-02-29 or 2025-04-31)
+ * and whose year is within `minYear`–`maxYear`. The range is the caller's rule: the working-day
+ * calendar starts where the bank-holiday rules do, validation takes any four-digit year.
+ */
+export function isIsoDateInYears(
+  value: unknown,
+  minYear: number,
+  maxYear: number,
+): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const parts = matchIsoDate(value);
+  return (
+    parts !== null && existsInCalendar(parts) && parts.year >= minYear && parts.year <= maxYear
+  );
 }
 
 /** True when `value` is a strict, real ISO calendar date in the supported range. */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  try {
-    parseIsoDate(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return isIsoDateInYears(value, MIN_YEAR, MAX_YEAR);
 }
 
 export function epochDayFromParts(year: number, month: number, day: number): number {
-  // Date.UTC maps years 0–99 to 1900–1999, but MIN_YEAR keeps us well clear of that.
+  // Date.UTC maps years 0–99 to 1900–1999. The calendar starts at MIN_YEAR and validation's date
+  // fields at 1900, so no real caller reaches those years.
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
@@ -102,6 +132,19 @@ export function weekdaysUpTo(epochDay: number): number {
   return weeks * 5 + Math.min(rest, 5);
 }
 
+// Same day `months` later, clamped to the end of a shorter month. No checks: callers decide.
+function shiftMonths({ year, month, day }: DateParts, months: number): DateParts {
+  const monthIndex = month - 1 + months;
+  const yearsCarried = Math.floor(monthIndex / 12);
+  const targetYear = year + yearsCarried;
+  const targetMonth = monthIndex - yearsCarried * 12 + 1;
+  return {
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  };
+}
+
 /**
  * Add calendar months, clamping to the end of a shorter month (30 Nov + 3 months = 28/29 Feb), the
  * same rule as date-fns `addMonths`. Clamping never lands after the true anniversary, which is the
@@ -111,12 +154,49 @@ export function addCalendarMonths(value: IsoDate, months: number): IsoDate {
   if (!Number.isInteger(months)) {
     throw new Error(`Invalid number of months ${String(months)}: use a whole number.`);
   }
-  const { year, month, day } = parseIsoDate(value);
-  const monthIndex = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(monthIndex / 12);
-  const targetMonth = monthIndex - targetYear * 12 + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  return fromEpochDay(epochDayFromParts(targetYear, targetMonth, Math.min(day, lastDay)));
+  const target = shiftMonths(parseIsoDate(value), months);
+  return fromEpochDay(epochDayFromParts(target.year, target.month, target.day));
+}
+
+// Unchecked arithmetic for dates outside the working-day calendar's years (dates of birth, seed
+// data, look-back windows). These never throw: the caller has already checked the date with
+// isIsoDateInYears, and a bad value gives a bad string back rather than an error.
+
+function unsafeParts(iso: IsoDate): DateParts {
+  return {
+    year: Number(iso.slice(0, 4)),
+    month: Number(iso.slice(5, 7)),
+    day: Number(iso.slice(8, 10)),
+  };
+}
+
+function unsafeEpochDay(iso: IsoDate): number {
+  const { year, month, day } = unsafeParts(iso);
+  return epochDayFromParts(year, month, day);
+}
+
+// Not fromEpochDay: toISOString throws on a bad date, and these must not.
+function formatEpochDay(epochDay: number): IsoDate {
+  const d = new Date(epochDay * MS_PER_DAY);
+  return formatParts({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+}
+
+/** `iso` plus `n` calendar days (n may be negative). */
+export function addDaysIso(iso: IsoDate, n: number): IsoDate {
+  return formatEpochDay(unsafeEpochDay(iso) + n);
+}
+
+/**
+ * `iso` plus `n` calendar months; the day is clamped to the end of a shorter month
+ * (31 January + 1 month = 28/29 February), as date-fns `addMonths` does.
+ */
+export function addMonthsIso(iso: IsoDate, n: number): IsoDate {
+  return formatParts(shiftMonths(unsafeParts(iso), n));
+}
+
+/** Whole calendar days from `a` to `b` (positive when b is later). */
+export function daysBetweenIso(a: IsoDate, b: IsoDate): number {
+  return unsafeEpochDay(b) - unsafeEpochDay(a);
 }
 
 export const WEEKDAY_NAMES = [

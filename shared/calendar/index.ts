@@ -7,7 +7,17 @@ export type {
   BankHolidayKind,
   BankHolidayTable,
 } from './bank-holidays';
-export { MAX_YEAR, MIN_YEAR, addCalendarMonths, describeDate, isIsoDate } from './dates';
+export {
+  MAX_YEAR,
+  MIN_YEAR,
+  addCalendarMonths,
+  addDaysIso,
+  addMonthsIso,
+  daysBetweenIso,
+  describeDate,
+  isIsoDate,
+  isIsoDateInYears,
+} from './dates';
 export { COUNTING_CONVENTION, createWorkingDayCalendar, dueDate } from './working-days';
 export type { WorkingDayCalendar, WorkingDayCalendarOptions } from './working-days';
 export {

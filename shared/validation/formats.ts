@@ -1,6 +1,7 @@
 // Identifier and date formats (domain §5). Pure functions: used by the zod schemas, the forms, the
 // store and the matching code, so each rule lives in one place.
 
+import { isIsoDateInYears } from '../calendar/dates';
 import type { IsoDate } from '../domain/types';
 
 // ---------------------------------------------------------------------------------------------
@@ -86,35 +87,25 @@ export function normalisePostcode(s: string): string | null {
 // Dates
 // ---------------------------------------------------------------------------------------------
 
-function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeapYear(y) ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-
-function isRealDate(y: number, m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
+// Checking and arithmetic live in shared/calendar/dates.ts; validation adds its own year rules.
+export { addDaysIso, addMonthsIso, daysBetweenIso } from '../calendar/dates';
 
 /** Earliest year accepted by {@link parseUkDate}; earlier years are almost always typos. */
 export const MIN_YEAR = 1900;
 
+// Any four-digit year except 0000, which the Gregorian calendar does not have. Stored and
+// exchanged dates are checked against this; typed entry is held to MIN_YEAR.
+const FIRST_ISO_YEAR = 1;
+const LAST_ISO_YEAR = 9999;
+
+// A wrapper rather than a re-export of the calendar's isIsoDate: that one refuses years before
+// the bank-holiday rules begin, and this one is handed to zod `refine` as a callback.
 /**
  * True when `s` is an ISO calendar date `YYYY-MM-DD` (years 0001–9999) that exists: 2023-02-29
  * and 2025-04-31 are false (domain §5: no silent roll-over).
  */
 export function isIsoDate(s: string): s is IsoDate {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  return y >= 1 && isRealDate(y, Number(m[2]), Number(m[3]));
+  return isIsoDateInYears(s, FIRST_ISO_YEAR, LAST_ISO_YEAR);
 }
 
 /**
@@ -126,12 +117,9 @@ export function isIsoDate(s: string): s is IsoDate {
 export function parseUkDate(s: string): IsoDate | null {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s.trim());
   if (!m) return null;
-  const d = Number(m[1]);
-  const mo = Number(m[2]);
-  const y = Number(m[3]);
-  if (y < MIN_YEAR) return null;
-  if (!isRealDate(y, mo, d)) return null;
-  return `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`;
+  const [, dd = '', mm = '', yyyy = ''] = m;
+  const iso = `${yyyy}-${mm}-${dd}`;
+  return isIsoDateInYears(iso, MIN_YEAR, LAST_ISO_YEAR) ? iso : null;
 }
 
 /**
@@ -141,39 +129,4 @@ export function parseUkDate(s: string): IsoDate | null {
 export function formatUkDate(iso: string): string {
   if (!isIsoDate(iso)) return iso;
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
-// Calendar arithmetic on ISO dates. Done in UTC on purpose: these are dates, not instants, so no
-// local-time zone (or clock change) may shift them.
-
-function isoToUtcMs(iso: IsoDate): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-}
-
-function utcMsToIso(ms: number): IsoDate {
-  const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
-}
-
-/** `iso` plus `n` calendar days (n may be negative). */
-export function addDaysIso(iso: IsoDate, n: number): IsoDate {
-  return utcMsToIso(isoToUtcMs(iso) + n * 86_400_000);
-}
-
-/**
- * `iso` plus `n` calendar months; the day is clamped to the end of a shorter month
- * (31 January + 1 month = 28/29 February), as date-fns `addMonths` does.
- */
-export function addMonthsIso(iso: IsoDate, n: number): IsoDate {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7)) - 1 + n;
-  const ty = y + Math.floor(m / 12);
-  const tm = (((m % 12) + 12) % 12) + 1;
-  const td = Math.min(Number(iso.slice(8, 10)), daysInMonth(ty, tm));
-  return `${pad(ty, 4)}-${pad(tm, 2)}-${pad(td, 2)}`;
-}
-
-/** Whole calendar days from `a` to `b` (positive when b is later). */
-export function daysBetweenIso(a: IsoDate, b: IsoDate): number {
-  return Math.round((isoToUtcMs(b) - isoToUtcMs(a)) / 86_400_000);
 }

@@ -1,6 +1,6 @@
 // Small helpers shared by the repositories: JSON columns, user names, and the optimistic
 // concurrency check (architecture §3: a stale write is refused, never silently overwritten).
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { UserRef } from '../../../../shared/domain/records';
 import { NotFoundError, StaleWriteError } from '../errors';
 import type { Database } from '../schema';
@@ -42,13 +42,53 @@ export type VersionedTable =
   | 'actions'
   | 'letters';
 
+/** checklist_answers is keyed by referral_id, so it has no `id` to update or look up by. */
+export type VersionedByIdTable = Exclude<VersionedTable, 'checklist_answers'>;
+
+/**
+ * The columns a caller may set in a versioned update: the row's own data. Identity, creation
+ * and the version/updated stamps are left out because versionedUpdate owns them.
+ */
+export type VersionedSet<T extends VersionedByIdTable> = Omit<
+  Updateable<Database[T]>,
+  'id' | 'version' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'
+>;
+
+/**
+ * Optimistic-concurrency update: writes `set` only if the row is still at `expectedVersion`,
+ * bumping the version and stamping who and when; otherwise throws NotFoundError or
+ * StaleWriteError (see staleOrMissing).
+ */
+export async function versionedUpdate<T extends VersionedByIdTable>(
+  db: Db,
+  target: { table: T; id: string; expectedVersion: number; what: string },
+  set: VersionedSet<T>,
+  stamp: { at: string; userId: string },
+): Promise<void> {
+  // Kysely cannot resolve `.set` on a builder for a generic table, so the query is built over
+  // the union of versioned tables; the signature has already checked `set` against T's columns.
+  const table: VersionedByIdTable = target.table;
+  const res = await db
+    .updateTable(table)
+    .set({
+      ...set,
+      version: target.expectedVersion + 1,
+      updated_at: stamp.at,
+      updated_by: stamp.userId,
+    })
+    .where('id', '=', target.id)
+    .where('version', '=', target.expectedVersion)
+    .executeTakeFirst();
+  if (res.numUpdatedRows === 0n) await staleOrMissing(db, table, target.id, target.what);
+}
+
 /**
  * Called when a versioned `UPDATE … WHERE id = ? AND version = ?` changed no rows: either the
  * record is gone (NotFoundError) or someone saved first (StaleWriteError naming them and when).
  */
 export async function staleOrMissing(
   db: Db,
-  table: Exclude<VersionedTable, 'checklist_answers'>,
+  table: VersionedByIdTable,
   id: string,
   what: string,
 ): Promise<never> {

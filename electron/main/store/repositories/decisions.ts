@@ -3,7 +3,7 @@
 import type { ResponseType } from '../../../../shared/domain/types';
 import type { Decision } from '../../../../shared/validation/decision';
 import type { DecisionRow, DecisionStatus } from '../schema';
-import { type Db, staleOrMissing, toJson } from './common';
+import { type Db, toJson, versionedUpdate } from './common';
 import type { Stamp } from './referrals';
 
 export async function insertDecision(
@@ -77,13 +77,12 @@ export async function setDecisionStatus(
   status: DecisionStatus,
   stamp: Stamp,
 ): Promise<void> {
-  const res = await db
-    .updateTable('decisions')
-    .set({ status, version: expectedVersion + 1, updated_at: stamp.at, updated_by: stamp.userId })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (res.numUpdatedRows === 0n) await staleOrMissing(db, 'decisions', id, 'The decision');
+  await versionedUpdate(
+    db,
+    { table: 'decisions', id, expectedVersion, what: 'The decision' },
+    { status },
+    stamp,
+  );
 }
 
 export async function insertSignOff(

@@ -1,7 +1,7 @@
 // Directory of professionals and agencies (referrers, meeting invitees).
 import type { DirectoryEntry } from '../../../../shared/domain/records';
 import type { DirectoryRow } from '../schema';
-import { type Db, bool, staleOrMissing } from './common';
+import { type Db, bool, versionedUpdate } from './common';
 
 export type DirectoryWrite = {
   name: string;
@@ -98,16 +98,10 @@ export async function updateDirectoryEntry(
   e: DirectoryWrite,
   stamp: { at: string; userId: string },
 ): Promise<void> {
-  const res = await db
-    .updateTable('directory')
-    .set({
-      ...columns(e),
-      version: expectedVersion + 1,
-      updated_at: stamp.at,
-      updated_by: stamp.userId,
-    })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (res.numUpdatedRows === 0n) await staleOrMissing(db, 'directory', id, 'The directory entry');
+  await versionedUpdate(
+    db,
+    { table: 'directory', id, expectedVersion, what: 'The directory entry' },
+    columns(e),
+    stamp,
+  );
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/validation/formats';
 import { toFtsQuery } from '../fts';
 import type { PersonRow } from '../schema';
-import { type Db, bool, fromJson, staleOrMissing, toJson } from './common';
+import { type Db, bool, fromJson, toJson, versionedUpdate } from './common';
 
 export type NewPerson = {
   kind: 'child' | 'adult';
@@ -244,16 +244,10 @@ export async function setMergedInto(
   expectedVersion: number,
   stamp: { at: string; userId: string },
 ): Promise<void> {
-  const res = await db
-    .updateTable('people')
-    .set({
-      merged_into: into,
-      version: expectedVersion + 1,
-      updated_at: stamp.at,
-      updated_by: stamp.userId,
-    })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (res.numUpdatedRows === 0n) await staleOrMissing(db, 'people', id, 'The person record');
+  await versionedUpdate(
+    db,
+    { table: 'people', id, expectedVersion, what: 'The person record' },
+    { merged_into: into },
+    stamp,
+  );
 }

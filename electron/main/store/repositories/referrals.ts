@@ -27,7 +27,16 @@ import type { ReferrerInput } from '../../../../shared/validation/referrer';
 import { PUBLIC_RELATIONSHIP_LABELS } from '../../../../shared/validation/referrer';
 import { toFtsQuery } from '../fts';
 import type { DecisionRow, ReferralRow } from '../schema';
-import { type Db, bool, fromJson, int, staleOrMissing, toJson, userNames, userRef } from './common';
+import {
+  type Db,
+  bool,
+  fromJson,
+  int,
+  toJson,
+  userNames,
+  userRef,
+  versionedUpdate,
+} from './common';
 
 export type Stamp = { at: string; userId: string };
 
@@ -282,18 +291,12 @@ export async function updateReferral(
   args: ReferralWrite,
   stamp: Stamp,
 ): Promise<void> {
-  const res = await db
-    .updateTable('referrals')
-    .set({
-      ...columnsFor(args),
-      version: expectedVersion + 1,
-      updated_at: stamp.at,
-      updated_by: stamp.userId,
-    })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (res.numUpdatedRows === 0n) await staleOrMissing(db, 'referrals', id, 'The referral');
+  await versionedUpdate(
+    db,
+    { table: 'referrals', id, expectedVersion, what: 'The referral' },
+    columnsFor(args),
+    stamp,
+  );
   const row = await getReferralRow(db, id);
   await writeParts(db, id, row?.reference ?? '', args, stamp);
 }
@@ -306,13 +309,12 @@ export async function patchReferral(
   set: { status?: ReferralStatus; assigned_to?: string | null },
   stamp: Stamp,
 ): Promise<void> {
-  const res = await db
-    .updateTable('referrals')
-    .set({ ...set, version: expectedVersion + 1, updated_at: stamp.at, updated_by: stamp.userId })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (res.numUpdatedRows === 0n) await staleOrMissing(db, 'referrals', id, 'The referral');
+  await versionedUpdate(
+    db,
+    { table: 'referrals', id, expectedVersion, what: 'The referral' },
+    set,
+    stamp,
+  );
 }
 
 export async function addChronology(

@@ -2,7 +2,7 @@
 import type { AppUser } from '../../../../shared/domain/records';
 import { USER_ROLES, type UserRole } from '../../../../shared/domain/types';
 import type { UserRow } from '../schema';
-import { type Db, bool, fromJson, staleOrMissing, toJson } from './common';
+import { type Db, bool, fromJson, toJson, versionedUpdate } from './common';
 
 export function toAppUser(r: UserRow): AppUser {
   const roles = fromJson(r.roles);
@@ -73,16 +73,10 @@ export async function setUserRoles(
   roles: UserRole[],
   stamp: { at: string; userId: string },
 ): Promise<void> {
-  const res = await db
-    .updateTable('users')
-    .set({
-      roles: toJson(roles),
-      version: expectedVersion + 1,
-      updated_at: stamp.at,
-      updated_by: stamp.userId,
-    })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (res.numUpdatedRows === 0n) await staleOrMissing(db, 'users', id, 'The user');
+  await versionedUpdate(
+    db,
+    { table: 'users', id, expectedVersion, what: 'The user' },
+    { roles: toJson(roles) },
+    stamp,
+  );
 }
