@@ -32,6 +32,9 @@ import type { DirectoryEntry } from '../../../../shared/domain/records';
 import {
   AGENCY_TYPES,
   AGENCY_TYPE_LABELS,
+  EXPECTED_DOB_MAX_MONTHS_AHEAD,
+  EXPECTED_DOB_MAX_MONTHS_PAST,
+  addMonthsIso,
   CONSENT_STATUS_LABELS,
   FEEDBACK_METHOD_LABELS,
   GENDER_LABELS,
@@ -356,6 +359,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                 {kind === 'professional' ? (
                   <>
                     <Autocomplete
+                      id="directory-search"
                       options={directory.data ?? []}
                       getOptionLabel={(e) => [e.name, e.role, e.agency].filter(Boolean).join(' – ')}
                       filterOptions={(x) => x}
@@ -368,7 +372,6 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                       renderInput={(p) => (
                         <TextField
                           {...p}
-                          id="directory-search"
                           label="Find in the directory (optional)"
                           helperText="Type a name or organisation, or fill in the details below"
                         />
@@ -501,7 +504,10 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                         <>
                           <Text
                             name={`children.${i}.expectedDateOfBirth`}
-                            date={{ minDate: today }}
+                            date={{
+                              minDate: addMonthsIso(today, -EXPECTED_DOB_MAX_MONTHS_PAST),
+                              maxDate: addMonthsIso(today, EXPECTED_DOB_MAX_MONTHS_AHEAD),
+                            }}
                             label="Expected date of birth"
                             hint="For example 27/03/2024"
                             width={240}
@@ -823,10 +829,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                   query={matchQueryFor(child)}
                   decision={child.matchDecision}
                   personId={child.personId}
-                  newWithoutSearch={
-                    child.status === 'unborn' &&
-                    child.givenNames.trim() + child.familyName.trim() !== ''
-                  }
+                  newWithoutSearch={child.status === 'unborn'}
                   waiting={
                     child.status === 'unborn'
                       ? 'An unborn baby is not searched for by date of birth. Check the mother is known in the household section, then confirm the baby as a new record.'
@@ -914,6 +917,7 @@ function FactorPicker(props: { factors: { code: string; label: string }[] }): Re
   const selected = value.map((c) => byCode.get(c) ?? { code: c, label: c });
   return (
     <Autocomplete
+      id={fieldId('assessmentFactors')}
       multiple
       options={props.factors}
       value={selected}
@@ -932,7 +936,6 @@ function FactorPicker(props: { factors: { code: string; label: string }[] }): Re
       renderInput={(p) => (
         <TextField
           {...p}
-          id={fieldId('assessmentFactors')}
           label="Assessment factors (census codes)"
           error={error !== undefined}
           helperText={
