@@ -217,6 +217,8 @@ export type StatutoryClock = {
   startsFrom: IsoDate | null;
   /** The rule in plain English, naming its source (edition paragraph or local policy). */
   rule: string;
+  /** The rule alone, for screens that show the source separately (see shortRuleSource). */
+  plain: string;
   /** The policy setting that sets the timescale, with its source, for "local policy" badges. */
   policyKey: PolicyRuleKey;
   source: RuleSource;
@@ -276,6 +278,18 @@ export function describeRuleSource(source: RuleSource): string {
     case 'default':
       // Default notes already open with "Local setting." (shared/policy DEFAULT_NOTES).
       return source.note;
+  }
+}
+
+/** A source in a few words: the edition and chapter, or that it is a local setting. */
+export function shortRuleSource(source: RuleSource): string {
+  switch (source.kind) {
+    case 'edition':
+      return describeRuleSource(source).split(':')[0] ?? '';
+    case 'local':
+      return 'Local policy';
+    case 'default':
+      return 'Local setting; default per domain guidance';
   }
 }
 
@@ -370,6 +384,7 @@ export function computeReferralClocks(input: ReferralClocksInput): ReferralClock
       due,
       startsFrom,
       rule: `${rule} (${describeRuleSource(source)}).`,
+      plain: `${rule}.`,
       policyKey,
       source,
       status: clockStatus(due, today, calendar, metOn),

@@ -28,6 +28,7 @@ export {
   londonDate,
   londonTime,
   receiptDay,
+  shortRuleSource,
 } from './clocks';
 export type {
   ClockId,

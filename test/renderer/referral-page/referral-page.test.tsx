@@ -101,6 +101,15 @@ describe('the referral page', { timeout: 20_000 }, () => {
     expect(clocks).toHaveTextContent('Due Wed 25/11/2026');
     expect(clocks).toHaveTextContent('The day something happens is day 0');
     expect(within(clocks).getAllByTestId('clock-chip').length).toBeGreaterThan(0);
+    // The rule, then its source in a few words (the full wording is on the Rules screen).
+    expect(clocks).toHaveTextContent(
+      'Decide the type of response within 1 working day of receiving the referral.',
+    );
+    expect(within(clocks).getAllByText('Working Together 2023, ch.3').length).toBeGreaterThan(0);
+    expect(within(clocks).getByRole('link', { name: 'Rules and clocks' })).toHaveAttribute(
+      'href',
+      '#/rules',
+    );
   });
 
   it('offers "Record decision" while awaiting a decision', async () => {

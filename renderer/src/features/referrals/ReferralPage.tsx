@@ -12,7 +12,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { COUNTING_CONVENTION } from '../../../../shared/calendar';
+import { COUNTING_CONVENTION, shortRuleSource } from '../../../../shared/calendar';
 import {
   REFERRAL_STATUS_LABELS,
   type AppUser,
@@ -209,8 +209,9 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
               >
                 <Box>
                   <Typography sx={{ fontWeight: 600 }}>{c.label}</Typography>
-                  <Typography variant="body2" color="text.secondary">
-                    {c.rule}
+                  <Typography variant="body2">{c.plain}</Typography>
+                  <Typography variant="body2" color="text.secondary" title={c.rule}>
+                    {shortRuleSource(c.source)}
                   </Typography>
                 </Box>
                 <Typography>{c.due ? `Due ${formatDayDate(c.due)}` : ''}</Typography>
@@ -222,7 +223,8 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         </Box>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
           How we count: {COUNTING_CONVENTION} Rules from {editionLabel(settings.edition)}
-          {settings.policy.overrides.length > 0 ? ' with local policy' : ''}.
+          {settings.policy.overrides.length > 0 ? ' with local policy' : ''}: see{' '}
+          <RouterLink to="/rules">Rules and clocks</RouterLink> for each rule&apos;s source.
         </Typography>
       </Section>
 

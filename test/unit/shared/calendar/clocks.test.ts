@@ -7,6 +7,7 @@ import {
   londonDate,
   londonTime,
   receiptDay,
+  shortRuleSource,
 } from '../../../../shared/calendar';
 import type { ClockId, ReferralEvents, StatutoryClock } from '../../../../shared/calendar';
 import type { ResolvedPolicy } from '../../../../shared/policy/types';
@@ -294,6 +295,23 @@ describe('computeReferralClocks: decision and assessment (2018-like policy)', ()
     const review = clock(clocks, 'internal-review');
     expect(review.rule).toMatch(/within 15 working days.*local policy: fixture override/);
     expect(review.source.kind).toBe('local');
+    expect(review.plain).toMatch(/within 15 working days.*\.$/);
+    expect(review.rule.startsWith(review.plain.slice(0, -1))).toBe(true);
+    expect(review.plain).not.toMatch(/fixture override/);
+    expect(shortRuleSource(review.source)).toBe('Local policy');
+  });
+
+  it('a short source names the edition and chapter, or says it is a local setting', () => {
+    expect(
+      shortRuleSource({
+        kind: 'edition',
+        edition: 2023,
+        reference: 'WT 2023 ch.3: within one working day of a referral',
+      }),
+    ).toBe('Working Together 2023, ch.3');
+    expect(shortRuleSource({ kind: 'default', note: 'Local setting. Default: day 10.' })).toBe(
+      'Local setting; default per domain guidance',
+    );
   });
 
   it('decision due today, then overdue by N working days', () => {
