@@ -5,20 +5,25 @@
 // significant event is added, and a manager (a second harness user) signs it off. axe on both
 // screens.
 
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTION_IDS } from '../../shared/checklist';
-import type { Api, Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { ensureRendererBuilt } from '../harness/build-renderer';
 import { startHarness, type Harness } from '../harness/harness';
 import { seedDatabase } from '../harness/seed';
 import { launchChromium } from '../helpers/browser';
-
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
+import {
+  callApi,
+  expectAccessible,
+  field,
+  screenshot,
+  tabTo as tabToOn,
+} from '../helpers/page-tools';
+import { decisionInput, referralInput } from '../helpers/store-fixtures';
 
 let dataDir: string | undefined;
 let harness: Harness | undefined;
@@ -53,53 +58,13 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function shot(name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  // From the top, so the sticky header is not drawn over the middle of a full-page shot.
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-  });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const shot = (name: string): Promise<void> => screenshot(page, name);
+const api = <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> =>
+  callApi(page, channel, input);
+const axe = (): Promise<void> => expectAccessible(page);
+const tabTo = (target: Locator): Promise<void> => tabToOn(page, target);
 
-/** Call the app's own API from the page (to check what was saved, not to drive the UI). */
-async function api<C extends Channel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await page.evaluate(
-    async ([ch, inp]) => {
-      const w = window as unknown as { api: Api };
-      const fn = w.api[ch] as (i: unknown) => Promise<unknown>;
-      return fn(inp);
-    },
-    [channel, input] as const,
-  );
-  const r = result as
-    { ok: true; data: ChannelOutput<C> } | { ok: false; error: { message: string } };
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
-}
-
-async function axe(): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
-
-/** Press Tab until the target has focus: keyboard only, as a worker without a mouse would. */
-async function tabTo(target: Locator, max = 150): Promise<void> {
-  for (let i = 0; i < max; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Could not reach ${target.toString()} with the Tab key`);
-}
-
-const radio = (path: string): Locator =>
-  page.locator(`#field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`);
+const radio = (path: string): Locator => field(page, path);
 
 describe('recording a decision', () => {
   it('opens a seeded referral awaiting decision, with no serious accessibility problems', async () => {
@@ -257,5 +222,46 @@ describe('recording a decision', () => {
     const referral = await api('referrals:get', { id: referralId });
     expect(referral.status).toBe('decided');
     expect(referral.decisions[0]?.status).toBe('final');
+  });
+});
+
+describe('search first on a saved referral', () => {
+  it('asks for each child to be checked before the decision, then offers it', async () => {
+    // A referral saved without the search-first step (as from an older version, or an import).
+    const created = await api('referrals:create', {
+      referral: referralInput({
+        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      }),
+    });
+    await page.evaluate((id) => {
+      window.location.hash = `#/referrals/${id}`;
+    }, created.id);
+    await page.getByRole('button', { name: 'Check existing records' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Record decision' }).count()).toBe(0);
+    await axe();
+    await shot('referral-page-check-records');
+    // Refused by the service too, not only hidden.
+    await expect(
+      api('decisions:record', {
+        referralId: created.id,
+        version: created.version,
+        decision: decisionInput(),
+      }),
+    ).rejects.toThrow(/link child 1 to an existing record or confirm them as new/);
+
+    await tabTo(page.getByRole('button', { name: 'Check existing records' }));
+    await page.keyboard.press('Enter');
+    const step = page.getByRole('region', { name: 'Already known?' });
+    expect(
+      await step.getByRole('heading', { level: 2 }).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    const newChild = step.getByRole('button', { name: /new child$/ });
+    await newChild.waitFor({ timeout: 10_000 });
+    await tabTo(newChild);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Record decision' }).waitFor();
+    expect(await step.count()).toBe(0);
+    const after = await api('referrals:get', { id: created.id });
+    expect(after.children[0]?.personId).not.toBeNull();
   });
 });

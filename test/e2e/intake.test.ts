@@ -159,7 +159,7 @@ describe("a duty worker's referral", () => {
     await chooseRadio('children.1.interpreterNeeded', 1);
     await chooseRadio('children.1.disability', 1);
     const second = page.getByTestId('match-panel-1');
-    const none = second.getByRole('button', { name: 'None of these – new child' });
+    const none = second.getByRole('button', { name: /new child$/ });
     await none.waitFor({ timeout: 10_000 });
     await tabToOn(page, none);
     await page.keyboard.press('Enter');

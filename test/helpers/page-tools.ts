@@ -24,8 +24,12 @@ export async function callApi<C extends Channel>(
     [channel, input] as const,
   );
   const r = result as
-    { ok: true; data: ChannelOutput<C> } | { ok: false; error: { message: string } };
-  if (!r.ok) throw new Error(r.error.message);
+    | { ok: true; data: ChannelOutput<C> }
+    | { ok: false; error: { message: string; fieldErrors?: Record<string, string> } };
+  if (!r.ok) {
+    const fields = r.error.fieldErrors ? ` ${JSON.stringify(r.error.fieldErrors)}` : '';
+    throw new Error(`${r.error.message}${fields}`);
+  }
   return r.data;
 }
 

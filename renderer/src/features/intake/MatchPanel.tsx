@@ -161,7 +161,7 @@ export function MatchPanel(props: {
           {props.decision === '' ? (
             <Box>
               <Button variant="outlined" disabled={props.busy} onClick={props.onNew}>
-                None of these – new child
+                {matches.data.length === 0 ? 'Confirm as a new child' : 'None of these – new child'}
               </Button>
             </Box>
           ) : null}

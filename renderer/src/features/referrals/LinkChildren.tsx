@@ -26,9 +26,11 @@ export function LinkChildren(props: { r: ReferralRecord }): ReactElement | null 
   return (
     <Stack spacing={2}>
       <Typography>
-        Check whether {pending.length === 1 ? 'this child is' : 'these children are'} already known,
-        then link each one to their record or confirm them as new. The decision can be recorded once
-        every child is done.
+        {pending.length === 1
+          ? 'Check whether this child is already known, then link them to their record or confirm them as new.'
+          : 'Check whether these children are already known, then link each one to their record or confirm them as new.'}{' '}
+        The decision can be recorded once {pending.length === 1 ? 'that is' : 'every child is'}{' '}
+        done.
       </Typography>
       {link.isError ? (
         <Alert severity="warning" role="alert">
