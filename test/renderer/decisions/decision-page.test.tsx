@@ -68,6 +68,17 @@ function answerAll(): void {
   fireEvent.click(within(group(/significant harm/)).getByLabelText('Yes'));
 }
 
+/** An NFA decision, complete apart from what the server may still refuse; then submit it. */
+function submitNfaWithoutPlan(): void {
+  answerAll();
+  pick('sec-your-decision', 'nfa');
+  type(/Why have you chosen/, 'Concern resolved on the phone.');
+  type('Reasons for your decision', 'School confirmed it was a misunderstanding.');
+  pick('sec-police', 'no');
+  pick('sec-family', 'yes');
+  fireEvent.click(screen.getByText('Record decision'));
+}
+
 beforeEach(() => {
   window.location.hash = '';
 });
@@ -188,13 +199,7 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
     });
     open();
     await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
-    answerAll();
-    pick('sec-your-decision', 'nfa');
-    type(/Why have you chosen/, 'Concern resolved on the phone.');
-    type('Reasons for your decision', 'School confirmed it was a misunderstanding.');
-    pick('sec-police', 'no');
-    pick('sec-family', 'yes');
-    fireEvent.click(screen.getByText('Record decision'));
+    submitNfaWithoutPlan();
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
     expect(
       within(summary).getByRole('link', { name: 'Record who will see the child and by when' }),
@@ -226,13 +231,7 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
     expect(
       within(notice as HTMLElement).getByRole('link', { name: 'referral page' }),
     ).toHaveAttribute('href', '#/referrals/r1');
-    answerAll();
-    pick('sec-your-decision', 'nfa');
-    type(/Why have you chosen/, 'Concern resolved on the phone.');
-    type('Reasons for your decision', 'School confirmed it was a misunderstanding.');
-    pick('sec-police', 'no');
-    pick('sec-family', 'yes');
-    fireEvent.click(screen.getByText('Record decision'));
+    submitNfaWithoutPlan();
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
     const link = within(summary).getByRole('link', { name: /link child 1/ });
     // jsdom does not lay out pages, so it has no scrollIntoView.
