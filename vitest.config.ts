@@ -25,6 +25,8 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // Whole screens render in jsdom with user-event typing: seconds each on a busy 2-core CI.
+          testTimeout: 20_000,
         },
       },
       {

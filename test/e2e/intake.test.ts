@@ -210,7 +210,10 @@ describe("a duty worker's referral", () => {
         throw new Error(`Not saved: ${(await problem.textContent()) ?? ''}`);
       }),
     ]);
-    await page.getByRole('heading', { name: 'The concern' }).waitFor();
+    // The router keeps the old screen up while the new one loads: wait for the referral itself.
+    await page
+      .getByRole('heading', { level: 1, name: 'Aidan Smith, Maisie Smith' })
+      .waitFor({ timeout: 10_000 });
     referralId = /#\/referrals\/([^/?]+)/.exec(page.url())?.[1] ?? '';
     expect(referralId).not.toBe('');
     const saved = await callApi(page, 'referrals:get', { id: referralId });

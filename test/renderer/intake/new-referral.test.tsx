@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DraftRecord, PersonMatch } from '../../../shared/domain/records';
+import type { DirectoryEntry, DraftRecord, PersonMatch } from '../../../shared/domain/records';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import { App } from '../../../renderer/src/app/App';
 import {
@@ -166,7 +166,7 @@ describe('form model', () => {
   });
 });
 
-describe('the new referral screen', () => {
+describe('the new referral screen', { timeout: 20_000 }, () => {
   it('shows errors in a summary and beside fields, and saves nothing', async () => {
     const fake = setup();
     const user = userEvent.setup();
@@ -175,7 +175,13 @@ describe('the new referral screen', () => {
     await user.type(screen.getByLabelText('Date of birth'), '31/04/2025');
     await user.click(screen.getByRole('button', { name: 'Save referral' }));
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getByText('Enter a real date, for example 27/03/2024')).toBeVisible();
+    // The summary says which child; beside the field the message stands alone.
+    expect(
+      within(summary).getByText('Child 1: Enter a real date, for example 27/03/2024'),
+    ).toBeVisible();
+    expect(
+      within(screen.getByTestId('child-0')).getByText('Enter a real date, for example 27/03/2024'),
+    ).toBeVisible();
     expect(within(summary).getByText('Enter what the referrer is worried about')).toBeVisible();
     expect(fake.callsTo('referrals:create')).toHaveLength(0);
   });
@@ -269,4 +275,81 @@ describe('the new referral screen', () => {
       });
     },
   );
+
+  it('offers schools from the directory, and keeps a school typed that is not there', async () => {
+    const entry = (over: Partial<DirectoryEntry>): DirectoryEntry => ({
+      id: 'e1',
+      kind: 'professional',
+      name: 'Priya Shah',
+      role: 'Designated safeguarding lead',
+      agency: 'Northgate Primary School',
+      agencyType: 'school',
+      phone: null,
+      email: null,
+      address: null,
+      active: true,
+      version: 1,
+      ...over,
+    });
+    const fake = setup({
+      'directory:list': () => [
+        entry({}),
+        entry({ id: 'e2', name: 'Head', agency: 'Northgate Primary School' }),
+        entry({
+          id: 'e3',
+          kind: 'agency',
+          name: 'Northgate Medical Practice',
+          agency: null,
+          agencyType: 'gp',
+        }),
+      ],
+    });
+    const user = userEvent.setup();
+    render(<App now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'New referral' });
+    const school = screen.getByRole('combobox', { name: 'School or nursery' });
+    await user.type(school, 'North');
+    const listbox = await screen.findByRole('listbox');
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Northgate Primary School']);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(school).toHaveValue('Northgate Primary School');
+    const gp = screen.getByRole('combobox', { name: 'GP practice' });
+    await user.type(gp, 'Dr Patel, Quay Surgery');
+    await user.tab();
+    expect(gp).toHaveValue('Dr Patel, Quay Surgery');
+    await waitFor(() => {
+      const last = fake.callsTo('drafts:save').at(-1) as ChannelInput<'drafts:save'> | undefined;
+      const child = (last?.data as ReferralForm | undefined)?.children[0];
+      expect(child?.school).toBe('Northgate Primary School');
+      expect(child?.gp).toBe('Dr Patel, Quay Surgery');
+    });
+  });
+
+  it('focuses a new card when one is added, and the Add button when one is removed', async () => {
+    setup();
+    const user = userEvent.setup();
+    render(<App now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'New referral' });
+    await user.click(screen.getByRole('button', { name: 'Add a household member' }));
+    const card = screen.getByRole('heading', { name: 'Person 1' }).closest('.MuiPaper-root');
+    await waitFor(() => {
+      expect(document.activeElement).toBe(within(card as HTMLElement).getByLabelText('First name'));
+    });
+    await user.click(screen.getByRole('button', { name: 'Remove person 1' }));
+    expect(screen.queryByRole('heading', { name: 'Person 1' })).toBeNull();
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Add a household member' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Add another child' }));
+    await waitFor(() => {
+      expect(document.activeElement).toHaveAttribute('id', 'field-children-1-status');
+    });
+    // One child always stays: no Remove on a lone child.
+    await user.click(screen.getByRole('button', { name: 'Remove child 2' }));
+    expect(screen.queryByRole('button', { name: /Remove child/ })).toBeNull();
+  });
 });

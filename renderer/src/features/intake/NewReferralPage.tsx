@@ -16,7 +16,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -61,6 +60,7 @@ import {
 } from './form-model';
 import { MatchPanel, matchQueryFor } from './MatchPanel';
 import { OrganisationField } from './OrganisationField';
+import { RepeatingSection } from './RepeatingSection';
 
 const SCHOOL_TYPES = ['school', 'education-service'] as const;
 const GP_TYPES = ['gp'] as const;
@@ -455,27 +455,24 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                 id="sec-children"
                 intro="Everyone under 18 the referral is about, including an unborn baby."
               >
-                {children.fields.map((f, i) => (
-                  <Paper key={f.id} variant="outlined" sx={{ p: 3 }} data-testid={`child-${i}`}>
-                    <Stack spacing={2.5}>
-                      <Stack
-                        direction="row"
-                        sx={{ justifyContent: 'space-between', alignItems: 'center' }}
-                      >
-                        <Typography variant="h3" sx={{ fontSize: '1.2rem', fontWeight: 700 }}>
-                          Child {i + 1}
-                        </Typography>
-                        {children.fields.length > 1 ? (
-                          <Button
-                            color="inherit"
-                            onClick={() => {
-                              children.remove(i);
-                            }}
-                          >
-                            Remove child {i + 1}
-                          </Button>
-                        ) : null}
-                      </Stack>
+                <RepeatingSection
+                  items={children.fields}
+                  heading={(i) => `Child ${String(i + 1)}`}
+                  noun="child"
+                  min={1}
+                  addLabel="Add another child"
+                  onAdd={() => {
+                    children.append(emptyChild(), {
+                      focusName: `children.${String(children.fields.length)}.status`,
+                    });
+                  }}
+                  onRemove={(i) => {
+                    children.remove(i);
+                  }}
+                  testId={(i) => `child-${String(i)}`}
+                >
+                  {(_f, i) => (
+                    <>
                       <Radios
                         name={`children.${i}.status`}
                         legend="Is the child born?"
@@ -592,28 +589,28 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                           rows={2}
                         />
                       ) : null}
-                    </Stack>
-                  </Paper>
-                ))}
-                <Box>
-                  <Button
-                    variant="outlined"
-                    onClick={() => {
-                      children.append(emptyChild());
-                    }}
-                  >
-                    Add another child
-                  </Button>
-                </Box>
+                    </>
+                  )}
+                </RepeatingSection>
               </Section>
 
               <Section title="Household and parental responsibility" id="sec-household">
-                {household.fields.map((f, i) => (
-                  <Paper key={f.id} variant="outlined" sx={{ p: 3 }}>
-                    <Stack spacing={2.5}>
-                      <Typography variant="h3" sx={{ fontSize: '1.1rem', fontWeight: 700 }}>
-                        Person {i + 1}
-                      </Typography>
+                <RepeatingSection
+                  items={household.fields}
+                  heading={(i) => `Person ${String(i + 1)}`}
+                  noun="person"
+                  addLabel="Add a household member"
+                  onAdd={() => {
+                    household.append(emptyHouseholdMember(), {
+                      focusName: `householdMembers.${String(household.fields.length)}.givenNames`,
+                    });
+                  }}
+                  onRemove={(i) => {
+                    household.remove(i);
+                  }}
+                >
+                  {(_f, i) => (
+                    <>
                       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
                         <Text
                           name={`householdMembers.${i}.givenNames`}
@@ -647,29 +644,9 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                         legend="Lives in the child's household?"
                         options={YES_NO}
                       />
-                      <Box>
-                        <Button
-                          color="inherit"
-                          onClick={() => {
-                            household.remove(i);
-                          }}
-                        >
-                          Remove person {i + 1}
-                        </Button>
-                      </Box>
-                    </Stack>
-                  </Paper>
-                ))}
-                <Box>
-                  <Button
-                    variant="outlined"
-                    onClick={() => {
-                      household.append(emptyHouseholdMember());
-                    }}
-                  >
-                    Add a household member
-                  </Button>
-                </Box>
+                    </>
+                  )}
+                </RepeatingSection>
               </Section>
 
               <Section title="The concern" id="sec-concern">
@@ -735,9 +712,21 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                 id="sec-sharing"
                 intro="Record each decision to share, or not to share, information."
               >
-                {sharing.fields.map((f, i) => (
-                  <Paper key={f.id} variant="outlined" sx={{ p: 3 }}>
-                    <Stack spacing={2.5}>
+                <RepeatingSection
+                  items={sharing.fields}
+                  noun="decision"
+                  addLabel="Add an information-sharing decision"
+                  onAdd={() => {
+                    sharing.append(emptySharing(), {
+                      focusName: `informationSharing.${String(sharing.fields.length)}.decision`,
+                    });
+                  }}
+                  onRemove={(i) => {
+                    sharing.remove(i);
+                  }}
+                >
+                  {(_f, i) => (
+                    <>
                       <Radios
                         name={`informationSharing.${i}.decision`}
                         legend={`Decision ${i + 1}`}
@@ -761,29 +750,9 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                         options={labelled(LAWFUL_BASIS_LABELS)}
                       />
                       <Text name={`informationSharing.${i}.recordedBy`} label="Recorded by" />
-                      <Box>
-                        <Button
-                          color="inherit"
-                          onClick={() => {
-                            sharing.remove(i);
-                          }}
-                        >
-                          Remove decision {i + 1}
-                        </Button>
-                      </Box>
-                    </Stack>
-                  </Paper>
-                ))}
-                <Box>
-                  <Button
-                    variant="outlined"
-                    onClick={() => {
-                      sharing.append(emptySharing());
-                    }}
-                  >
-                    Add an information-sharing decision
-                  </Button>
-                </Box>
+                    </>
+                  )}
+                </RepeatingSection>
               </Section>
 
               <Stack

@@ -193,7 +193,10 @@ export function Radios(props: {
                 key={o.value}
                 value={o.value}
                 label={o.label}
-                control={<Radio slotProps={{ input: i === 0 ? { id } : {} }} />}
+                control={
+                  // The first radio takes the field's ref so the form can focus the group.
+                  <Radio slotProps={{ input: i === 0 ? { id, ref: field.ref } : {} }} />
+                }
               />
             ))}
           </RadioGroup>

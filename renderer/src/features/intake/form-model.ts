@@ -493,6 +493,24 @@ export function orderedErrors(
     return i === -1 ? ORDER.length : i;
   };
   return Object.entries(errors)
-    .map(([field, message]) => ({ field, message }))
+    .map(([field, message]) => ({ field, message: whose(field) + message }))
     .sort((a, b) => rank(a.field) - rank(b.field));
+}
+
+const REPEATED: [RegExp, string][] = [
+  [/^children\.(\d+)\./, 'Child'],
+  [/^householdMembers\.(\d+)\./, 'Household member'],
+  [/^informationSharing\.(\d+)\./, 'Information-sharing decision'],
+];
+
+/**
+ * In the summary, say which card an error is on: with two children, "Enter the child's first
+ * name" twice would not tell the worker where to look. Beside the field it needs no prefix.
+ */
+function whose(field: string): string {
+  for (const [re, noun] of REPEATED) {
+    const m = re.exec(field);
+    if (m) return `${noun} ${String(Number(m[1]) + 1)}: `;
+  }
+  return '';
 }
