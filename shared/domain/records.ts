@@ -321,7 +321,9 @@ export type SettingsRecord = {
   updatedBy: UserRef | null;
 };
 
-export type DraftKind = 'referral' | 'decision';
+/** What a draft is of: a new referral, a correction to a saved one (keyed by its id), a decision. */
+export const DRAFT_KINDS = ['referral', 'referral-edit', 'decision'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 export type DraftRecord = {
   id: string;

@@ -5,6 +5,7 @@
 
 import * as z from 'zod';
 import type * as Records from '../domain/records';
+import { DRAFT_KINDS } from '../domain/records';
 import { USER_ROLES, type UserRole } from '../domain/types';
 import { EDITIONS } from '../domain/types';
 import { decisionSchema } from '../validation/decision';
@@ -110,7 +111,16 @@ export const contract = {
   'referrals:update': channel({
     summary: 'Save changes to a referral (refused if someone else saved first)',
     access: CASEWORK,
-    input: (ctx) => z.object({ id, version, referral: referralSchema(ctx) }).strict(),
+    input: (ctx) =>
+      z
+        .object({
+          id,
+          version,
+          referral: referralSchema(ctx),
+          /** Children added in the correction and confirmed as new people (positions, 0-based). */
+          newChildren: z.array(z.number().int().min(0).max(19)).max(20).optional(),
+        })
+        .strict(),
     result: result<Records.ReferralRecord>(),
   }),
   'referrals:assign': channel({
@@ -148,13 +158,13 @@ export const contract = {
   'drafts:save': channel({
     summary: 'Autosave a form being typed',
     access: CASEWORK,
-    input: z.object({ kind: z.enum(['referral', 'decision']), key: id, data: draftData }).strict(),
+    input: z.object({ kind: z.enum(DRAFT_KINDS), key: id, data: draftData }).strict(),
     result: result<Records.DraftRecord>(),
   }),
   'drafts:get': channel({
     summary: 'Load an autosaved draft',
     access: CASEWORK,
-    input: z.object({ kind: z.enum(['referral', 'decision']), key: id }).strict(),
+    input: z.object({ kind: z.enum(DRAFT_KINDS), key: id }).strict(),
     result: result<Records.DraftRecord | null>(),
   }),
   'drafts:list': channel({
@@ -166,7 +176,7 @@ export const contract = {
   'drafts:discard': channel({
     summary: 'Throw away a draft',
     access: CASEWORK,
-    input: z.object({ kind: z.enum(['referral', 'decision']), key: id }).strict(),
+    input: z.object({ kind: z.enum(DRAFT_KINDS), key: id }).strict(),
     result: result<{ discarded: boolean }>(),
   }),
 

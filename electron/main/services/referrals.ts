@@ -79,6 +79,24 @@ export async function loadReferralOrThrow(
   return rec;
 }
 
+/** Children confirmed as new people on the form: their person records, in the same save. */
+async function saveConfirmedNew(
+  trx: Db,
+  referralId: string,
+  input: ReferralInput,
+  positions: readonly number[],
+  stamp: { at: string; userId: string },
+  reference: string,
+): Promise<void> {
+  for (const position of positions) {
+    const row = await childRowAt(trx, referralId, position);
+    const child = input.children[position];
+    if (!row || !child) continue;
+    await setChildPerson(trx, row.id, await createPersonFromChild(trx, child, stamp, reference));
+  }
+  if (positions.length > 0) await syncInputLinks(trx, referralId);
+}
+
 export function createReferralService(deps: ServiceDeps): ReferralService {
   const { store, clock } = deps;
 
@@ -180,17 +198,7 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
         );
         // Links and "confirm new" decisions made on the form are saved with the referral, so
         // a failure cannot leave a saved referral with its search-first decisions lost.
-        for (const position of confirmedNew) {
-          const row = await childRowAt(trx, id, position);
-          const child = input.children[position];
-          if (!row || !child) continue;
-          await setChildPerson(
-            trx,
-            row.id,
-            await createPersonFromChild(trx, child, stamp, reference),
-          );
-        }
-        if (confirmedNew.length > 0) await syncInputLinks(trx, id);
+        await saveConfirmedNew(trx, id, input, confirmedNew, stamp, reference);
         await addChronology(trx, id, {
           at,
           kind: 'auto',
@@ -211,8 +219,9 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
       });
     },
 
-    async update(ctx, { id, version, referral }) {
+    async update(ctx, { id, version, referral, newChildren }) {
       const input = validate(referral, false);
+      const confirmedNew = checkNewChildren(input, newChildren ?? []);
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       try {
@@ -229,6 +238,7 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
             { input, countedFrom, decisionDue, ...links },
             stamp,
           );
+          await saveConfirmedNew(trx, id, input, confirmedNew, stamp, row.reference);
           await addChronology(trx, id, {
             at,
             kind: 'auto',

@@ -482,4 +482,35 @@ describe('saving a referral with the search-first decisions made on the form', (
     const person = await env.services.people.get(ctx, { id: sibling });
     expect(person.person.givenNames).toBe('Sibling');
   });
+
+  it('a correction keeps the links and can add a child confirmed new', async () => {
+    const ctx = { user: env.admin };
+    const r = await env.services.referrals.create(ctx, {
+      referral: referralInput(),
+      newChildren: [0],
+    });
+    const first = r.input.children[0];
+    if (!first) throw new Error('fixture has a child');
+    const corrected = {
+      ...r.input,
+      concern: `${r.input.concern} Corrected: bruising on the left arm.`,
+      children: [first, { ...first, personId: undefined, givenNames: 'Added' }],
+    };
+    const before = r.children[0]?.personId;
+    const u = await env.services.referrals.update(ctx, {
+      id: r.id,
+      version: r.version,
+      referral: corrected,
+      newChildren: [1],
+    });
+    expect(u.children[0]?.personId).toBe(before);
+    expect(u.children[1]?.personId).not.toBeNull();
+    expect(u.children[1]?.personId).not.toBe(before);
+    expect(u.input.concern).toMatch(/Corrected/);
+    expect(u.chronology.map((c) => c.text)).toContain('Referral details updated.');
+    // The same correction again, on the version it was made from, is refused: nothing changes.
+    await expect(
+      env.services.referrals.update(ctx, { id: r.id, version: r.version, referral: corrected }),
+    ).rejects.toThrow(/changed by/);
+  });
 });

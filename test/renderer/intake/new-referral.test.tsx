@@ -146,6 +146,7 @@ describe('form model', () => {
     child.dateOfBirth = '01/01/2030';
     child.nhsNumber = '1234567890';
     form.householdMembers.push({
+      personId: '',
       givenNames: 'A',
       familyName: 'B',
       relationship: 'Mother',

@@ -2,7 +2,7 @@
 // schema and IPC check. Field names follow referralSchema so error paths map one to one.
 
 import type { IsoDate } from '../../../../shared/domain/types';
-import { londonInstant } from '../../../../shared/calendar';
+import { londonDate, londonInstant, londonTime } from '../../../../shared/calendar';
 import {
   collectionYearFor,
   defaultReferralSourceFor,
@@ -38,12 +38,18 @@ export type ChildForm = {
   disability: string;
   disabilityDetails: string;
   motherName: string;
+  /** Census ethnicity code or the family's own description (born children). */
+  ethnicity: string;
+  /** Not shown: the mother's record, kept so a correction does not drop it. */
+  motherPersonId: string;
   /** Search first: '' not yet decided, 'linked' to personId, or 'new'. */
   matchDecision: '' | 'linked' | 'new';
   personId: string;
 };
 
 export type HouseholdForm = {
+  /** Not shown: the person's record, kept so a correction does not drop the link. */
+  personId: string;
   givenNames: string;
   familyName: string;
   relationship: string;
@@ -124,6 +130,8 @@ export function emptyChild(): ChildForm {
     disability: '',
     disabilityDetails: '',
     motherName: '',
+    ethnicity: '',
+    motherPersonId: '',
     matchDecision: '',
     personId: '',
   };
@@ -131,6 +139,7 @@ export function emptyChild(): ChildForm {
 
 export function emptyHouseholdMember(): HouseholdForm {
   return {
+    personId: '',
     givenNames: '',
     familyName: '',
     relationship: '',
@@ -278,8 +287,153 @@ export type Validation =
   | { ok: true; referral: ReferralInput }
   | { ok: false; errors: Record<string, string>; ambiguous?: { message: string } };
 
+const text = (v: string | undefined): string => v ?? '';
+const yn = (v: boolean | undefined): YesNo => (v === undefined ? '' : v ? 'yes' : 'no');
+const ukOrBlank = (v: string | undefined): string => (v === undefined ? '' : ukDate(v));
+type AddressLike =
+  | {
+      line1?: string | undefined;
+      line2?: string | undefined;
+      town?: string | undefined;
+      postcode?: string | undefined;
+    }
+  | undefined;
+function addressForm(a: AddressLike): AddressForm {
+  return {
+    line1: text(a?.line1),
+    line2: text(a?.line2),
+    town: text(a?.town),
+    postcode: text(a?.postcode),
+  };
+}
+
+/**
+ * A saved referral as the form holds it, to correct it. validateForm(inputToForm(x)) gives x back
+ * (every field the schema has is carried, shown or not), so a correction never drops anything.
+ */
+export function inputToForm(input: ReferralInput): ReferralForm {
+  const date = londonDate(input.receivedAt);
+  const time = londonTime(input.receivedAt).slice(0, 5);
+  const received: ReferralForm['received'] = { date: ukDate(date), time, dstChoice: '' };
+  const at = receivedInstant(received);
+  if (at.kind === 'ambiguous') {
+    received.dstChoice =
+      Date.parse(at.earlier) === Date.parse(input.receivedAt) ? 'earlier' : 'later';
+  }
+  const r = input.referrer;
+  const referrer: ReferralForm['referrer'] = {
+    ...emptyForm({ date, time }).referrer,
+    kind: r.kind,
+    wantsFeedback: yn(r.wantsFeedback),
+    feedbackMethod: r.feedbackMethod,
+  };
+  if (r.kind === 'professional') {
+    Object.assign(referrer, {
+      directoryId: text(r.directoryId),
+      name: r.name,
+      role: r.role,
+      agencyName: r.agencyName,
+      agencyType: r.agencyType,
+      phone: text(r.phone),
+      email: text(r.email),
+      address: addressForm(r.address),
+    });
+  } else if (r.kind === 'public') {
+    Object.assign(referrer, {
+      name: r.name,
+      relationship: r.relationship,
+      relationshipDetails: text(r.relationshipDetails),
+      phone: text(r.phone),
+      email: text(r.email),
+      address: addressForm(r.address),
+    });
+  } else {
+    referrer.toldAnonymityCannotBeGuaranteed = r.toldAnonymityCannotBeGuaranteed;
+  }
+  const children = input.children.map((c): ChildForm => {
+    const common: ChildForm = {
+      ...emptyChild(),
+      status: c.status,
+      givenNames: text(c.givenNames),
+      familyName: text(c.familyName),
+      address: addressForm(c.address),
+      school: text(c.school),
+      gp: text(c.gp),
+      firstLanguage: text(c.firstLanguage),
+      interpreterNeeded: yn(c.interpreterNeeded),
+      matchDecision: c.personId === undefined ? '' : 'linked',
+      personId: text(c.personId),
+    };
+    if (c.status === 'unborn') {
+      return {
+        ...common,
+        expectedDateOfBirth: ukDate(c.expectedDateOfBirth),
+        motherName: text(c.motherName),
+        motherPersonId: text(c.motherPersonId),
+      };
+    }
+    return {
+      ...common,
+      otherNames: text(c.otherNames),
+      dateOfBirth: ukDate(c.dateOfBirth),
+      gender: c.gender,
+      nhsNumber: text(c.nhsNumber),
+      disability: c.disability,
+      disabilityDetails: text(c.disabilityDetails),
+      ethnicity: text(c.ethnicity),
+    };
+  });
+  const c = input.consent;
+  return {
+    received,
+    channel: input.channel,
+    referrer,
+    referralSourceCode: input.referralSourceCode,
+    children,
+    householdMembers: input.householdMembers.map((m) => ({
+      personId: text(m.personId),
+      givenNames: m.givenNames,
+      familyName: m.familyName,
+      relationship: m.relationship,
+      dateOfBirth: ukOrBlank(m.dateOfBirth),
+      parentalResponsibility: yn(m.parentalResponsibility),
+      livesInHousehold: yn(m.livesInHousehold),
+      notes: text(m.notes),
+    })),
+    concern: input.concern,
+    assessmentFactors: [...input.assessmentFactors],
+    currentWhereabouts: input.currentWhereabouts,
+    immediateProtectionMayBeNeeded: yn(input.immediateProtectionMayBeNeeded),
+    parentsAware: input.parentsAware,
+    parentsAgree: input.parentsAgree,
+    parentsReason: text(input.parentsReason),
+    consent: {
+      status: c.status,
+      givenBy: c.status === 'given' ? c.givenBy : '',
+      refusedBy: c.status === 'refused' ? c.refusedBy : '',
+      date: c.status === 'not-sought' ? '' : ukDate(c.date),
+      scope: c.status === 'given' ? text(c.scope) : '',
+      reason: c.status === 'given' ? '' : c.reason,
+    },
+    informationSharing: input.informationSharing.map((e) => ({
+      decision: e.decision,
+      date: ukDate(e.date),
+      what: e.what,
+      withWhom: e.withWhom,
+      why: e.why,
+      recordedBy: e.recordedBy,
+      lawfulBasis: text(e.lawfulBasis),
+      lawfulBasisDetails: text(e.lawfulBasisDetails),
+    })),
+  };
+}
+
 /** Check the form with the same schema the main process uses; dates typed badly fail here first. */
-export function validateForm(form: ReferralForm, today: IsoDate): Validation {
+export function validateForm(
+  form: ReferralForm,
+  today: IsoDate,
+  options: { isNewRecord: boolean } = { isNewRecord: true },
+): Validation {
   const dateErrors: Record<string, string> = {};
   const d = (path: string, s: string): string | undefined => {
     const c = date(s);
@@ -353,6 +507,7 @@ export function validateForm(form: ReferralForm, today: IsoDate): Validation {
         familyName: blank(c.familyName),
         expectedDateOfBirth: d(`children.${i}.expectedDateOfBirth`, c.expectedDateOfBirth),
         gender: '0',
+        motherPersonId: blank(c.motherPersonId),
         motherName: blank(c.motherName),
       });
     }
@@ -367,11 +522,13 @@ export function validateForm(form: ReferralForm, today: IsoDate): Validation {
       nhsNumber: blank(c.nhsNumber),
       disability: choice(c.disability),
       disabilityDetails: blank(c.disabilityDetails),
+      ethnicity: blank(c.ethnicity),
     });
   });
 
   const householdMembers = form.householdMembers.map((m, i) =>
     dropUndefined({
+      personId: blank(m.personId),
       givenNames: m.givenNames,
       familyName: m.familyName,
       relationship: m.relationship,
@@ -456,7 +613,8 @@ export function validateForm(form: ReferralForm, today: IsoDate): Validation {
   }
   const factorErrors = validateAssessmentFactors(form.assessmentFactors, {
     collectionYear: collectionYearFor(today),
-    isNewRecord: true,
+    // A correction may keep a code that has since been retired (census: readable, not new).
+    isNewRecord: options.isNewRecord,
   });
   const firstFactor = factorErrors[0];
   if (firstFactor && errors.assessmentFactors === undefined) {
