@@ -285,6 +285,27 @@ describe("a duty worker's referral", () => {
     expect(after.decisions[0]?.decision.chosenResponse).toBe('strategy-discussion');
   });
 
+  it('corrects a detail on the saved referral; the links and history are kept', async () => {
+    await page.getByRole('link', { name: 'Correct details' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: /^Correct referral FD-/ })
+      .waitFor({ timeout: 10_000 });
+    await expectAccessible(page);
+    await page.getByTestId('match-panel-1').getByText('Linked to an existing record.').waitFor();
+    await field(page, 'children.1.dateOfBirth').fill('04/09/2019');
+    await shot('correct');
+    await page.getByRole('button', { name: 'Save corrections' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Aidan Smith, Maisie Smith' })
+      .waitFor({ timeout: 10_000 });
+    await page.getByTestId('chronology').getByText('Referral details updated.').waitFor();
+    const after = await callApi(page, 'referrals:get', { id: referralId });
+    const maisie = after.children[1]?.child;
+    expect(maisie?.status === 'born' ? maisie.dateOfBirth : '').toBe('2019-09-04');
+    expect(after.children.every((c) => c.personId !== null)).toBe(true);
+    expect(after.decisions).toHaveLength(1);
+  });
+
   it('refuses bad input with errors in the summary and beside the fields; nothing is saved', async () => {
     const before = await openCount();
     await page.keyboard.press('Alt+KeyN');

@@ -14,7 +14,7 @@ import { ApiError } from '../api/client';
 import { createQueryClient, useSession, useSettings, useSystemStatus } from '../api/queries';
 import { NowProvider } from '../components/now';
 import { ErrorPanel, Loading } from '../components/StatePanels';
-import { NewReferralPage } from '../features/intake/NewReferralPage';
+import { EditReferralPage, NewReferralPage } from '../features/intake/NewReferralPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { DecisionPage } from '../features/decisions/DecisionPage';
 import { ReferralPage } from '../features/referrals/ReferralPage';
@@ -155,6 +155,7 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
         <Route path="referrals/new" element={<NewReferralPage />} />
         <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="referrals/:id/decision" element={<DecisionPage />} />
+        <Route path="referrals/:id/edit" element={<EditReferralPage />} />
         <Route
           path="rules"
           element={

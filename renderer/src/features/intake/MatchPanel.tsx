@@ -33,18 +33,18 @@ export function matchQueryFor(child: ChildForm): MatchQueryInput | null {
 }
 
 function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
+  // Keyed on the JSON of value, so a new but equal object does not restart the timer.
   const key = JSON.stringify(value);
+  const [v, setV] = useState(key);
   useEffect(() => {
     const t = window.setTimeout(() => {
-      setV(value);
+      setV(key);
     }, ms);
     return () => {
       window.clearTimeout(t);
     };
-    // Keyed on the JSON of value, so a new but equal object does not restart the timer.
   }, [key, ms]);
-  return v;
+  return JSON.parse(v) as T;
 }
 
 function personName(m: PersonMatch): string {
@@ -143,7 +143,7 @@ export function MatchPanel(props: {
       ) : null}
       {query !== null && matches.data ? (
         <Stack spacing={2}>
-          {matches.data.length === 0 ? (
+          {matches.data.length === 0 && props.decision === '' ? (
             <Typography>No existing records match. This looks like a new child.</Typography>
           ) : null}
           {matches.data.map((m) => (

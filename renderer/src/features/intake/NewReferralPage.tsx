@@ -3,7 +3,7 @@
 
 import { useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from 'react-hook-form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -27,7 +27,7 @@ import {
   selectableAssessmentFactors,
   selectableReferralSources,
 } from '../../../../shared/codes';
-import type { DirectoryEntry } from '../../../../shared/domain/records';
+import type { DirectoryEntry, ReferralRecord } from '../../../../shared/domain/records';
 import {
   AGENCY_TYPES,
   AGENCY_TYPE_LABELS,
@@ -43,19 +43,22 @@ import {
   YES_NO_UNKNOWN_LABELS,
 } from '../../../../shared/validation';
 import { ApiError, call, errorMessage } from '../../api/client';
-import { useSettings } from '../../api/queries';
+import { useReferral, useSettings } from '../../api/queries';
 import { ErrorSummary, fieldId } from '../../components/ErrorSummary';
 import { useNowSource } from '../../components/now';
+import { ErrorPanel, Loading } from '../../components/StatePanels';
 import { ErrorsContext, Radios, Section, Select, Text, YES_NO, labelled } from './fields';
 import {
   emptyChild,
   emptyForm,
   emptyHouseholdMember,
   emptySharing,
+  recordToForm,
   orderedErrors,
   receivedInstant,
   suggestedSource,
   validateForm,
+  withFormDefaults,
   type ReferralForm,
 } from './form-model';
 import { MatchPanel, matchQueryFor } from './MatchPanel';
@@ -98,11 +101,84 @@ export function NewReferralPage(): ReactElement {
     gcTime: 0,
   });
   if (!key || draft.isPending) return <Typography>Opening the form…</Typography>;
-  const saved = draft.data?.data as ReferralForm | undefined;
-  return <IntakeForm key={key} draftKey={key} restored={saved ?? null} />;
+  const saved = draft.data?.data as Partial<ReferralForm> | undefined;
+  return (
+    <IntakeForm
+      key={key}
+      draftKey={key}
+      mode={{ kind: 'new' }}
+      restored={saved ? withFormDefaults(saved) : null}
+    />
+  );
 }
 
-function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }): ReactElement {
+/** A correction's draft: the form, and the version of the referral it was started from. */
+type EditDraft = { form: Partial<ReferralForm>; baseVersion: number };
+
+function isEditDraft(data: unknown): data is EditDraft {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    'form' in data &&
+    'baseVersion' in data &&
+    typeof data.baseVersion === 'number'
+  );
+}
+
+/** Correct a saved referral: the same form, filled from the record, saved as a new version. */
+export function EditReferralPage(): ReactElement {
+  const id = useParams().id ?? '';
+  const referral = useReferral(id);
+  const draft = useQuery({
+    queryKey: ['drafts', 'get', 'referral-edit', id],
+    queryFn: () => call('drafts:get', { kind: 'referral-edit', key: id }),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  if (referral.isError || draft.isError) {
+    return (
+      <ErrorPanel
+        title="The referral could not be opened"
+        error={referral.error ?? draft.error}
+        onRetry={() => {
+          void referral.refetch();
+          void draft.refetch();
+        }}
+      />
+    );
+  }
+  if (!referral.data || draft.isPending) return <Loading label="Opening the referral…" />;
+  const saved = draft.data?.data;
+  const restored = isEditDraft(saved) ? saved : null;
+  return (
+    <IntakeForm
+      key={id}
+      draftKey={id}
+      mode={{
+        kind: 'edit',
+        referral: referral.data,
+        // A restored correction is saved against the version it began from, so someone else's
+        // change in the meantime is refused (stale write), never silently overwritten.
+        baseVersion: restored?.baseVersion ?? referral.data.version,
+      }}
+      restored={restored ? withFormDefaults(restored.form) : null}
+    />
+  );
+}
+
+type FormMode = { kind: 'new' } | { kind: 'edit'; referral: ReferralRecord; baseVersion: number };
+
+function IntakeForm(props: {
+  draftKey: string;
+  mode: FormMode;
+  restored: ReferralForm | null;
+}): ReactElement {
+  const { mode } = props;
+  const editing = mode.kind === 'edit';
+  const draftKind = editing ? 'referral-edit' : 'referral';
+  // Fixed when the form opens: if the referral is reloaded underneath (someone else saved), the
+  // correction still goes in against the version it was made from and is refused as stale.
+  const [baseVersion] = useState(mode.kind === 'edit' ? mode.baseVersion : null);
   const nowSource = useNowSource();
   const now = londonNow(nowSource());
   const today = now.date;
@@ -110,7 +186,8 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
   const queryClient = useQueryClient();
   const settings = useSettings();
   const methods = useForm<ReferralForm>({
-    defaultValues: props.restored ?? emptyForm(now),
+    defaultValues:
+      props.restored ?? (mode.kind === 'edit' ? recordToForm(mode.referral) : emptyForm(now)),
   });
   const { control, setValue, getValues } = methods;
   const children = useFieldArray({ control, name: 'children' });
@@ -138,7 +215,8 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
     const delay = Math.max(0, Math.min(AUTOSAVE_MS, AUTOSAVE_MAX_WAIT_MS - sinceLast));
     const t = window.setTimeout(() => {
       lastSave.current = Date.now();
-      call('drafts:save', { kind: 'referral', key: props.draftKey, data: getValues() })
+      const data = baseVersion === null ? getValues() : { form: getValues(), baseVersion };
+      call('drafts:save', { kind: draftKind, key: props.draftKey, data })
         .then((d) => {
           setSavedAt(timeOf(d.updatedAt));
           setSaveError(null);
@@ -150,7 +228,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
     return () => {
       window.clearTimeout(t);
     };
-  }, [json, props.draftKey, getValues]);
+  }, [json, props.draftKey, getValues, draftKind, baseVersion]);
 
   const year = collectionYearFor(today);
   const factors = useMemo(() => selectableAssessmentFactors(year), [year]);
@@ -159,18 +237,15 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
   const received = receivedInstant(values.received);
   const policy = settings.data?.policy;
   const closures = settings.data?.closures;
+  const receivedAt = received.kind === 'ok' ? received.instant : null;
   const receipt = useMemo(() => {
-    if (!policy || received.kind !== 'ok') return null;
+    if (!policy || receivedAt === null) return null;
     try {
-      return receiptDay(
-        received.instant,
-        policy,
-        createWorkingDayCalendar({ closures: closures ?? [] }),
-      );
+      return receiptDay(receivedAt, policy, createWorkingDayCalendar({ closures: closures ?? [] }));
     } catch {
       return null;
     }
-  }, [policy, closures, received.kind === 'ok' ? received.instant : '']);
+  }, [policy, closures, receivedAt]);
 
   const setSource = (): void => {
     const s = suggestedSource(getValues('referrer'), today);
@@ -214,7 +289,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
   const submit = async (): Promise<void> => {
     setSubmitError(null);
     const form = getValues();
-    const result = validateForm(form, today);
+    const result = validateForm(form, today, { isNewRecord: !editing });
     if (!result.ok) {
       setErrors(result.errors);
       return;
@@ -225,11 +300,23 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
       // Linked children carry their personId in the referral; children confirmed as new are
       // made into person records in the same save, so nothing is half-done if it fails.
       const newChildren = form.children.flatMap((c, i) => (c.matchDecision === 'new' ? [i] : []));
-      const record = await call('referrals:create', {
-        referral: result.referral,
-        draftKey: props.draftKey,
-        ...(newChildren.length > 0 ? { newChildren } : {}),
-      });
+      const extra = newChildren.length > 0 ? { newChildren } : {};
+      const record =
+        mode.kind === 'edit'
+          ? await call('referrals:update', {
+              id: mode.referral.id,
+              version: baseVersion ?? mode.referral.version,
+              referral: result.referral,
+              ...extra,
+            })
+          : await call('referrals:create', {
+              referral: result.referral,
+              draftKey: props.draftKey,
+              ...extra,
+            });
+      if (mode.kind === 'edit') {
+        await call('drafts:discard', { kind: 'referral-edit', key: props.draftKey });
+      }
       void queryClient.invalidateQueries({ queryKey: ['referrals'] });
       void queryClient.invalidateQueries({ queryKey: ['drafts'] });
       void navigate(`/referrals/${record.id}`);
@@ -240,6 +327,10 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
           fe[k.startsWith('referral.') ? k.slice('referral.'.length) : k] = v;
         }
         setErrors(fe);
+      } else if (e instanceof ApiError && e.code === 'STALE') {
+        setSubmitError(
+          `${e.message} Your corrections are kept as a draft. Discard them to start again from the referral as it is now.`,
+        );
       } else setSubmitError(errorMessage(e));
     } finally {
       setSubmitting(false);
@@ -247,9 +338,9 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
   };
 
   const discard = async (): Promise<void> => {
-    await call('drafts:discard', { kind: 'referral', key: props.draftKey });
+    await call('drafts:discard', { kind: draftKind, key: props.draftKey });
     void queryClient.invalidateQueries({ queryKey: ['drafts'] });
-    void navigate('/');
+    void navigate(mode.kind === 'edit' ? `/referrals/${mode.referral.id}` : '/');
   };
 
   const kind = values.referrer.kind;
@@ -278,8 +369,16 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
           >
             <Stack spacing={1} sx={{ mb: 3 }}>
               <Typography id="new-referral-heading" variant="h1">
-                New referral
+                {mode.kind === 'edit'
+                  ? `Correct referral ${mode.referral.reference}`
+                  : 'New referral'}
               </Typography>
+              {mode.kind === 'edit' ? (
+                <Typography>
+                  Change what was recorded wrongly. The referral keeps its history: the chronology
+                  notes the correction and the audit shows who changed what.
+                </Typography>
+              ) : null}
               <Typography color="text.secondary" role="status" data-testid="draft-status">
                 {saveError
                   ? `Draft not saved: ${saveError}`
@@ -537,6 +636,12 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                             />
                           </Stack>
                           <Text name={`children.${i}.otherNames`} label="Other names (optional)" />
+                          <Text
+                            name={`children.${i}.ethnicity`}
+                            label="Ethnicity (optional)"
+                            hint="The census code or the family's own description"
+                            width={360}
+                          />
                         </>
                       )}
                       <Text name={`children.${i}.address.line1`} label="Address line 1" />
@@ -761,7 +866,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                 sx={{ borderTop: 1, borderColor: 'divider', pt: 3 }}
               >
                 <Button type="submit" variant="contained" size="large" disabled={submitting}>
-                  {submitting ? 'Saving…' : 'Save referral'}
+                  {submitting ? 'Saving…' : editing ? 'Save corrections' : 'Save referral'}
                 </Button>
                 <Button
                   color="inherit"
@@ -770,7 +875,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
                     setDiscardOpen(true);
                   }}
                 >
-                  Discard draft
+                  {editing ? 'Discard corrections' : 'Discard draft'}
                 </Button>
               </Stack>
             </Stack>
@@ -828,10 +933,14 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
           }}
           aria-labelledby="discard-title"
         >
-          <DialogTitle id="discard-title">Discard this draft?</DialogTitle>
+          <DialogTitle id="discard-title">
+            {editing ? 'Discard your corrections?' : 'Discard this draft?'}
+          </DialogTitle>
           <DialogContent>
             <Typography>
-              Everything typed on this referral will be deleted. This cannot be undone.
+              {editing
+                ? 'The referral stays as it was saved. What you changed here will be lost.'
+                : 'Everything typed on this referral will be deleted. This cannot be undone.'}
             </Typography>
           </DialogContent>
           <DialogActions>
@@ -843,7 +952,7 @@ function IntakeForm(props: { draftKey: string; restored: ReferralForm | null }):
               Keep the draft
             </Button>
             <Button color="error" variant="contained" onClick={() => void discard()}>
-              Discard draft
+              {editing ? 'Discard corrections' : 'Discard draft'}
             </Button>
           </DialogActions>
         </Dialog>

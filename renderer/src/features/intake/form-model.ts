@@ -1,6 +1,7 @@
 // The new-referral form's own state (strings, as typed) and its conversion to the referral the
 // schema and IPC check. Field names follow referralSchema so error paths map one to one.
 
+import type { ReferralRecord } from '../../../../shared/domain/records';
 import type { IsoDate } from '../../../../shared/domain/types';
 import { londonDate, londonInstant, londonTime } from '../../../../shared/calendar';
 import {
@@ -160,6 +161,27 @@ export function emptySharing(): SharingForm {
     recordedBy: '',
     lawfulBasis: '',
     lawfulBasisDetails: '',
+  };
+}
+
+/**
+ * A draft saved by an earlier version of the form may lack fields added since: fill them with
+ * their empty values so a restored draft never breaks the form (nothing typed is lost).
+ */
+export function withFormDefaults(saved: Partial<ReferralForm>): ReferralForm {
+  const base = emptyForm({ date: '1970-01-01', time: '00:00' });
+  return {
+    ...base,
+    ...saved,
+    received: { ...base.received, ...saved.received },
+    referrer: { ...base.referrer, ...saved.referrer },
+    consent: { ...base.consent, ...saved.consent },
+    children: (saved.children ?? base.children).map((c) => ({ ...emptyChild(), ...c })),
+    householdMembers: (saved.householdMembers ?? []).map((m) => ({
+      ...emptyHouseholdMember(),
+      ...m,
+    })),
+    informationSharing: (saved.informationSharing ?? []).map((e) => ({ ...emptySharing(), ...e })),
   };
 }
 
@@ -426,6 +448,23 @@ export function inputToForm(input: ReferralInput): ReferralForm {
       lawfulBasisDetails: text(e.lawfulBasisDetails),
     })),
   };
+}
+
+/**
+ * A saved referral's form for correcting it. The record's link rows are the authority for which
+ * person each child and household member is (a merge repoints them), so they win over the input.
+ */
+export function recordToForm(r: ReferralRecord): ReferralForm {
+  const form = inputToForm(r.input);
+  form.children.forEach((c, i) => {
+    const personId = r.children[i]?.personId ?? null;
+    c.personId = personId ?? '';
+    c.matchDecision = personId === null ? '' : 'linked';
+  });
+  form.householdMembers.forEach((m, i) => {
+    m.personId = r.householdMembers[i]?.personId ?? '';
+  });
+  return form;
 }
 
 /** Check the form with the same schema the main process uses; dates typed badly fail here first. */

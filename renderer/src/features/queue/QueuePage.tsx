@@ -48,9 +48,10 @@ export function QueuePage(props: QueuePageProps): ReactElement {
   const queue = useQueue(filter);
   const now = useNow();
   const today = londonDay(now);
+  // Keyed on the dates, not the array, so a re-render with equal closures keeps the calendar.
   const closuresKey = props.closures.join(',');
   const calendar = useMemo(
-    () => createWorkingDayCalendar({ closures: props.closures }),
+    () => createWorkingDayCalendar({ closures: closuresKey === '' ? [] : closuresKey.split(',') }),
     [closuresKey],
   );
   const rows = useMemo(

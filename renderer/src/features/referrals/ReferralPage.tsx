@@ -29,7 +29,8 @@ import {
   FEEDBACK_METHOD_LABELS,
   PUBLIC_RELATIONSHIP_LABELS,
 } from '../../../../shared/validation/referrer';
-import { ApiError } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, call } from '../../api/client';
 import { useReferral, useSession, useSettings } from '../../api/queries';
 import { ClockChip } from '../../components/ClockChip';
 import { formatDateTime, formatDayDate, formatUkDate, londonDay } from '../../components/format';
@@ -382,6 +383,12 @@ function NextStep(props: {
 }): ReactElement | null {
   const { r, user, casework } = props;
   const assign = useAssign();
+  // A correction in progress (autosaved): offer to carry on with it rather than start again.
+  const correcting = useQuery({
+    queryKey: ['drafts', 'get', 'referral-edit', r.id],
+    queryFn: () => call('drafts:get', { kind: 'referral-edit', key: r.id }),
+    enabled: casework,
+  });
   if (!casework) return null;
   const mine = r.assignedTo?.id === user.id;
   const unresolved = unresolvedChildren(r);
@@ -430,6 +437,9 @@ function NextStep(props: {
               Record decision
             </Button>
           ) : null}
+          <Button component={RouterLink} to={`/referrals/${r.id}/edit`} variant="outlined">
+            {correcting.data ? 'Continue your corrections' : 'Correct details'}
+          </Button>
           {mine ? (
             <Button
               variant="outlined"
@@ -563,6 +573,7 @@ function ChildFacts(props: { c: ReferralChildRecord; today: string }): ReactElem
           ],
           ...(child.status === 'born'
             ? ([
+                ['Ethnicity', child.ethnicity ?? 'Not recorded'],
                 [
                   'Disability',
                   `${YES_NO_UNKNOWN[child.disability] ?? child.disability}${child.disabilityDetails ? `: ${child.disabilityDetails}` : ''}`,

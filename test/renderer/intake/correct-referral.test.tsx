@@ -1,0 +1,155 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/app/App';
+import type { DraftRecord } from '../../../shared/domain/records';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import {
+  createFakeApi,
+  FakeIpcError,
+  type FakeApi,
+  type FakeHandlers,
+} from '../../helpers/fake-api';
+import { NOW, makeSession, okStatus } from '../fixtures';
+import { fullReferral, settingsFor } from '../referral-page/referral-fixture';
+
+function setup(overrides: FakeHandlers = {}): FakeApi {
+  const settings = settingsFor(2023);
+  const fake = createFakeApi({
+    'system:status': () => okStatus(),
+    'session:current': () => ({ ...makeSession(), settings }),
+    'settings:get': () => settings,
+    'referrals:get': () => fullReferral(),
+    'referrals:list': () => [],
+    'drafts:get': () => null,
+    'drafts:list': () => [],
+    'drafts:save': (input): DraftRecord => ({
+      id: 'd1',
+      kind: input.kind,
+      key: input.key,
+      data: input.data,
+      updatedAt: '2026-11-24T10:00:05Z',
+      version: 1,
+    }),
+    'drafts:discard': () => ({ discarded: true }),
+    'directory:list': () => [],
+    'people:match': () => [],
+    'audit:list': () => [],
+    ...overrides,
+  });
+  window.api = fake.api;
+  return fake;
+}
+
+function open(hash = '#/referrals/r1/edit'): void {
+  window.location.hash = hash;
+  render(<App now={() => NOW} />);
+}
+
+const concernBox = (): HTMLElement => screen.getByLabelText('What is the referrer worried about?');
+
+beforeEach(() => {
+  window.location.hash = '';
+});
+afterEach(() => {
+  cleanup();
+  delete window.api;
+});
+
+describe('correcting a saved referral', () => {
+  it('is offered on the referral page', async () => {
+    setup();
+    open('#/referrals/r1');
+    const link = await screen.findByRole('link', { name: 'Correct details' });
+    expect(link).toHaveAttribute('href', '#/referrals/r1/edit');
+  });
+
+  it('opens the form filled from the record and saves a new version, links kept', async () => {
+    const base = fullReferral();
+    const fake = setup({
+      'referrals:update': (input) => ({ ...base, version: input.version + 1 }),
+    });
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Correct referral REF-0001' });
+    expect(concernBox()).toHaveValue(base.input.concern);
+    expect(screen.getByLabelText('First name')).toHaveValue('Noah');
+    expect(screen.getByLabelText('Date of birth')).toHaveValue('20/01/2012');
+    fireEvent.change(concernBox(), {
+      target: { value: `${base.input.concern} Bruising is on the left arm.` },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save corrections' }));
+    await waitFor(() => {
+      expect(window.location.hash).toBe('#/referrals/r1');
+    });
+    const [update] = fake.callsTo('referrals:update') as ChannelInput<'referrals:update'>[];
+    expect(update?.id).toBe('r1');
+    expect(update?.version).toBe(base.version);
+    expect(update?.referral.concern).toMatch(/left arm\.$/);
+    expect(update?.referral.children[0]?.personId).toBe('p1');
+    expect(update?.referral.informationSharing).toEqual(base.input.informationSharing);
+    expect(fake.callsTo('drafts:discard')).toEqual([{ kind: 'referral-edit', key: 'r1' }]);
+    expect(fake.callsTo('referrals:create')).toHaveLength(0);
+  });
+
+  it('autosaves the correction with the version it started from', async () => {
+    const fake = setup();
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Correct referral REF-0001' });
+    fireEvent.change(concernBox(), { target: { value: 'Changed text' } });
+    await waitFor(() => {
+      expect(fake.callsTo('drafts:save').length).toBeGreaterThan(0);
+    });
+    const saved = fake.callsTo('drafts:save').at(-1) as ChannelInput<'drafts:save'>;
+    expect(saved.kind).toBe('referral-edit');
+    expect(saved.key).toBe('r1');
+    expect(saved.data).toMatchObject({ baseVersion: fullReferral().version });
+  });
+
+  it('refuses a stale correction, keeps it, and says so', async () => {
+    const fake = setup({
+      'referrals:update': () => {
+        throw new FakeIpcError({
+          code: 'STALE',
+          message: 'This referral was changed by Sam Okafor at 10:02 on 24/11/2026 — reload.',
+        });
+      },
+    });
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Correct referral REF-0001' });
+    fireEvent.change(concernBox(), { target: { value: 'Changed text' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save corrections' }));
+    expect(await screen.findByText(/changed by Sam Okafor/)).toHaveTextContent(
+      'Your corrections are kept as a draft',
+    );
+    expect(window.location.hash).toBe('#/referrals/r1/edit');
+    expect(fake.callsTo('drafts:discard')).toHaveLength(0);
+  });
+
+  it('restores a correction in progress against its original version', async () => {
+    const base = fullReferral();
+    const fake = setup({
+      'referrals:get': () => ({ ...base, version: base.version + 3 }),
+      'drafts:get': (input) =>
+        input.kind === 'referral-edit'
+          ? {
+              id: 'd9',
+              kind: 'referral-edit',
+              key: 'r1',
+              data: { form: { concern: 'Half-typed correction' }, baseVersion: base.version },
+              updatedAt: '2026-11-24T09:58:00Z',
+              version: 1,
+            }
+          : null,
+      'referrals:update': (input) => ({ ...base, version: input.version + 1 }),
+    });
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Correct referral REF-0001' });
+    expect(concernBox()).toHaveValue('Half-typed correction');
+    expect(screen.getByText(/Your draft has been restored/)).toBeVisible();
+    fireEvent.click(screen.getByRole('button', { name: 'Save corrections' }));
+    // The draft held only the concern (an older form): the rest is empty, so the form says what
+    // is missing rather than saving a half-empty referral.
+    expect(await screen.findByRole('alert', { name: 'There is a problem' })).toBeVisible();
+    expect(fake.callsTo('referrals:update')).toHaveLength(0);
+  });
+});
