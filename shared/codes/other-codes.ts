@@ -1,4 +1,7 @@
-// Smaller CIN census code lists (domain §3; CIN census specification).
+// Smaller CIN census code lists (CIN census specification: CategoryOfAbuse, PrimaryNeedCode,
+// ReasonForClosure). Sex and Gender are in sex.ts.
+
+import type { CodeEntry } from './code-list';
 
 export const CATEGORY_OF_ABUSE = [
   { code: 'NEG', label: 'Neglect' },
@@ -23,14 +26,41 @@ export const PRIMARY_NEED = [
 ] as const;
 export type PrimaryNeedCode = (typeof PRIMARY_NEED)[number]['code'];
 
-/** Census gender codes: 0 also covers an unborn child (domain §3). */
-export const GENDER = [
-  { code: '0', label: 'Not recorded or unborn' },
-  { code: '1', label: 'Male' },
-  { code: '2', label: 'Female' },
-  { code: '9', label: 'Indeterminate' },
+/**
+ * CIN census ReasonForClosure: why a child's episode of need (CIN details module) ended. RC8 and
+ * RC9 are for a case closed at the end of an assessment.
+ */
+export const REASON_FOR_CLOSURE_CODES = [
+  'RC1',
+  'RC2',
+  'RC3',
+  'RC4',
+  'RC5',
+  'RC6',
+  'RC7',
+  'RC8',
+  'RC9',
 ] as const;
-export type GenderCode = (typeof GENDER)[number]['code'];
+export type ReasonForClosureCode = (typeof REASON_FOR_CLOSURE_CODES)[number];
+
+const closure = (code: ReasonForClosureCode, label: string): CodeEntry<ReasonForClosureCode> => ({
+  code,
+  label,
+  validFrom: null,
+  validTo: null,
+});
+
+export const REASON_FOR_CLOSURE: readonly CodeEntry<ReasonForClosureCode>[] = [
+  closure('RC1', 'Adopted'),
+  closure('RC2', 'Died'),
+  closure('RC3', 'Child arrangements order'),
+  closure('RC4', 'Special guardianship order'),
+  closure('RC5', 'Transferred to services of another local authority'),
+  closure('RC6', 'Transferred to adult social care services'),
+  closure('RC7', 'Services ceased for any other reason, including child no longer in need'),
+  closure('RC8', 'Case closed after assessment, no further action'),
+  closure('RC9', 'Case closed after assessment, referred to early help'),
+];
 
 type Listed = { readonly code: string; readonly label: string };
 

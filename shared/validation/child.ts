@@ -1,5 +1,5 @@
-// The child (or unborn baby) a referral is about. Domain §3: census gender codes; an unborn child
-// has an expected date of birth instead of a date of birth.
+// The child (or unborn baby) a referral is about. CIN census: the child's sex (Gender before
+// 2024-25); an unborn child has an expected date of birth instead of a date of birth.
 
 import * as z from 'zod';
 import type { IsoDate } from '../domain/types';
@@ -20,19 +20,36 @@ import {
   memoByToday,
 } from './fields';
 import { addMonthsIso, formatUkDate } from './formats';
+import { GENDER, GENDER_CODES, SEX_CODES, isSexCode, type SexCode } from '../codes/sex';
 
 /**
- * Children in Need census gender codes (domain §3): 0 not recorded / unborn, 1 male, 2 female,
- * 9 indeterminate. Kept as strings so they round-trip through HTML radios and JSON unchanged.
+ * The codes a child's `gender` field may hold. CIN census 2024-25 specification: Sex (M, F, U)
+ * replaces Gender (0, 1, 2, 9). New entries are M, F or U; the Gender codes stay accepted so that
+ * records saved before the change remain valid and can be corrected without being changed.
+ * The field keeps its name `gender` so stored records and their links do not need migrating.
  */
-export const GENDER_CODES = ['0', '1', '2', '9'] as const;
-export type GenderCode = (typeof GENDER_CODES)[number];
-export const GENDER_LABELS: Record<GenderCode, string> = {
-  '0': 'Not recorded',
-  '1': 'Male',
-  '2': 'Female',
-  '9': 'Indeterminate',
+export const CHILD_SEX_CODES = [...SEX_CODES, ...GENDER_CODES] as const;
+export type ChildSexCode = (typeof CHILD_SEX_CODES)[number];
+
+/** What the form offers for a new entry (census Sex from 2024-25). */
+export const SEX_LABELS: Record<SexCode, string> = {
+  M: 'Male',
+  F: 'Female',
+  U: 'Not known',
 };
+
+/**
+ * Words for any stored code: the Sex label, or for a Gender code recorded before 2024-25 its
+ * label with the old code, so the worker can see it was not chosen from today's list.
+ */
+export function childSexLabel(code: string): string {
+  if (isSexCode(code)) return SEX_LABELS[code];
+  const legacy = GENDER.find((g) => g.code === code);
+  return legacy ? `${legacy.label} (census gender code ${code}, used before 2024-25)` : code;
+}
+
+/** Census Sex for an unborn child is U; records made before 2024-25 hold Gender 0. */
+const UNBORN_SEX_CODES = ['U', '0'] as const;
 
 /**
  * How far ahead an expected date of birth may be: a pregnancy is about 9 months from conception
@@ -81,7 +98,7 @@ export const bornChildSchema = memoByToday((ctx: ValidationContext) => {
     }),
     // Children are under 18, but an 18-year-old can still be referred (care leavers, a wrongly
     // typed year being corrected later), so age is never a hard stop here.
-    gender: z.enum(GENDER_CODES, { error: "Select the child's gender" }),
+    gender: z.enum(CHILD_SEX_CODES, { error: "Select the child's sex" }),
     nhsNumber: optionalNhsNumber(),
     /** Whether the child has a disability; "not known" is common at the front door. */
     disability: yesNoUnknown('Select whether the child has a disability'),
@@ -113,10 +130,11 @@ export const unbornChildSchema = memoByToday((ctx: ValidationContext) => {
       .refine((v) => v <= latest, {
         error: `Expected date of birth must be before ${formatUkDate(latest)} – check the year`,
       }),
-    // Census: an unborn child's gender is 0 (not recorded). Defaulted so the form need not ask.
+    // CIN census: an unborn child's sex is U (not known); Gender 0 before 2024-25. Defaulted so
+    // the form need not ask.
     gender: z
-      .literal('0', { error: "An unborn baby's gender is recorded as 0 (not recorded)" })
-      .default('0'),
+      .enum(UNBORN_SEX_CODES, { error: "An unborn baby's sex is recorded as U (not known)" })
+      .default('U'),
     /** The mother's record, if she is known to the system. */
     motherPersonId: optionalId("Mother's record"),
     motherName: optionalText({ max: NAME_MAX, label: "Mother's name" }),

@@ -439,7 +439,7 @@ export type SeedChild = {
   givenNames: string;
   familyName: string;
   dateOfBirth: string;
-  gender: '1' | '2';
+  gender: 'M' | 'F';
 };
 
 type Family = {
@@ -492,7 +492,7 @@ function makeFamily(r: Random, received: string, idx: number): Family {
       givenNames: given,
       familyName,
       dateOfBirth: dobFor(r, received, 0, 16),
-      gender: girl ? '2' : '1',
+      gender: girl ? 'F' : 'M',
     });
   }
   return {
@@ -712,14 +712,14 @@ export function planSeed(options: {
           givenNames: SOUND_ALIKE_CHILD.givenNames,
           familyName: SOUND_ALIKE_CHILD.familyName,
           dateOfBirth: SOUND_ALIKE_CHILD.dateOfBirth,
-          gender: '1',
+          gender: 'M',
         },
         {
           key: 'smyth-keira',
           givenNames: SOUND_ALIKE_CHILD.sibling.givenNames,
           familyName: SOUND_ALIKE_CHILD.sibling.familyName,
           dateOfBirth: SOUND_ALIKE_CHILD.sibling.dateOfBirth,
-          gender: '2',
+          gender: 'F',
         },
       ],
       postcode: 'HB3 4PQ',

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   NHS_NUMBER_MESSAGE,
   REAL_DATE_MESSAGE,
+  SEX_LABELS,
   childSchema,
+  childSexLabel,
   displayChildName,
   fieldErrorsFromZod,
 } from '../../../../shared/validation';
@@ -51,7 +53,7 @@ describe('childSchema: born', () => {
     expect(errorsFor({ ...bornChild(), dateOfBirth })).toEqual({ dateOfBirth: message });
   });
 
-  it('requires names, gender and the interpreter answer with practitioner messages', () => {
+  it('requires names, sex and the interpreter answer with practitioner messages', () => {
     const input = bornChild();
     delete input.familyName;
     delete input.gender;
@@ -59,7 +61,7 @@ describe('childSchema: born', () => {
     expect(errorsFor({ ...input, givenNames: '   ' })).toEqual({
       givenNames: "Enter the child's first name",
       familyName: "Enter the child's last name",
-      gender: "Select the child's gender",
+      gender: "Select the child's sex",
       interpreterNeeded: 'Select whether an interpreter is needed',
     });
   });
@@ -81,10 +83,31 @@ describe('childSchema: born', () => {
     expect(errorsFor({ ...bornChild(), nhsNumber: '', address: { postcode: '' } })).toEqual({});
   });
 
-  it('rejects a census gender code that does not exist', () => {
-    expect(errorsFor({ ...bornChild(), gender: '3' })).toEqual({
-      gender: "Select the child's gender",
+  it.each(['M', 'F', 'U'])('accepts census Sex %s (from 2024-25)', (gender) => {
+    expect(childSchema(ctx).parse({ ...bornChild(), gender })).toMatchObject({ gender });
+  });
+
+  it.each(['0', '1', '2', '9'])(
+    'still accepts Gender %s, recorded before 2024-25, unchanged',
+    (gender) => {
+      expect(childSchema(ctx).parse({ ...bornChild(), gender })).toMatchObject({ gender });
+    },
+  );
+
+  it.each(['3', 'X', 'm', 'male', ''])('rejects %j, which is no census code', (gender) => {
+    expect(errorsFor({ ...bornChild(), gender })).toEqual({
+      gender: "Select the child's sex",
     });
+  });
+
+  it('labels today’s codes plainly and a legacy code with its old number', () => {
+    expect(SEX_LABELS).toEqual({ M: 'Male', F: 'Female', U: 'Not known' });
+    expect(childSexLabel('F')).toBe('Female');
+    expect(childSexLabel('1')).toBe('Male (census gender code 1, used before 2024-25)');
+    expect(childSexLabel('9')).toBe('Indeterminate (census gender code 9, used before 2024-25)');
+    expect(childSexLabel('0')).toBe(
+      'Not recorded or unborn (census gender code 0, used before 2024-25)',
+    );
   });
 
   it('rejects unknown keys, including in nested objects', () => {
@@ -140,9 +163,9 @@ describe('childSchema: born', () => {
 });
 
 describe('childSchema: unborn', () => {
-  it('accepts an unborn baby and defaults census gender to 0', () => {
+  it('accepts an unborn baby and defaults census sex to U', () => {
     const r = childSchema(ctx).parse(unbornChild());
-    expect(r).toMatchObject({ status: 'unborn', gender: '0' });
+    expect(r).toMatchObject({ status: 'unborn', gender: 'U' });
     expect(displayChildName(r)).toBe('Unborn baby of Sarah Jones');
   });
 
@@ -167,9 +190,18 @@ describe('childSchema: unborn', () => {
     });
   });
 
-  it('rejects any gender other than 0 for an unborn baby', () => {
-    expect(errorsFor({ ...unbornChild(), gender: '1' })).toEqual({
-      gender: "An unborn baby's gender is recorded as 0 (not recorded)",
+  it('keeps an unborn baby recorded before 2024-25 with Gender 0', () => {
+    expect(childSchema(ctx).parse({ ...unbornChild(), gender: '0' })).toMatchObject({
+      gender: '0',
+    });
+    expect(childSchema(ctx).parse({ ...unbornChild(), gender: 'U' })).toMatchObject({
+      gender: 'U',
+    });
+  });
+
+  it.each(['M', 'F', '1', '2', '9'])('rejects sex %s for an unborn baby', (gender) => {
+    expect(errorsFor({ ...unbornChild(), gender })).toEqual({
+      gender: "An unborn baby's sex is recorded as U (not known)",
     });
   });
 
