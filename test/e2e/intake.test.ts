@@ -127,7 +127,7 @@ describe("a duty worker's referral", () => {
     await tabToOn(page, panel.getByRole('button', { name: 'This is the same child' }).first());
     await page.keyboard.press('Enter');
     await panel.getByText('Linked to an existing record.').waitFor();
-    await chooseIn('children.0.gender', 'M', '1');
+    await chooseIn('children.0.gender', 'M', 'M');
     await typeInto('children.0.address.line1', '12 Harbour Row');
     await typeInto('children.0.address.town', 'Harbourton');
     await typeInto('children.0.address.postcode', 'LS1 4AB');
@@ -155,7 +155,7 @@ describe("a duty worker's referral", () => {
     await typeInto('children.1.givenNames', 'Maisie');
     expect(await field(page, 'children.1.familyName').inputValue()).toBe('Smith');
     await typeInto('children.1.dateOfBirth', '03/09/2019');
-    await chooseIn('children.1.gender', 'F', '2');
+    await chooseIn('children.1.gender', 'F', 'F');
     await chooseRadio('children.1.interpreterNeeded', 1);
     await chooseRadio('children.1.disability', 1);
     const second = page.getByTestId('match-panel-1');
@@ -254,7 +254,6 @@ describe("a duty worker's referral", () => {
     await field(page, 'rationale').fill(
       'Disclosure of being grabbed by the neck with marks seen; sibling in the same household.',
     );
-    await radioIn('crimeSuspected', 'yes').check();
     await field(page, 'policeNotification.officerName').fill('DC Amy Hale');
     await field(page, 'policeNotification.forceOrTeam').fill('Harbour Police CAIT');
     await page.getByRole('button', { name: 'Use the time now' }).click();
@@ -270,6 +269,8 @@ describe("a duty worker's referral", () => {
     await field(page, 'seeingChildPlan').fill('Social worker and DC Hale to see both at school.');
     if ((await field(page, 'leadPractitioner').count()) > 0) {
       await field(page, 'leadPractitioner').fill('Sam Okafor');
+      await field(page, 'leadPractitionerAllocatedBy').fill('Jo Morgan');
+      await radioIn('leadPractitionerRole', 'social-worker').check();
     }
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByText('Decision recorded', { exact: true }).waitFor();

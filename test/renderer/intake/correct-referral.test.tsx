@@ -91,6 +91,47 @@ describe('correcting a saved referral', () => {
     expect(fake.callsTo('referrals:create')).toHaveLength(0);
   });
 
+  it('shows what was recorded before the census and lawful-basis changes, and keeps it', async () => {
+    const base = fullReferral();
+    // A child recorded before 2024-25 with census Gender 9 (indeterminate), which Sex lacks.
+    const record = {
+      ...base,
+      input: {
+        ...base.input,
+        children: base.input.children.map((c) =>
+          c.status === 'born' ? { ...c, gender: '9' as const } : c,
+        ),
+      },
+    };
+    const fake = setup({
+      'referrals:get': () => record,
+      'referrals:update': (input) => ({ ...record, version: input.version + 1 }),
+    });
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Correct referral REF-0001' });
+    // Shown as recorded, as an extra option, not changed to one of M, F or U.
+    expect(screen.getByLabelText('Sex')).toHaveValue('9');
+    expect(
+      screen.getByRole('option', {
+        name: 'Indeterminate (census gender code 9, used before 2024-25)',
+      }),
+    ).toBeInTheDocument();
+    // The sharing decision has the single basis recorded before the split.
+    expect(
+      screen.getByText(
+        'Recorded before the lawful basis was split into its parts: Safeguarding of children, without consent — choose the bases below',
+      ),
+    ).toBeVisible();
+    expect(screen.getByLabelText('Lawful basis (UK GDPR Article 6)')).toHaveValue('');
+    fireEvent.click(screen.getByRole('button', { name: 'Save corrections' }));
+    await waitFor(() => {
+      expect(window.location.hash).toBe('#/referrals/r1');
+    });
+    const [update] = fake.callsTo('referrals:update') as ChannelInput<'referrals:update'>[];
+    expect(update?.referral.children[0]).toMatchObject({ gender: '9' });
+    expect(update?.referral.informationSharing).toEqual(base.input.informationSharing);
+  });
+
   it('autosaves the correction with the version it started from', async () => {
     const fake = setup();
     open();

@@ -2,7 +2,11 @@
 // saved referral back exactly, or a correction would silently drop what the form does not show.
 
 import { describe, expect, it } from 'vitest';
-import { inputToForm, validateForm } from '../../../renderer/src/features/intake/form-model';
+import {
+  inputToForm,
+  sexOptions,
+  validateForm,
+} from '../../../renderer/src/features/intake/form-model';
 import { referralSchema, type ReferralInput } from '../../../shared/validation';
 import { referralInput } from '../../helpers/store-fixtures';
 
@@ -38,7 +42,7 @@ function everything(over: Partial<ReferralInput> = {}): ReferralInput {
         familyName: 'Smyth',
         otherNames: 'AJ',
         dateOfBirth: '2015-06-14',
-        gender: '1',
+        gender: 'M',
         nhsNumber: '9434765919',
         address: {
           line1: '12 Harbour Row',
@@ -59,7 +63,7 @@ function everything(over: Partial<ReferralInput> = {}): ReferralInput {
         personId: 'p-baby',
         familyName: 'Smyth',
         expectedDateOfBirth: '2027-02-01',
-        gender: '0',
+        gender: 'U',
         motherPersonId: 'p-mum',
         motherName: 'Leanne Smyth',
         interpreterNeeded: false,
@@ -91,7 +95,9 @@ function everything(over: Partial<ReferralInput> = {}): ReferralInput {
         withWhom: 'Quay Surgery',
         why: 'Health history',
         recordedBy: 'Dana Wilson',
-        lawfulBasis: 'other',
+        article6Basis: 'legal-obligation',
+        specialCategory: 'art9-2g-safeguarding',
+        criminalOffenceData: 'sch1-para18',
         lawfulBasisDetails: 'Section 47 enquiry',
       },
     ],
@@ -146,6 +152,50 @@ describe('a saved referral through the form and back', () => {
     );
   });
 
+  it('keeps codes recorded before 2024-25 and a lawful basis from before the split', () => {
+    const [born, unborn] = everything().children;
+    if (born?.status !== 'born' || unborn?.status !== 'unborn') throw new Error('fixture');
+    for (const gender of ['0', '1', '2', '9'] as const) {
+      const legacy = everything({
+        children: [
+          { ...born, gender },
+          { ...unborn, gender: '0' },
+        ],
+        informationSharing: [
+          {
+            decision: 'shared',
+            date: '2026-11-23',
+            what: 'The referral',
+            withWhom: 'Harbour Police CAIT',
+            why: 'Possible assault',
+            recordedBy: 'Dana Wilson',
+            lawfulBasis: 'safeguarding-without-consent',
+          },
+          {
+            decision: 'shared',
+            date: '2026-11-23',
+            what: 'Address',
+            withWhom: 'Housing',
+            why: 'Rehousing',
+            recordedBy: 'Dana Wilson',
+            lawfulBasis: 'other',
+            lawfulBasisDetails: 'Housing Act 1996',
+          },
+        ],
+      });
+      const form = inputToForm(legacy);
+      // The form shows the stored code (as an extra option) rather than changing it.
+      expect(form.children[0]?.gender).toBe(gender);
+      expect(sexOptions(gender).map((o) => o.value)).toEqual(['M', 'F', 'U', gender]);
+      // No Art 6 basis is filled in for the worker on an entry recorded before the split.
+      expect(form.informationSharing[0]).toMatchObject({
+        article6Basis: '',
+        lawfulBasis: 'safeguarding-without-consent',
+      });
+      roundTrip(legacy);
+    }
+  });
+
   it('keeps an anonymous referrer and consent not sought', () => {
     roundTrip(
       everything({
@@ -169,5 +219,24 @@ describe('a saved referral through the form and back', () => {
       );
       roundTrip(everything({ receivedAt }));
     }
+  });
+});
+
+describe('the sex options', () => {
+  it('offer Male, Female and Not known for a new entry', () => {
+    expect(sexOptions('')).toEqual([
+      { value: 'M', label: 'Male' },
+      { value: 'F', label: 'Female' },
+      { value: 'U', label: 'Not known' },
+    ]);
+    expect(sexOptions('F')).toEqual(sexOptions(''));
+  });
+
+  it('add a stored legacy code, labelled as such, and nothing that is not a census code', () => {
+    expect(sexOptions('9').at(-1)).toEqual({
+      value: '9',
+      label: 'Indeterminate (census gender code 9, used before 2024-25)',
+    });
+    expect(sexOptions('X')).toEqual(sexOptions(''));
   });
 });

@@ -85,7 +85,7 @@ function filledForm(): ReferralForm {
     givenNames: given,
     familyName: 'Smyth',
     dateOfBirth: dob,
-    gender: '1',
+    gender: 'M',
     address: { line1: '4 Quay Street', line2: '', town: 'Harbourton', postcode: 'LS1 4AB' },
     school: 'Northgate Primary School',
     interpreterNeeded: 'no',
@@ -328,6 +328,78 @@ describe('the new referral screen', { timeout: 20_000 }, () => {
       expect(child?.school).toBe('Northgate Primary School');
       expect(child?.gp).toBe('Dr Patel, Quay Surgery');
     });
+  });
+
+  it("asks for the child's sex as the census records it: male, female or not known", async () => {
+    setup();
+    render(<App now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'New referral' });
+    const sex = screen.getByLabelText('Sex');
+    expect(
+      within(sex)
+        .getAllByRole('option')
+        .map((o) => [o.getAttribute('value'), o.textContent]),
+    ).toEqual([
+      ['', 'Select…'],
+      ['M', 'Male'],
+      ['F', 'Female'],
+      ['U', 'Not known'],
+    ]);
+    expect(
+      screen.getByText(
+        'As recorded for the Children in Need census (from 2024-25: male, female or not known)',
+      ),
+    ).toBeVisible();
+    expect(screen.queryByLabelText('Gender')).toBeNull();
+  });
+
+  it('records the lawful basis for sharing in its parts, public task by default', async () => {
+    const fake = setup();
+    const user = userEvent.setup();
+    render(<App now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'New referral' });
+    await user.click(screen.getByRole('button', { name: 'Add an information-sharing decision' }));
+    const article6 = screen.getByLabelText('Lawful basis (UK GDPR Article 6)');
+    expect(article6).toHaveValue('public-task');
+    const options = (select: HTMLElement): (string | null)[] =>
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    expect(options(article6)).toEqual([
+      'Select…',
+      'Public task (UK GDPR Art 6(1)(e))',
+      'Legal obligation (UK GDPR Art 6(1)(c))',
+      'Vital interests (UK GDPR Art 6(1)(d))',
+      'Consent (UK GDPR Art 6(1)(a))',
+    ]);
+    expect(
+      screen.getByText(/consent is not needed to share where a child is at risk/),
+    ).toBeVisible();
+    expect(options(screen.getByLabelText('Special category data'))).toContain(
+      'Safeguarding of children (UK GDPR Art 9(2)(g) with DPA 2018 Sch 1 Pt 2 para 18)',
+    );
+    expect(options(screen.getByLabelText('Criminal offence data'))).toContain(
+      'Safeguarding of children (UK GDPR Art 10 with DPA 2018 s10(5) and Sch 1 Pt 2 para 18)',
+    );
+    expect(document.body).not.toHaveTextContent(/Sch 8|Legitimate interests/);
+    expect(screen.queryByText(/Recorded before the lawful basis was split/)).toBeNull();
+
+    // Shared without saying whether special category or criminal offence data went too.
+    await user.click(screen.getByLabelText('Shared'));
+    await user.click(screen.getByRole('button', { name: 'Save referral' }));
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary).getByText(
+        'Information-sharing decision 1: Select whether special category data was shared, and under which condition',
+      ),
+    ).toBeVisible();
+    expect(
+      within(summary).getByText(
+        'Information-sharing decision 1: Select whether criminal offence data was shared, and under which condition',
+      ),
+    ).toBeVisible();
+    expect(within(summary).queryByText(/UK GDPR Article 6/)).toBeNull();
+    expect(fake.callsTo('referrals:create')).toHaveLength(0);
   });
 
   it('focuses a new card when one is added, and the Add button when one is removed', async () => {

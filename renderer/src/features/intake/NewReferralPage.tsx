@@ -34,13 +34,16 @@ import {
   EXPECTED_DOB_MAX_MONTHS_AHEAD,
   EXPECTED_DOB_MAX_MONTHS_PAST,
   addMonthsIso,
+  ARTICLE6_BASIS_LABELS,
   CONSENT_STATUS_LABELS,
+  CRIMINAL_OFFENCE_DATA_LABELS,
   FEEDBACK_METHOD_LABELS,
-  GENDER_LABELS,
-  LAWFUL_BASIS_LABELS,
+  LEGACY_LAWFUL_BASES,
   PUBLIC_RELATIONSHIP_LABELS,
   REFERRAL_CHANNEL_LABELS,
+  SPECIAL_CATEGORY_LABELS,
   YES_NO_UNKNOWN_LABELS,
+  legacyLawfulBasisText,
 } from '../../../../shared/validation';
 import { ApiError, call, errorMessage } from '../../api/client';
 import { useReferral, useSettings } from '../../api/queries';
@@ -56,6 +59,7 @@ import {
   recordToForm,
   orderedErrors,
   receivedInstant,
+  sexOptions,
   suggestedSource,
   validateForm,
   withFormDefaults,
@@ -624,8 +628,9 @@ function IntakeForm(props: {
                           <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
                             <Select
                               name={`children.${i}.gender`}
-                              label="Gender"
-                              options={labelled(GENDER_LABELS)}
+                              label="Sex"
+                              hint="As recorded for the Children in Need census (from 2024-25: male, female or not known)"
+                              options={sexOptions(values.children[i]?.gender ?? '')}
                               width={240}
                             />
                             <Text
@@ -849,10 +854,28 @@ function IntakeForm(props: {
                       <Text name={`informationSharing.${i}.what`} label="What" />
                       <Text name={`informationSharing.${i}.withWhom`} label="With whom" />
                       <Text name={`informationSharing.${i}.why`} label="Why" />
+                      <LegacyLawfulBasis basis={values.informationSharing[i]?.lawfulBasis ?? ''} />
                       <Select
-                        name={`informationSharing.${i}.lawfulBasis`}
-                        label="Lawful basis"
-                        options={labelled(LAWFUL_BASIS_LABELS)}
+                        name={`informationSharing.${i}.article6Basis`}
+                        label="Lawful basis (UK GDPR Article 6)"
+                        hint="Usually public task for a council. Since 2024 DfE's information-sharing advice is clear that consent is not needed to share where a child is at risk of harm."
+                        options={labelled(ARTICLE6_BASIS_LABELS)}
+                      />
+                      <Select
+                        name={`informationSharing.${i}.specialCategory`}
+                        label="Special category data"
+                        hint="For example health, ethnicity, religion or sex life (UK GDPR Article 9)"
+                        options={labelled(SPECIAL_CATEGORY_LABELS)}
+                      />
+                      <Select
+                        name={`informationSharing.${i}.criminalOffenceData`}
+                        label="Criminal offence data"
+                        hint="Allegations, offences or convictions (UK GDPR Article 10)"
+                        options={labelled(CRIMINAL_OFFENCE_DATA_LABELS)}
+                      />
+                      <Text
+                        name={`informationSharing.${i}.lawfulBasisDetails`}
+                        label="Lawful basis details (optional)"
                       />
                       <Text name={`informationSharing.${i}.recordedBy`} label="Recorded by" />
                     </>
@@ -984,6 +1007,18 @@ function AnonymityConfirm(): ReactElement {
         An anonymous referrer cannot be given feedback.
       </Typography>
     </Box>
+  );
+}
+
+/**
+ * A decision recorded before the lawful basis was split into its parts keeps its old value; it is
+ * shown (never offered as a choice) so the worker knows to choose the parts.
+ */
+function LegacyLawfulBasis(props: { basis: string }): ReactElement | null {
+  const basis = LEGACY_LAWFUL_BASES.find((b) => b === props.basis);
+  if (basis === undefined) return null;
+  return (
+    <Alert severity="info">{`${legacyLawfulBasisText(basis)} — choose the bases below`}</Alert>
   );
 }
 

@@ -12,7 +12,11 @@ import {
   type PublicRelationshipId,
 } from '../../../../shared/codes';
 import {
+  CHILD_SEX_CODES,
+  DEFAULT_ARTICLE6_BASIS,
   REAL_DATE_MESSAGE,
+  SEX_LABELS,
+  childSexLabel,
   fieldErrorsFromZod,
   parseUkDate,
   referralSchema,
@@ -67,6 +71,11 @@ export type SharingForm = {
   withWhom: string;
   why: string;
   recordedBy: string;
+  /** UK GDPR Art 6(1) basis; special category (Art 9) and criminal offence data (Art 10). */
+  article6Basis: string;
+  specialCategory: string;
+  criminalOffenceData: string;
+  /** Not chosen on the form: a stored entry's basis from before the split, carried unchanged. */
   lawfulBasis: string;
   lawfulBasisDetails: string;
 };
@@ -138,6 +147,23 @@ export function emptyChild(): ChildForm {
   };
 }
 
+/**
+ * The sex options for a born child: Male, Female, Not known (census Sex from 2024-25). A record
+ * holding an older census Gender code also gets that code as an option, so the form shows what
+ * is stored and a correction does not silently change it.
+ */
+export function sexOptions(current: string): { value: string; label: string }[] {
+  const options = (Object.keys(SEX_LABELS) as (keyof typeof SEX_LABELS)[]).map((value) => ({
+    value,
+    label: SEX_LABELS[value],
+  }));
+  const legacy =
+    current !== '' &&
+    !options.some((o) => o.value === current) &&
+    (CHILD_SEX_CODES as readonly string[]).includes(current);
+  return legacy ? [...options, { value: current, label: childSexLabel(current) }] : options;
+}
+
 export function emptyHouseholdMember(): HouseholdForm {
   return {
     personId: '',
@@ -159,6 +185,9 @@ export function emptySharing(): SharingForm {
     withWhom: '',
     why: '',
     recordedBy: '',
+    article6Basis: DEFAULT_ARTICLE6_BASIS,
+    specialCategory: '',
+    criminalOffenceData: '',
     lawfulBasis: '',
     lawfulBasisDetails: '',
   };
@@ -181,7 +210,11 @@ export function withFormDefaults(saved: Partial<ReferralForm>): ReferralForm {
       ...emptyHouseholdMember(),
       ...m,
     })),
-    informationSharing: (saved.informationSharing ?? []).map((e) => ({ ...emptySharing(), ...e })),
+    // A decision drafted before the basis was split has no Art 6 basis: leave it for the worker to
+    // choose rather than fill in the default they never saw.
+    informationSharing: (saved.informationSharing ?? []).map(
+      (e: Partial<SharingForm>): SharingForm => ({ ...emptySharing(), article6Basis: '', ...e }),
+    ),
   };
 }
 
@@ -392,6 +425,8 @@ export function inputToForm(input: ReferralInput): ReferralForm {
         expectedDateOfBirth: ukDate(c.expectedDateOfBirth),
         motherName: text(c.motherName),
         motherPersonId: text(c.motherPersonId),
+        // Not shown for an unborn baby, but carried so a record holding Gender 0 keeps it.
+        gender: c.gender,
       };
     }
     return {
@@ -444,6 +479,9 @@ export function inputToForm(input: ReferralInput): ReferralForm {
       withWhom: e.withWhom,
       why: e.why,
       recordedBy: e.recordedBy,
+      article6Basis: text(e.article6Basis),
+      specialCategory: text(e.specialCategory),
+      criminalOffenceData: text(e.criminalOffenceData),
       lawfulBasis: text(e.lawfulBasis),
       lawfulBasisDetails: text(e.lawfulBasisDetails),
     })),
@@ -545,7 +583,8 @@ export function validateForm(
         givenNames: blank(c.givenNames),
         familyName: blank(c.familyName),
         expectedDateOfBirth: d(`children.${i}.expectedDateOfBirth`, c.expectedDateOfBirth),
-        gender: '0',
+        // CIN census: an unborn child's sex is U; a record from before 2024-25 keeps Gender 0.
+        gender: c.gender === '0' ? '0' : 'U',
         motherPersonId: blank(c.motherPersonId),
         motherName: blank(c.motherName),
       });
@@ -606,6 +645,9 @@ export function validateForm(
       withWhom: e.withWhom,
       why: e.why,
       recordedBy: e.recordedBy,
+      article6Basis: choice(e.article6Basis),
+      specialCategory: choice(e.specialCategory),
+      criminalOffenceData: choice(e.criminalOffenceData),
       lawfulBasis: choice(e.lawfulBasis),
       lawfulBasisDetails: blank(e.lawfulBasisDetails),
     }),
