@@ -1,13 +1,12 @@
-// Statutory clocks for a referral (domain §2.3): when each step is due, counted in working days by
-// the one COUNTING_CONVENTION, and where it stands today. Instants are read in Europe/London with
-// @date-fns/tz; everything after that is whole calendar dates.
+// Receipt day, where a clock stands, and where a rule comes from (domain §2.3). Instants are read
+// in Europe/London with @date-fns/tz; everything after that is whole calendar dates. The clocks
+// for a whole referral are in referral-clocks.ts.
 import { tz } from '@date-fns/tz';
 import { format, isValid, parseISO } from 'date-fns';
-import type { IsoDate, IsoInstant, ResponseType } from '../domain/types';
-import type { PolicyRuleKey, PolicyRules, ResolvedPolicy, RuleSource } from '../policy/types';
-import { addCalendarMonths, describeDate, toEpochDay } from './dates';
+import type { IsoDate, IsoInstant } from '../domain/types';
+import type { PolicyRules, RuleSource } from '../policy/types';
+import { describeDate, toEpochDay } from './dates';
 import type { WorkingDayCalendar } from './working-days';
-import { dueDate } from './working-days';
 
 /** Every clock is read in the zone the guidance is written for (domain §5). */
 export const LONDON_TIME_ZONE = 'Europe/London';
@@ -157,6 +156,8 @@ export function receiptDay(
 
 export type ClockStatus =
   | { kind: 'not-started' }
+  /** The step will not happen, and that is right (e.g. no conference after an unfounded enquiry). */
+  | { kind: 'not-required'; reason: string }
   | { kind: 'on-time'; workingDaysLeft: number }
   | { kind: 'due-today' }
   | { kind: 'overdue'; workingDaysOverdue: number }
@@ -196,73 +197,6 @@ export function clockStatus(
   };
 }
 
-export type ClockId =
-  | 'decision'
-  | 'initial-assessment'
-  | 'core-assessment'
-  | 'assessment'
-  | 'internal-review'
-  | 'strategy-discussion'
-  | 'icpc'
-  | 'first-core-group'
-  | 'first-review-conference'
-  | 'next-review-conference';
-
-export type StatutoryClock = {
-  id: ClockId;
-  label: string;
-  /** The last day it is in time (null until its starting event has happened). */
-  due: IsoDate | null;
-  /** Day 0: the day the clock counts from (null until known). */
-  startsFrom: IsoDate | null;
-  /** The rule in plain English, naming its source (edition paragraph or local policy). */
-  rule: string;
-  /** The rule alone, for screens that show the source separately (see shortRuleSource). */
-  plain: string;
-  /** The policy setting that sets the timescale, with its source, for "local policy" badges. */
-  policyKey: PolicyRuleKey;
-  source: RuleSource;
-  status: ClockStatus;
-};
-
-/** What has happened so far. Dates are facts already recorded, not plans. */
-export type ReferralEvents = {
-  /** When the type of response was decided. Meets the decision clock; starts the strategy discussion clock. */
-  decisionAt?: IsoInstant;
-  /** The decision taken: NFA, information and advice, and early help have no assessment clocks. */
-  decisionResponse?: ResponseType;
-  /** The assessment's start (for a 2010 policy: the core assessment's start). */
-  assessmentStartDate?: IsoDate;
-  /** The single (2013+) or core (2010) assessment's completion. */
-  assessmentCompletedDate?: IsoDate;
-  /** 2010 only: the initial assessment's completion. */
-  initialAssessmentCompletedDate?: IsoDate;
-  /** Internal review point held (census AssessmentInternalReviewDate). */
-  internalReviewDate?: IsoDate;
-  strategyDiscussionDates?: readonly IsoDate[];
-  s47StartDate?: IsoDate;
-  icpcDate?: IsoDate;
-  firstCoreGroupDate?: IsoDate;
-  /** Child protection review conferences held, any order. */
-  reviewConferenceDates?: readonly IsoDate[];
-};
-
-export type ReferralClocksInput = {
-  receivedAt: IsoInstant;
-  policy: ResolvedPolicy;
-  calendar: WorkingDayCalendar;
-  events?: ReferralEvents;
-  /** The current instant; its London calendar date is "today". */
-  now: IsoInstant;
-};
-
-export type ReferralClocks = {
-  receipt: ReceiptDay;
-  /** "Today" in London. */
-  today: IsoDate;
-  clocks: StatutoryClock[];
-};
-
 /** Plain-English name for where a rule comes from. */
 export function describeRuleSource(source: RuleSource): string {
   switch (source.kind) {
@@ -273,6 +207,8 @@ export function describeRuleSource(source: RuleSource): string {
         ? expanded
         : `Working Together ${source.edition}, ${source.reference}`;
     }
+    case 'statute':
+      return source.reference;
     case 'local':
       return `local policy: ${source.note}`;
     case 'default':
@@ -285,261 +221,11 @@ export function describeRuleSource(source: RuleSource): string {
 export function shortRuleSource(source: RuleSource): string {
   switch (source.kind) {
     case 'edition':
+    case 'statute':
       return describeRuleSource(source).split(':')[0] ?? '';
     case 'local':
       return 'Local policy';
     case 'default':
-      return 'Local setting; default per domain guidance';
+      return 'Local setting (default)';
   }
-}
-
-function workingDays(n: number): string {
-  return n === 1 ? '1 working day' : `${n} working days`;
-}
-
-function months(n: number): string {
-  return n === 1 ? '1 month' : `${n} months`;
-}
-
-// Responses after which no assessment follows (domain §2.1).
-const NO_ASSESSMENT: readonly ResponseType[] = ['nfa', 'information-advice', 'early-help'];
-// Responses that call for a strategy discussion: one follows as soon as possible after emergency
-// action too (domain §2.1 item 5).
-const NEEDS_STRATEGY_DISCUSSION: readonly ResponseType[] = [
-  'strategy-discussion',
-  'emergency-action',
-];
-
-function latest(dates: readonly IsoDate[]): IsoDate | null {
-  let best: IsoDate | null = null;
-  for (const d of dates) if (best === null || toEpochDay(d) > toEpochDay(best)) best = d;
-  return best;
-}
-
-function earliest(dates: readonly IsoDate[]): IsoDate | null {
-  let best: IsoDate | null = null;
-  for (const d of dates) if (best === null || toEpochDay(d) < toEpochDay(best)) best = d;
-  return best;
-}
-
-/**
- * A conference "within N months": N calendar months on (clamped at month end), and if that is not a
- * working day, the working day BEFORE it — moving later would put it outside the limit.
- */
-function withinMonths(from: IsoDate, n: number, calendar: WorkingDayCalendar): IsoDate {
-  const target = addCalendarMonths(from, n);
-  return calendar.isWorkingDay(target) ? target : calendar.previousWorkingDay(target);
-}
-
-/**
- * The statutory clocks for one referral under a resolved policy (domain §2.3). Clocks that cannot
- * apply are left out (no assessment after NFA or early help; no strategy discussion, ICPC, core
- * group or review clocks until a strategy discussion is called for or held); clocks that apply but
- * whose starting event has not happened are listed as not-started.
- */
-export function computeReferralClocks(input: ReferralClocksInput): ReferralClocks {
-  const { policy, calendar, receivedAt } = input;
-  const events = input.events ?? {};
-  const today = londonDate(input.now, 'current time');
-  const receipt = receiptDay(receivedAt, policy, calendar);
-  const day0 = receipt.countedFrom;
-  const clocks: StatutoryClock[] = [];
-  // Validate every recorded date up front so a bad one fails loudly with its name.
-  const checked = (value: IsoDate | undefined, what: string): IsoDate | undefined => {
-    if (value !== undefined) toEpochDay(value, what);
-    return value;
-  };
-  const assessmentStart = checked(events.assessmentStartDate, 'assessment start date');
-  const assessmentDone = checked(events.assessmentCompletedDate, 'assessment completion date');
-  const initialDone = checked(
-    events.initialAssessmentCompletedDate,
-    'initial assessment completion date',
-  );
-  const internalReview = checked(events.internalReviewDate, 'internal review date');
-  const s47Start = checked(events.s47StartDate, 'section 47 start date');
-  const icpc = checked(events.icpcDate, 'ICPC date');
-  const coreGroup = checked(events.firstCoreGroupDate, 'first core group date');
-  const discussions = (events.strategyDiscussionDates ?? []).map(
-    (d) => checked(d, 'strategy discussion date') ?? d,
-  );
-  const reviews = (events.reviewConferenceDates ?? []).map(
-    (d) => checked(d, 'review conference date') ?? d,
-  );
-  const decidedOn =
-    events.decisionAt === undefined ? null : londonDate(events.decisionAt, 'decision time');
-
-  const add = (
-    id: ClockId,
-    label: string,
-    policyKey: PolicyRuleKey,
-    startsFrom: IsoDate | null,
-    due: IsoDate | null,
-    rule: string,
-    metOn: IsoDate | null | undefined,
-  ): void => {
-    const source = policy.sources[policyKey];
-    clocks.push({
-      id,
-      label,
-      due,
-      startsFrom,
-      rule: `${rule} (${describeRuleSource(source)}).`,
-      plain: `${rule}.`,
-      policyKey,
-      source,
-      status: clockStatus(due, today, calendar, metOn),
-    });
-  };
-
-  // Decision on the type of response: all editions (domain §2.1).
-  add(
-    'decision',
-    'Decision on type of response',
-    'decisionWorkingDays',
-    day0,
-    dueDate(day0, policy.decisionWorkingDays, calendar),
-    `Decide the type of response within ${workingDays(policy.decisionWorkingDays)} of receiving the referral`,
-    decidedOn,
-  );
-
-  const assessmentApplies =
-    events.decisionResponse === undefined || !NO_ASSESSMENT.includes(events.decisionResponse);
-  if (assessmentApplies) {
-    // 2010: initial assessment within 10 WD of referral; core assessment within 35 WD of its own
-    // start. 2013 onward: one assessment within 45 WD of referral (domain §2.3).
-    if (policy.initialAssessmentWorkingDays !== null) {
-      add(
-        'initial-assessment',
-        'Initial assessment',
-        'initialAssessmentWorkingDays',
-        day0,
-        dueDate(day0, policy.initialAssessmentWorkingDays, calendar),
-        `Complete the initial assessment within ${workingDays(policy.initialAssessmentWorkingDays)} of the referral`,
-        initialDone,
-      );
-    }
-    if (policy.coreAssessmentWorkingDays !== null) {
-      const start = assessmentStart ?? null;
-      add(
-        'core-assessment',
-        'Core assessment',
-        'coreAssessmentWorkingDays',
-        start,
-        start === null ? null : dueDate(start, policy.coreAssessmentWorkingDays, calendar),
-        `Complete the core assessment within ${workingDays(policy.coreAssessmentWorkingDays)} of its start`,
-        assessmentDone,
-      );
-    }
-    if (policy.assessmentWorkingDays !== null) {
-      add(
-        'assessment',
-        'Assessment',
-        'assessmentWorkingDays',
-        day0,
-        dueDate(day0, policy.assessmentWorkingDays, calendar),
-        `Complete the assessment within ${workingDays(policy.assessmentWorkingDays)} of the referral; record the reasons if it takes longer`,
-        assessmentDone,
-      );
-    }
-    // Internal review point: a local rule counted from the assessment's start; until an assessment
-    // start is recorded, from the referral, so the point is visible from day one.
-    const reviewFrom = assessmentStart ?? day0;
-    add(
-      'internal-review',
-      'Assessment internal review point',
-      'internalReviewWorkingDays',
-      reviewFrom,
-      dueDate(reviewFrom, policy.internalReviewWorkingDays, calendar),
-      `Hold the internal review point within ${workingDays(policy.internalReviewWorkingDays)} of the ${
-        assessmentStart === undefined
-          ? 'referral (no assessment start recorded yet)'
-          : 'assessment start'
-      }`,
-      internalReview,
-    );
-  }
-
-  const strategyApplies =
-    discussions.length > 0 ||
-    (events.decisionResponse !== undefined &&
-      NEEDS_STRATEGY_DISCUSSION.includes(events.decisionResponse));
-  if (strategyApplies) {
-    // No national figure: the local deadline counts from the decision that called for it (domain §2.3).
-    add(
-      'strategy-discussion',
-      'Strategy discussion',
-      'strategyDiscussionWorkingDays',
-      decidedOn,
-      decidedOn === null
-        ? null
-        : dueDate(decidedOn, policy.strategyDiscussionWorkingDays, calendar),
-      `Hold the strategy discussion within ${workingDays(policy.strategyDiscussionWorkingDays)} of the decision`,
-      earliest(discussions),
-    );
-  }
-
-  const icpcApplies = discussions.length > 0 || s47Start !== undefined || icpc !== undefined;
-  if (icpcApplies) {
-    // The anchor is a setting (domain §2.3): the guidance counts from the last strategy discussion
-    // "if more than one"; the CIN census counts from the s47 start. Discussions after the ICPC
-    // belong to later work and do not move its target.
-    let anchor: IsoDate | null;
-    let anchorText: string;
-    if (policy.icpcAnchor === 'last-strategy-discussion') {
-      const before =
-        icpc === undefined
-          ? discussions
-          : discussions.filter((d) => toEpochDay(d) <= toEpochDay(icpc));
-      anchor = latest(before);
-      anchorText = 'the last strategy discussion';
-    } else {
-      anchor = s47Start ?? null;
-      anchorText = 'the start of the section 47 enquiry';
-    }
-    const icpcDue = anchor === null ? null : dueDate(anchor, policy.icpcWorkingDays, calendar);
-    add(
-      'icpc',
-      'Initial child protection conference',
-      'icpcWorkingDays',
-      anchor,
-      icpcDue,
-      `Hold the initial child protection conference within ${workingDays(policy.icpcWorkingDays)} of ${anchorText} (anchor: ${describeRuleSource(policy.sources.icpcAnchor)})`,
-      icpc,
-    );
-
-    const icpcHeld = icpc ?? null;
-    add(
-      'first-core-group',
-      'First core group meeting',
-      'firstCoreGroupWorkingDays',
-      icpcHeld,
-      icpcHeld === null ? null : dueDate(icpcHeld, policy.firstCoreGroupWorkingDays, calendar),
-      `Hold the first core group within ${workingDays(policy.firstCoreGroupWorkingDays)} of the initial child protection conference`,
-      coreGroup,
-    );
-    add(
-      'first-review-conference',
-      'First review conference',
-      'firstReviewMonths',
-      icpcHeld,
-      icpcHeld === null ? null : withinMonths(icpcHeld, policy.firstReviewMonths, calendar),
-      `Hold the first review conference within ${months(policy.firstReviewMonths)} of the initial child protection conference; if that date is not a working day, by the working day before it`,
-      earliest(reviews),
-    );
-    const lastReview = latest(reviews);
-    if (lastReview !== null) {
-      // Rolling: each review sets the next; recording it restarts this clock.
-      add(
-        'next-review-conference',
-        'Next review conference',
-        'reviewIntervalMonths',
-        lastReview,
-        withinMonths(lastReview, policy.reviewIntervalMonths, calendar),
-        `Hold the next review conference within ${months(policy.reviewIntervalMonths)} of the last one; if that date is not a working day, by the working day before it`,
-        null,
-      );
-    }
-  }
-
-  return { receipt, today, clocks };
 }

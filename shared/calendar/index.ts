@@ -23,22 +23,28 @@ export type { WorkingDayCalendar, WorkingDayCalendarOptions } from './working-da
 export {
   LONDON_TIME_ZONE,
   clockStatus,
-  computeReferralClocks,
   describeRuleSource,
   londonDate,
   londonTime,
   receiptDay,
   shortRuleSource,
 } from './clocks';
+export type { ClockStatus, OfficeHoursPolicy, ReceiptDay } from './clocks';
+export {
+  S47_OUTCOMES,
+  S47_OUTCOME_LABELS,
+  computeReferralClocks,
+  decisionClock,
+} from './referral-clocks';
 export type {
   ClockId,
-  ClockStatus,
-  OfficeHoursPolicy,
-  ReceiptDay,
+  DecisionClock,
   ReferralClocks,
   ReferralClocksInput,
   ReferralEvents,
+  S47Outcome,
   StatutoryClock,
-} from './clocks';
+  StrategyDiscussionHeld,
+} from './referral-clocks';
 export { londonInstant, londonNow } from './london-instant';
 export type { LondonInstant } from './london-instant';

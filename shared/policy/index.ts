@@ -1,7 +1,7 @@
 // Working Together editions as data + local overrides (architecture §1, domain §2).
 
 export type * from './types';
-export { EDITION_RULES, DEFAULT_NOTES, editionLabel } from './editions';
+export { EDITION_RULES, DEFAULT_NOTES, STATUTE_REFS, editionLabel } from './editions';
 export type { EditionDefinition } from './editions';
 export {
   resolvePolicy,
@@ -16,5 +16,5 @@ export {
   OUT_OF_HOURS_RULES,
 } from './resolve';
 export type { PolicyOverrideIssue, PolicyOverrideValidation } from './resolve';
-export { VERIFY_SETTINGS, VERIFY_UI_TEXT } from './verify-settings';
+export { VERIFY_SETTINGS, VERIFY_UI_TEXT, verifyDefault } from './verify-settings';
 export type { VerifySetting } from './verify-settings';

@@ -54,6 +54,9 @@ export const POLICY_RULE_KEYS = [
   'officeHoursEnd',
   'outOfHoursRule',
   'seeChildWithinHours',
+  'seeChildInNeedWorkingDays',
+  'ladoReferralWorkingDays',
+  'privateFosteringVisitWorkingDays',
 ] as const satisfies readonly PolicyRuleKey[];
 
 // Compile-time check that the list above names every key exactly once.
@@ -65,7 +68,11 @@ const RULE_KEY_SET: ReadonlySet<string> = new Set(POLICY_RULE_KEYS);
 const ROLE_SET: ReadonlySet<string> = new Set(ROLE_IDS);
 
 export const SIGN_OFF_MODES = ['required', 'optional', 'off'] as const;
-export const ICPC_ANCHORS = ['last-strategy-discussion', 's47-start'] as const;
+export const ICPC_ANCHORS = [
+  'initiating-strategy-discussion',
+  'last-strategy-discussion',
+  's47-start',
+] as const;
 export const CASE_HOLDER_TERMS = ['social worker', 'lead practitioner'] as const;
 export const OUT_OF_HOURS_RULES = ['next-working-day', 'day-of-receipt'] as const;
 
@@ -80,7 +87,10 @@ type NumberKey =
   | 'firstCoreGroupWorkingDays'
   | 'firstReviewMonths'
   | 'reviewIntervalMonths'
-  | 'seeChildWithinHours';
+  | 'seeChildWithinHours'
+  | 'seeChildInNeedWorkingDays'
+  | 'ladoReferralWorkingDays'
+  | 'privateFosteringVisitWorkingDays';
 
 type NumberRule = {
   label: string;
@@ -89,9 +99,10 @@ type NumberRule = {
   max: number;
   /**
    * 'statutory-maximum': the edition's figure is an upper limit ("within N"); local policy may
-   * shorten it but not lengthen or remove it. 'local': any value in range.
+   * shorten it but not lengthen or remove it. 'local': any value in range. 'local-optional': any
+   * value in range, or null for "no local figure".
    */
-  kind: 'statutory-maximum' | 'local';
+  kind: 'statutory-maximum' | 'local' | 'local-optional';
 };
 
 /** Sane ranges for numeric settings; outside them a value is almost certainly a typing slip. */
@@ -167,11 +178,32 @@ export const NUMBER_RULES: Record<NumberKey, NumberRule> = {
     kind: 'statutory-maximum',
   },
   seeChildWithinHours: {
-    label: 'Seeing the child',
+    label: 'Seeing the child (child protection concerns)',
     unit: 'hours',
     min: 1,
     max: 168,
     kind: 'local',
+  },
+  seeChildInNeedWorkingDays: {
+    label: 'Seeing a child in need',
+    unit: 'working days',
+    min: 1,
+    max: 20,
+    kind: 'local-optional',
+  },
+  ladoReferralWorkingDays: {
+    label: 'Referral to the designated officer (LADO)',
+    unit: 'working days',
+    min: 0,
+    max: 5,
+    kind: 'local',
+  },
+  privateFosteringVisitWorkingDays: {
+    label: 'Visit to a privately fostered child',
+    unit: 'working days',
+    min: 1,
+    max: 7,
+    kind: 'statutory-maximum',
   },
 };
 
@@ -273,7 +305,7 @@ export function validatePolicyOverrides(
         if (!(ICPC_ANCHORS as readonly unknown[]).includes(value)) {
           push(
             key,
-            'Choose whether the ICPC counts from the last strategy discussion or the s47 start',
+            'Choose whether the ICPC counts from the strategy discussion that started the section 47 enquiry, the last strategy discussion, or the start of the enquiry',
           );
         }
         break;

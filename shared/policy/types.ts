@@ -1,8 +1,13 @@
 import type { Edition, RoleId } from '../domain/types';
 
 export type SignOffMode = 'required' | 'optional' | 'off';
-/** Which strategy discussion the ICPC 15-working-day target counts from (domain §2.3). */
-export type IcpcAnchor = 'last-strategy-discussion' | 's47-start';
+/**
+ * What the ICPC 15-working-day target counts from. WT 2010 ch.5: the strategy discussion at which
+ * section 47 enquiries were initiated, if more than one was held; WT 2013 onward: the last strategy
+ * discussion if more than one; the CIN census measures from the s47 start date.
+ */
+export type IcpcAnchor =
+  'initiating-strategy-discussion' | 'last-strategy-discussion' | 's47-start';
 export type CaseHolderTerm = 'social worker' | 'lead practitioner';
 /**
  * How a referral received outside office hours or on a non-working day is counted
@@ -10,9 +15,13 @@ export type CaseHolderTerm = 'social worker' | 'lead practitioner';
  */
 export type OutOfHoursRule = 'next-working-day' | 'day-of-receipt';
 
-/** Where a rule comes from: the edition's text, or a local override. */
+/**
+ * Where a rule comes from: the edition's text, an Act or regulations that apply whatever the
+ * edition, a documented local default, or a local override.
+ */
 export type RuleSource =
   | { kind: 'edition'; edition: Edition; reference: string }
+  | { kind: 'statute'; reference: string }
   | { kind: 'local'; note: string }
   | { kind: 'default'; note: string };
 
@@ -42,8 +51,26 @@ export type PolicyRules = {
   officeHoursStart: string;
   officeHoursEnd: string;
   outOfHoursRule: OutOfHoursRule;
-  /** Local standard for seeing the child where further assessment is needed (hours). */
+  /**
+   * Local standard for seeing the child where there are child protection concerns (strategy
+   * discussion or emergency action), in hours. The guidance says "as soon as possible".
+   */
   seeChildWithinHours: number;
+  /**
+   * Local standard for seeing a child in need (section 17 assessment), in working days; null
+   * means "as soon as possible" with no local figure. Not the child protection standard.
+   */
+  seeChildInNeedWorkingDays: number | null;
+  /**
+   * Refer an allegation against someone who works with children to the designated officer (LADO)
+   * within this many working days (Keeping Children Safe in Education: within one working day).
+   */
+  ladoReferralWorkingDays: number;
+  /**
+   * Visit a privately fostered child within this many working days of the notification (Children
+   * (Private Arrangements for Fostering) Regulations 2005, reg 4: within 7 working days).
+   */
+  privateFosteringVisitWorkingDays: number;
 };
 
 export type PolicyRuleKey = keyof PolicyRules;

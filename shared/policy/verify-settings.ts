@@ -1,63 +1,77 @@
-// Settings the domain brief marks [verify]: second-hand or local, so they must stay configurable.
-// The settings screen lists them with their documented default and says where that default comes
-// from.
+// Settings the guidance leaves to local policy, or where our reading of it is uncertain: they must
+// stay configurable. The settings and rules screens list them with the edition's default and say
+// where that default comes from.
 
-import { DEFAULT_NOTES } from './editions';
+import type { Edition } from '../domain/types';
+import { DEFAULT_NOTES, EDITION_RULES } from './editions';
 import type { PolicyRuleKey, PolicyRules } from './types';
 
 export type VerifySetting<K extends PolicyRuleKey = PolicyRuleKey> = {
   key: K;
   label: string;
-  defaultValue: PolicyRules[K];
   /** Why the default is what it is, and what a local authority might set instead. */
   help: string;
   /** Short text shown beside the setting. */
   uiText: string;
 };
 
-export const VERIFY_UI_TEXT = 'This is a local setting; default per domain guidance.';
+export const VERIFY_UI_TEXT =
+  'This is a local setting: your authority can change it. The default and where it comes from are shown beside it.';
 
-function setting<K extends PolicyRuleKey>(
-  key: K,
-  label: string,
-  defaultValue: PolicyRules[K],
-  help: string,
-): VerifySetting<K> {
-  return { key, label, defaultValue, help, uiText: VERIFY_UI_TEXT };
+function setting<K extends PolicyRuleKey>(key: K, label: string, help: string): VerifySetting<K> {
+  return { key, label, help, uiText: VERIFY_UI_TEXT };
 }
 
-/** Every [verify] setting with its default (domain §2.1, §2.3). */
+/** The edition's default for a setting (the ICPC anchor differs between 2010 and later editions). */
+export function verifyDefault<K extends PolicyRuleKey>(
+  s: VerifySetting<K>,
+  edition: Edition,
+): PolicyRules[K] {
+  return EDITION_RULES[edition].rules[s.key];
+}
+
+/** Every local setting, with its documented default's reasoning. */
 export const VERIFY_SETTINGS: readonly VerifySetting[] = [
   setting(
     'internalReviewWorkingDays',
     'Internal review point for assessments (working days from the start)',
-    10,
     DEFAULT_NOTES.internalReviewWorkingDays,
   ),
   setting(
     'strategyDiscussionWorkingDays',
     'Hold a strategy discussion within (working days of the decision)',
-    1,
     DEFAULT_NOTES.strategyDiscussionWorkingDays,
   ),
   setting(
     'icpcAnchor',
     'Count the 15 working days to the initial child protection conference from',
-    'last-strategy-discussion',
     DEFAULT_NOTES.icpcAnchor,
   ),
-  setting('officeHoursStart', 'Office hours start', '09:00', DEFAULT_NOTES.officeHoursStart),
-  setting('officeHoursEnd', 'Office hours end', '17:00', DEFAULT_NOTES.officeHoursEnd),
+  setting('officeHoursStart', 'Office hours start', DEFAULT_NOTES.officeHoursStart),
+  setting('officeHoursEnd', 'Office hours end', DEFAULT_NOTES.officeHoursEnd),
   setting(
     'outOfHoursRule',
     'Referrals received out of hours or on a non-working day count from',
-    'next-working-day',
     DEFAULT_NOTES.outOfHoursRule,
   ),
   setting(
     'seeChildWithinHours',
-    'See the child within (hours) where further assessment is needed',
-    24,
+    'See the child within (hours) where there are child protection concerns',
     DEFAULT_NOTES.seeChildWithinHours,
+  ),
+  setting(
+    'seeChildInNeedWorkingDays',
+    'See a child in need within (working days), or as soon as possible',
+    DEFAULT_NOTES.seeChildInNeedWorkingDays,
+  ),
+  setting(
+    'ladoReferralWorkingDays',
+    'Refer an allegation against someone who works with children to the LADO within (working days)',
+    DEFAULT_NOTES.ladoReferralWorkingDays,
+  ),
+  setting(
+    'managerSignOff',
+    'Manager sign-off of the decision on the type of response',
+    DEFAULT_NOTES.managerSignOffNotRequired,
   ),
 ];

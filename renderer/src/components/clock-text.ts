@@ -9,6 +9,8 @@ export function clockText(status: ClockStatus): string {
   switch (status.kind) {
     case 'not-started':
       return 'Not started';
+    case 'not-required':
+      return 'Not required';
     case 'on-time':
       return `On time: ${workingDays(status.workingDaysLeft)} left`;
     case 'due-today':
@@ -25,6 +27,7 @@ export function clockText(status: ClockStatus): string {
 export function clockTone(status: ClockStatus): ClockTone {
   switch (status.kind) {
     case 'not-started':
+    case 'not-required':
       return 'waiting';
     case 'on-time':
       return 'on-time';
@@ -49,6 +52,7 @@ export function urgency(status: ClockStatus): number {
     case 'not-started':
       return 1_000_000;
     case 'met':
+    case 'not-required':
       return 2_000_000;
   }
 }

@@ -4,6 +4,7 @@ import {
   clockStatus,
   computeReferralClocks,
   createWorkingDayCalendar,
+  decisionClock,
   londonDate,
   londonTime,
   receiptDay,
@@ -272,9 +273,12 @@ describe('computeReferralClocks: decision and assessment (2018-like policy)', ()
       startsFrom: '2026-03-03',
       due: '2026-05-08',
     });
+    // The internal review point waits for the assessment to start: no false "overdue".
     expect(clock(clocks, 'internal-review')).toMatchObject({
-      startsFrom: '2026-03-03',
-      due: '2026-03-17',
+      startsFrom: null,
+      due: null,
+      status: { kind: 'not-started' },
+      waitingFor: 'Starts when the assessment starts',
     });
   });
 
@@ -291,7 +295,11 @@ describe('computeReferralClocks: decision and assessment (2018-like policy)', ()
 
   it('a local override shows as local policy in the rule text', () => {
     const local = makePolicy({ local: { internalReviewWorkingDays: 15 } });
-    const { clocks } = clocksFor({}, '2026-03-03T14:00:00Z', local);
+    const { clocks } = clocksFor(
+      { assessmentStartDate: '2026-03-04' },
+      '2026-03-03T14:00:00Z',
+      local,
+    );
     const review = clock(clocks, 'internal-review');
     expect(review.rule).toMatch(/within 15 working days.*local policy: fixture override/);
     expect(review.source.kind).toBe('local');
@@ -310,8 +318,14 @@ describe('computeReferralClocks: decision and assessment (2018-like policy)', ()
       }),
     ).toBe('Working Together 2023, ch.3');
     expect(shortRuleSource({ kind: 'default', note: 'Local setting. Default: day 10.' })).toBe(
-      'Local setting; default per domain guidance',
+      'Local setting (default)',
     );
+    expect(
+      shortRuleSource({
+        kind: 'statute',
+        reference: 'Children (Private Arrangements for Fostering) Regulations 2005, reg 4: visit',
+      }),
+    ).toBe('Children (Private Arrangements for Fostering) Regulations 2005, reg 4');
   });
 
   it('decision due today, then overdue by N working days', () => {
@@ -467,14 +481,83 @@ describe('computeReferralClocks: strategy discussion and child protection confer
     });
   });
 
+  it('one discussion that decided no section 47 enquiry: no conference clock, never overdue', () => {
+    const { clocks } = clocksFor(
+      { ...decided, strategyDiscussions: [{ date: '2026-03-05', s47: 'no' }] },
+      '2026-06-01T12:00:00Z',
+    );
+    expect(ids(clocks)).not.toContain('icpc');
+    expect(ids(clocks)).not.toContain('first-core-group');
+  });
+
+  it('a discussion whose s47 decision is not recorded asks for it, with no date', () => {
+    const { clocks } = clocksFor(
+      { ...decided, strategyDiscussions: [{ date: '2026-03-05', s47: null }] },
+      '2026-06-01T12:00:00Z',
+    );
+    expect(clock(clocks, 'icpc')).toMatchObject({
+      due: null,
+      status: { kind: 'not-started' },
+    });
+    expect(clock(clocks, 'icpc').waitingFor).toMatch(/Record whether the strategy discussion/);
+    expect(ids(clocks)).not.toContain('first-core-group');
+  });
+
   const twoDiscussions: ReferralEvents = {
     ...decided,
-    strategyDiscussionDates: ['2026-03-12', '2026-03-05'],
+    strategyDiscussions: [
+      { date: '2026-03-12', s47: 'yes' },
+      { date: '2026-03-05', s47: 'yes' },
+    ],
     s47StartDate: '2026-03-05',
   };
+  const likelyHarm: ReferralEvents = {
+    ...twoDiscussions,
+    s47Outcome: { outcome: 'likely-significant-harm', date: '2026-03-18' },
+  };
 
-  it('ICPC anchored on the last strategy discussion (two held)', () => {
-    const { clocks } = clocksFor(twoDiscussions, '2026-03-20T12:00:00Z');
+  it('s47 started, outcome not yet known: the conference waits, with its provisional date', () => {
+    const { clocks } = clocksFor(twoDiscussions, '2026-04-20T12:00:00Z');
+    expect(clock(clocks, 'icpc')).toMatchObject({
+      due: null,
+      startsFrom: null,
+      provisionalDue: '2026-04-02',
+      status: { kind: 'not-started' },
+    });
+    expect(clock(clocks, 'icpc').waitingFor).toMatch(/likely to suffer significant harm/);
+    expect(clock(clocks, 'first-core-group').status).toEqual({ kind: 'not-started' });
+  });
+
+  it.each([
+    ['not-substantiated', /concerns not substantiated/],
+    ['substantiated-not-likely-harm', /not judged likely/],
+  ] as const)('outcome %s: no conference is required', (outcome, text) => {
+    const { clocks } = clocksFor(
+      { ...twoDiscussions, s47Outcome: { outcome, date: '2026-03-20' } },
+      '2026-06-01T12:00:00Z',
+    );
+    const icpc = clock(clocks, 'icpc');
+    expect(icpc.status.kind).toBe('not-required');
+    if (icpc.status.kind === 'not-required') expect(icpc.status.reason).toMatch(text);
+    expect(icpc.due).toBeNull();
+    expect(ids(clocks)).not.toContain('first-core-group');
+  });
+
+  it('census ICPCnotRequired recorded: not required, with the reason', () => {
+    const { clocks } = clocksFor(
+      {
+        ...likelyHarm,
+        icpcNotRequired: { date: '2026-03-20', reason: 'Already subject of a plan elsewhere' },
+      },
+      '2026-06-01T12:00:00Z',
+    );
+    const icpc = clock(clocks, 'icpc');
+    expect(icpc.status.kind).toBe('not-required');
+    if (icpc.status.kind === 'not-required') expect(icpc.status.reason).toMatch(/Already subject/);
+  });
+
+  it('ICPC anchored on the last strategy discussion (two held; WT 2013 onward)', () => {
+    const { clocks } = clocksFor(likelyHarm, '2026-03-20T12:00:00Z');
     expect(clock(clocks, 'strategy-discussion').status).toEqual({
       kind: 'met',
       on: '2026-03-05',
@@ -491,9 +574,59 @@ describe('computeReferralClocks: strategy discussion and child protection confer
     expect(clock(clocks, 'first-review-conference').status).toEqual({ kind: 'not-started' });
   });
 
+  it('2010 anchor: the discussion at which the s47 enquiry was initiated (two held)', () => {
+    const p2010 = makePolicy({ edition: 2010, rules: RULES_2010 });
+    const { clocks } = clocksFor(likelyHarm, '2026-03-20T12:00:00Z', p2010);
+    // 15 WD from Thu 5 March 2026 (the first discussion started the enquiry).
+    expect(clock(clocks, 'icpc')).toMatchObject({ startsFrom: '2026-03-05', due: '2026-03-26' });
+    expect(clock(clocks, 'icpc').rule).toMatch(/at which the section 47 enquiry was started/);
+    // A first discussion that decided no s47, then one that started it: the second anchors.
+    const later = clocksFor(
+      {
+        ...decided,
+        strategyDiscussions: [
+          { date: '2026-03-05', s47: 'no' },
+          { date: '2026-03-12', s47: 'yes' },
+          { date: '2026-03-19', s47: 'yes' },
+        ],
+        s47Outcome: { outcome: 'likely-significant-harm', date: '2026-03-25' },
+      },
+      '2026-03-26T12:00:00Z',
+      p2010,
+    );
+    expect(clock(later.clocks, 'icpc')).toMatchObject({
+      startsFrom: '2026-03-12',
+      due: '2026-04-02',
+    });
+  });
+
+  it('2018 anchor with the same three discussions: the last one', () => {
+    const { clocks } = clocksFor(
+      {
+        ...decided,
+        strategyDiscussions: [
+          { date: '2026-03-05', s47: 'no' },
+          { date: '2026-03-12', s47: 'yes' },
+          { date: '2026-03-19', s47: 'yes' },
+        ],
+        s47Outcome: { outcome: 'likely-significant-harm', date: '2026-03-25' },
+      },
+      '2026-03-26T12:00:00Z',
+    );
+    // 15 WD from Thu 19 March 2026, skipping Good Friday and Easter Monday.
+    expect(clock(clocks, 'icpc')).toMatchObject({ startsFrom: '2026-03-19', due: '2026-04-13' });
+  });
+
+  it('the s47 start defaults to the first discussion that started it', () => {
+    const p = makePolicy({ local: { icpcAnchor: 's47-start' } });
+    const { s47StartDate: _drop, ...noStart } = likelyHarm;
+    const { clocks } = clocksFor(noStart, '2026-03-20T12:00:00Z', p);
+    expect(clock(clocks, 'icpc')).toMatchObject({ startsFrom: '2026-03-05', due: '2026-03-26' });
+  });
+
   it('ICPC anchored on the s47 start (same two discussions)', () => {
     const p = makePolicy({ local: { icpcAnchor: 's47-start' } });
-    const { clocks } = clocksFor(twoDiscussions, '2026-03-27T12:00:00Z', p);
+    const { clocks } = clocksFor(likelyHarm, '2026-03-27T12:00:00Z', p);
     // 15 WD from Thu 5 March 2026.
     expect(clock(clocks, 'icpc')).toMatchObject({
       startsFrom: '2026-03-05',
@@ -503,21 +636,15 @@ describe('computeReferralClocks: strategy discussion and child protection confer
     expect(clock(clocks, 'icpc').rule).toMatch(/start of the section 47 enquiry.*local policy/);
   });
 
-  it('s47 anchor without an s47 start date: not started', () => {
-    const p = makePolicy({ local: { icpcAnchor: 's47-start' } });
-    const { clocks } = clocksFor(
-      { ...decided, strategyDiscussionDates: ['2026-03-05'] },
-      '2026-03-06T12:00:00Z',
-      p,
-    );
-    expect(clock(clocks, 'icpc').status).toEqual({ kind: 'not-started' });
-  });
-
   it('strategy discussions after the ICPC do not move its target', () => {
     const { clocks } = clocksFor(
       {
-        ...twoDiscussions,
-        strategyDiscussionDates: ['2026-03-05', '2026-03-12', '2026-05-20'],
+        ...likelyHarm,
+        strategyDiscussions: [
+          { date: '2026-03-05', s47: 'yes' },
+          { date: '2026-03-12', s47: 'yes' },
+          { date: '2026-05-20', s47: 'yes' },
+        ],
         icpcDate: '2026-04-01',
       },
       '2026-05-21T12:00:00Z',
@@ -533,7 +660,14 @@ describe('computeReferralClocks: strategy discussion and child protection confer
     const p = makePolicy({ local: { icpcAnchor: 's47-start' } });
     for (let ms = Date.UTC(2026, 0, 1); ms <= Date.UTC(2027, 11, 31); ms += 86_400_000) {
       const anchor = new Date(ms).toISOString().slice(0, 10);
-      const { clocks } = clocksFor({ s47StartDate: anchor }, '2026-01-01T12:00:00Z', p);
+      const { clocks } = clocksFor(
+        {
+          s47StartDate: anchor,
+          s47Outcome: { outcome: 'likely-significant-harm', date: anchor },
+        },
+        '2026-01-01T12:00:00Z',
+        p,
+      );
       const due = clock(clocks, 'icpc').due;
       expect(due).not.toBeNull();
       if (due !== null) expect(calendar.isWorkingDay(due), `${anchor} → ${due}`).toBe(true);
@@ -542,7 +676,7 @@ describe('computeReferralClocks: strategy discussion and child protection confer
 
   it('first core group 10 WD after the ICPC; first review within 3 months', () => {
     const { clocks } = clocksFor(
-      { ...twoDiscussions, icpcDate: '2026-04-02', firstCoreGroupDate: '2026-04-21' },
+      { ...likelyHarm, icpcDate: '2026-04-02', firstCoreGroupDate: '2026-04-21' },
       '2026-04-22T12:00:00Z',
     );
     expect(clock(clocks, 'icpc').status).toEqual({ kind: 'met', on: '2026-04-02', late: false });
@@ -560,36 +694,27 @@ describe('computeReferralClocks: strategy discussion and child protection confer
 
   it('first review landing on a weekend moves EARLIER to the previous working day', () => {
     // ICPC Fri 29 May 2026 + 3 months = Sat 29 August → Fri 28 August.
-    const { clocks } = clocksFor(
-      { ...twoDiscussions, icpcDate: '2026-05-29' },
-      '2026-06-01T12:00:00Z',
-    );
+    const { clocks } = clocksFor({ ...likelyHarm, icpcDate: '2026-05-29' }, '2026-06-01T12:00:00Z');
     expect(clock(clocks, 'first-review-conference').due).toBe('2026-08-28');
     expect(clock(clocks, 'first-review-conference').rule).toMatch(/working day before it/);
   });
 
   it('first review landing on a bank holiday moves earlier past Christmas', () => {
     // ICPC Mon 28 Sep 2026 + 3 months = Mon 28 Dec (substitute Boxing Day) → Thu 24 Dec.
-    const { clocks } = clocksFor(
-      { ...twoDiscussions, icpcDate: '2026-09-28' },
-      '2026-10-01T12:00:00Z',
-    );
+    const { clocks } = clocksFor({ ...likelyHarm, icpcDate: '2026-09-28' }, '2026-10-01T12:00:00Z');
     expect(clock(clocks, 'first-review-conference').due).toBe('2026-12-24');
   });
 
   it('first review clamps at month end: 30 Nov + 3 months = Sun 28 Feb → Fri 26 Feb', () => {
     expect(addCalendarMonths('2026-11-30', 3)).toBe('2027-02-28');
     expect(addCalendarMonths('2027-11-30', 3)).toBe('2028-02-29');
-    const { clocks } = clocksFor(
-      { ...twoDiscussions, icpcDate: '2026-11-30' },
-      '2026-12-01T12:00:00Z',
-    );
+    const { clocks } = clocksFor({ ...likelyHarm, icpcDate: '2026-11-30' }, '2026-12-01T12:00:00Z');
     expect(clock(clocks, 'first-review-conference').due).toBe('2027-02-26');
   });
 
   it('reviews: first met, then the next within 6 months of the last (rolling)', () => {
     const { clocks } = clocksFor(
-      { ...twoDiscussions, icpcDate: '2026-04-02', reviewConferenceDates: ['2026-07-01'] },
+      { ...likelyHarm, icpcDate: '2026-04-02', reviewConferenceDates: ['2026-07-01'] },
       '2026-12-31T12:00:00Z',
     );
     expect(clock(clocks, 'first-review-conference').status).toEqual({
@@ -603,5 +728,71 @@ describe('computeReferralClocks: strategy discussion and child protection confer
       due: '2026-12-31',
       status: { kind: 'due-today' },
     });
+  });
+});
+
+describe('computeReferralClocks: what the referral says and when it arrived', () => {
+  it('the assessment counts from the actual referral date, not the out-of-hours day 0', () => {
+    // Friday 6 March 2026 at 22:00: the decision counts from Monday 9 March, but the census
+    // referral date (CINreferralDate) is Friday 6 March, and the assessment counts from it.
+    const { clocks, receipt } = clocksFor(
+      {},
+      '2026-03-09T12:00:00Z',
+      policy,
+      '2026-03-06T22:00:00Z',
+    );
+    expect(receipt.countedFrom).toBe('2026-03-09');
+    expect(clock(clocks, 'decision')).toMatchObject({
+      startsFrom: '2026-03-09',
+      due: '2026-03-10',
+    });
+    // 45 WD from Fri 6 March 2026, skipping Good Friday, Easter Monday and early May.
+    expect(clock(clocks, 'assessment')).toMatchObject({
+      startsFrom: '2026-03-06',
+      due: '2026-05-13',
+    });
+  });
+
+  it('may need immediate protection: the decision is due the day it arrived, even out of hours', () => {
+    const saturdayNight = '2026-03-07T22:30:00Z';
+    const r = computeReferralClocks({
+      receivedAt: saturdayNight,
+      immediateProtection: true,
+      policy,
+      calendar,
+      now: '2026-03-07T22:40:00Z',
+    });
+    expect(clock(r.clocks, 'decision')).toMatchObject({
+      startsFrom: '2026-03-07',
+      due: '2026-03-07',
+      status: { kind: 'due-today' },
+    });
+    expect(clock(r.clocks, 'decision').plain).toMatch(/immediate protection: decide now/);
+    const nextDay = computeReferralClocks({
+      receivedAt: saturdayNight,
+      immediateProtection: true,
+      policy,
+      calendar,
+      now: '2026-03-08T09:00:00Z',
+    });
+    expect(clock(nextDay.clocks, 'decision').status.kind).toBe('overdue');
+  });
+
+  it('decisionClock gives the queue the same due date as the page', () => {
+    for (const [at, ip] of [
+      ['2026-03-06T17:30:00Z', false],
+      ['2026-03-06T17:30:00Z', true],
+      ['2026-12-24T16:59:00Z', false],
+      ['2026-03-29T00:30:00Z', false],
+    ] as const) {
+      const page = computeReferralClocks({
+        receivedAt: at,
+        immediateProtection: ip,
+        policy,
+        calendar,
+        now: at,
+      });
+      expect(clock(page.clocks, 'decision').due).toBe(decisionClock(at, ip, policy, calendar).due);
+    }
   });
 });

@@ -28,6 +28,9 @@ export const RULES_2018: PolicyRules = {
   officeHoursEnd: '17:00',
   outOfHoursRule: 'next-working-day',
   seeChildWithinHours: 24,
+  seeChildInNeedWorkingDays: null,
+  ladoReferralWorkingDays: 1,
+  privateFosteringVisitWorkingDays: 7,
 };
 
 /** 2010-like: initial assessment 10 WD, core assessment 35 WD, no single assessment. */
@@ -36,6 +39,7 @@ export const RULES_2010: PolicyRules = {
   initialAssessmentWorkingDays: 10,
   coreAssessmentWorkingDays: 35,
   assessmentWorkingDays: null,
+  icpcAnchor: 'initiating-strategy-discussion',
 };
 
 const RULE_KEYS = Object.keys(RULES_2018) as PolicyRuleKey[];

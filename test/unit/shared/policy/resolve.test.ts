@@ -6,6 +6,7 @@ import {
   POLICY_RULE_KEYS,
   PolicyOverrideError,
   VERIFY_SETTINGS,
+  verifyDefault,
   editionLabel,
   managerAttendance,
   resolvePolicy,
@@ -58,7 +59,9 @@ describe('edition data', () => {
     for (const edition of EDITIONS) {
       const p = resolvePolicy(edition);
       expect(p.icpcWorkingDays).toBe(15);
-      expect(p.icpcAnchor).toBe('last-strategy-discussion');
+      expect(p.icpcAnchor).toBe(
+        edition === 2010 ? 'initiating-strategy-discussion' : 'last-strategy-discussion',
+      );
       expect(p.firstCoreGroupWorkingDays).toBe(10);
       expect(p.firstReviewMonths).toBe(3);
       expect(p.reviewIntervalMonths).toBe(6);
@@ -68,6 +71,15 @@ describe('edition data', () => {
       expect(p.officeHoursEnd).toBe('17:00');
       expect(p.outOfHoursRule).toBe('next-working-day');
       expect(p.seeChildWithinHours).toBe(24);
+      // "As soon as possible" for a child in need: no figure unless local policy sets one.
+      expect(p.seeChildInNeedWorkingDays).toBeNull();
+      expect(p.ladoReferralWorkingDays).toBe(1);
+      expect(p.privateFosteringVisitWorkingDays).toBe(7);
+      const pf = p.sources.privateFosteringVisitWorkingDays;
+      expect(pf.kind).toBe('statute');
+      if (pf.kind === 'statute') {
+        expect(pf.reference).toMatch(/Private Arrangements for Fostering\) Regulations 2005/);
+      }
       expect(p.sources.internalReviewWorkingDays.kind).toBe('default');
       expect(p.sources.strategyDiscussionWorkingDays.kind).toBe('default');
       expect(p.sources.icpcWorkingDays).toMatchObject({ kind: 'edition', edition });
@@ -88,6 +100,47 @@ describe('edition data', () => {
     expect(resolvePolicy(2018).managerSignOff).toBe('optional');
     expect(resolvePolicy(2023).managerSignOff).toBe('optional');
     expect(resolvePolicy(2010).managerSignOff).toBe('optional');
+  });
+
+  it('manager sign-off cites Flowchart 1 where the edition asks for it, else is a local default', () => {
+    for (const edition of [2013, 2015] as const) {
+      const source = resolvePolicy(edition).sources.managerSignOff;
+      expect(source).toMatchObject({ kind: 'edition', edition });
+      if (source.kind === 'edition') {
+        expect(source.reference).toMatch(/Flowchart 1/);
+        expect(source.reference).toMatch(/social worker and manager acknowledge receipt/);
+        // Not the speed-of-assessment sentence the earlier citation used.
+        expect(source.reference).not.toMatch(/timeliness|speed/);
+      }
+    }
+    for (const edition of [2010, 2018, 2023] as const) {
+      const source = resolvePolicy(edition).sources.managerSignOff;
+      expect(source.kind).toBe('default');
+      if (source.kind === 'default') expect(source.note).toMatch(/^Local setting\./);
+    }
+  });
+
+  it('2010 names the consultant responsible (hospital patient) and a senior doctor (examination)', () => {
+    const d = EDITION_RULES[2010];
+    expect(d.rules.optionalRoles).toEqual(
+      expect.arrayContaining(['hospital-consultant', 'senior-doctor']),
+    );
+    expect(d.roleSources['hospital-consultant']).toMatch(/hospital patient/);
+    expect(d.roleSources['senior-doctor']).toMatch(/medical examination/);
+    expect(d.rules.optionalRoles).not.toContain('consultant-paediatrician');
+    // From 2013 the consultant paediatrician is a local addition, not Working Together's words.
+    for (const edition of [2013, 2015, 2018, 2023] as const) {
+      expect(EDITION_RULES[edition].roleSources['consultant-paediatrician']).toMatch(
+        /^Not named in this edition; local procedures/,
+      );
+    }
+    // Every listed role has a citation.
+    for (const edition of EDITIONS) {
+      const d2 = EDITION_RULES[edition];
+      for (const role of [...d2.rules.requiredRoles, ...d2.rules.optionalRoles]) {
+        expect(d2.roleSources[role], `${String(edition)} ${role}`).toBeTruthy();
+      }
+    }
   });
 
   it('labels', () => {
@@ -291,12 +344,20 @@ describe('VERIFY_SETTINGS', () => {
         'officeHoursEnd',
         'outOfHoursRule',
         'seeChildWithinHours',
+        'seeChildInNeedWorkingDays',
+        'ladoReferralWorkingDays',
+        'managerSignOff',
       ]),
     );
-    const p = resolvePolicy(2023);
-    for (const s of VERIFY_SETTINGS) {
-      expect(p[s.key]).toEqual(s.defaultValue);
-      expect(s.uiText).toMatch(/local setting/);
+    for (const edition of EDITIONS) {
+      const p = resolvePolicy(edition);
+      for (const s of VERIFY_SETTINGS) {
+        expect(p[s.key]).toEqual(verifyDefault(s, edition));
+        expect(s.uiText).toMatch(/local setting/);
+      }
     }
+    // WT 2010 ch.5 counts from the discussion that started the enquiry; 2013 on from the last.
+    expect(resolvePolicy(2010).icpcAnchor).toBe('initiating-strategy-discussion');
+    expect(resolvePolicy(2013).icpcAnchor).toBe('last-strategy-discussion');
   });
 });
