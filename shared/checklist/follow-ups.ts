@@ -3,6 +3,8 @@
 import type { IsoDate, IsoInstant, ResponseType } from '../domain/types';
 import type { ResolvedPolicy, RuleSource } from '../policy/types';
 import type { DecisionDraft } from '../validation/decision';
+import type { QuestionId } from './questions';
+import { recommendResponse } from './recommend';
 
 /**
  * The one calendar method follow-ups need, typed structurally so this module does not depend on
@@ -12,7 +14,11 @@ import type { DecisionDraft } from '../validation/decision';
 export type WorkingDayCalendar = { addWorkingDays(date: string, n: number): string };
 
 export const FOLLOW_UP_KINDS = [
+  'manager-consultation',
   'police-notification',
+  'police-reference',
+  'open-case-transfer',
+  'lado-referral',
   'strategy-discussion',
   'initial-assessment',
   'assessment',
@@ -20,6 +26,12 @@ export const FOLLOW_UP_KINDS = [
   'outcome-letter',
   'lead-practitioner',
   'see-child',
+  'tell-family',
+  'homeless-assessment',
+  'young-carer-assessment',
+  'private-fostering-visit',
+  'harm-outside-home',
+  'family-network',
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
@@ -44,6 +56,11 @@ export type FollowUpContext = {
   countedFrom: IsoDate;
   /** Day 0 for decision-led clocks (strategy discussion, outcome letter). Defaults to countedFrom. */
   decidedOn?: IsoDate;
+  /**
+   * The actual referral date (London date of receipt, census CINreferralDate): day 0 for the
+   * assessment clocks. Defaults to countedFrom.
+   */
+  referralDate?: IsoDate;
   calendar?: WorkingDayCalendar;
   referrer?: {
     /** Anonymous referrers get no letters. */
@@ -64,6 +81,16 @@ export function isAccepted(response: ResponseType | undefined): boolean {
   return response !== undefined && ACCEPTED_RESPONSES.includes(response);
 }
 
+/** Child protection responses: a strategy discussion (possible s47 enquiry) or emergency action. */
+export function isChildProtection(response: ResponseType | undefined): boolean {
+  return response === 'strategy-discussion' || response === 'emergency-action';
+}
+
+const answeredYes = (decision: DecisionDraft, id: QuestionId): boolean =>
+  decision.answers?.[id] === 'yes';
+const answeredYesOrUnknown = (decision: DecisionDraft, id: QuestionId): boolean =>
+  decision.answers?.[id] === 'yes' || decision.answers?.[id] === 'unknown';
+
 function addHours(instant: string, hours: number): IsoInstant | undefined {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return undefined;
@@ -81,11 +108,26 @@ export function followUpsFor(
 ): FollowUp[] {
   const { calendar, countedFrom } = context;
   const decidedOn = context.decidedOn ?? countedFrom;
+  const referralDate = context.referralDate ?? countedFrom;
   const response = decision.chosenResponse;
   const out: FollowUp[] = [];
 
   const dated = (from: IsoDate, n: number): Pick<FollowUp, 'workingDays' | 'due'> =>
     calendar ? { workingDays: n, due: calendar.addWorkingDays(from, n) } : { workingDays: n };
+
+  // Checklist: a "not known" safety answer (or immediate danger) means consulting a manager now,
+  // before the decision stands (local child protection procedures).
+  const recommendation =
+    decision.answers === undefined ? null : recommendResponse(policy.edition, decision.answers);
+  if (recommendation?.kind === 'recommended' && recommendation.consultManager) {
+    out.push({
+      kind: 'manager-consultation',
+      title: 'Consult a manager now',
+      detail: recommendation.note ?? 'Discuss the safety concerns with a manager now.',
+      ...dated(decidedOn, 0),
+      source: { kind: 'default', note: recommendation.source },
+    });
+  }
 
   // WT 2013 ch.1 onward (and domain §2.1): where a crime may have been committed, discuss with the
   // police at the earliest opportunity. Only outstanding until the notification is recorded.
@@ -95,6 +137,46 @@ export function followUpsFor(
       title: 'Tell the police',
       detail:
         'A crime has or may have been committed. Discuss it with the police at the earliest opportunity and record who you told, when, and the police reference number.',
+    });
+  }
+  if (
+    decision.policeNotification?.notified === true &&
+    decision.policeNotification.referenceAwaited === true &&
+    !decision.policeNotification.reference
+  ) {
+    out.push({
+      kind: 'police-reference',
+      title: 'Add the police reference',
+      detail: 'The police were told but their reference number is awaited: add it when it arrives.',
+    });
+  }
+
+  // A child whose case is already open: the information goes to the allocated worker, and the
+  // contact is not a new Children in Need census referral.
+  if (answeredYes(decision, 'open-case')) {
+    out.push({
+      kind: 'open-case-transfer',
+      title: 'Pass to the allocated worker',
+      detail:
+        'The child’s case is already open: pass this information to the allocated worker and their manager today. It is not counted as a new referral in the Children in Need census.',
+      ...dated(decidedOn, 0),
+      source: {
+        kind: 'default',
+        note: 'CIN census guide: a referral is a request for services for a child not already receiving them',
+      },
+    });
+  }
+
+  // Keeping Children Safe in Education Part 4; Working Together (the designated officer): an
+  // allegation against someone who works with children goes to the LADO within one working day.
+  if (answeredYesOrUnknown(decision, 'allegation-against-worker')) {
+    out.push({
+      kind: 'lado-referral',
+      title: 'Tell the designated officer (LADO)',
+      detail:
+        'There is (or may be) an allegation about someone who works or volunteers with children: refer it to the local authority designated officer, whatever is decided for the child.',
+      ...dated(decidedOn, policy.ladoReferralWorkingDays),
+      source: policy.sources.ladoReferralWorkingDays,
     });
   }
 
@@ -121,7 +203,7 @@ export function followUpsFor(
         kind: 'initial-assessment',
         title: 'Complete the initial assessment',
         detail: `Initial assessment within ${policy.initialAssessmentWorkingDays} working days of the referral.`,
-        ...dated(countedFrom, policy.initialAssessmentWorkingDays),
+        ...dated(referralDate, policy.initialAssessmentWorkingDays),
         source: policy.sources.initialAssessmentWorkingDays,
       });
     }
@@ -130,7 +212,7 @@ export function followUpsFor(
         kind: 'assessment',
         title: 'Complete the assessment',
         detail: `Assessment to conclude within ${policy.assessmentWorkingDays} working days of the referral; record the reasons if it runs longer.`,
-        ...dated(countedFrom, policy.assessmentWorkingDays),
+        ...dated(referralDate, policy.assessmentWorkingDays),
         source: policy.sources.assessmentWorkingDays,
       });
     }
@@ -182,13 +264,13 @@ export function followUpsFor(
     });
   }
 
-  // Domain §2.1: see the child as soon as possible where further assessment is needed; the hours
-  // are a local standard.
-  if (isAccepted(response)) {
+  // Domain §2.1: see the child as soon as possible where further assessment is needed. The local
+  // standard for child protection concerns (hours) is not the standard for a child in need.
+  if (isChildProtection(response)) {
     const item: FollowUp = {
       kind: 'see-child',
       title: 'See the child',
-      detail: `See the child as soon as possible, and within ${policy.seeChildWithinHours} hours (local standard).`,
+      detail: `See the child as soon as possible, and within ${policy.seeChildWithinHours} hours (local standard for child protection concerns).`,
       withinHours: policy.seeChildWithinHours,
       source: policy.sources.seeChildWithinHours,
     };
@@ -198,6 +280,95 @@ export function followUpsFor(
         : undefined;
     if (dueAt !== undefined) item.dueAt = dueAt;
     out.push(item);
+  } else if (response === 's17-assessment') {
+    const days = policy.seeChildInNeedWorkingDays;
+    out.push({
+      kind: 'see-child',
+      title: 'See the child',
+      detail:
+        days === null
+          ? 'See the child as soon as possible (no local figure is set for children in need).'
+          : `See the child as soon as possible, and within ${days} working days (local standard for children in need).`,
+      ...(days === null ? {} : dated(decidedOn, days)),
+      source: policy.sources.seeChildInNeedWorkingDays,
+    });
+  }
+
+  // Domain §2.1: where the family has not yet been told, who will tell them and by when.
+  if (
+    decision.familyInformed === 'not-yet' &&
+    decision.familyToBeToldBy !== undefined &&
+    decision.familyToBeToldOn !== undefined
+  ) {
+    out.push({
+      kind: 'tell-family',
+      title: 'Tell the family',
+      detail: `${decision.familyToBeToldBy} to tell the family about the decision.`,
+      due: decision.familyToBeToldOn,
+    });
+  }
+
+  // Routes the checklist found, each with its own source.
+  if (answeredYesOrUnknown(decision, 'homeless-16-17')) {
+    out.push({
+      kind: 'homeless-assessment',
+      title: 'Assess a homeless 16 or 17 year old',
+      detail:
+        'Assess the young person as a possible child in need and consider accommodation under section 20; do not simply refer them to housing.',
+      source: {
+        kind: 'statute',
+        reference:
+          'Children Act 1989 ss17, 20; R (G) v Southwark [2009] UKHL 26; joint guidance on homeless 16 and 17 year olds (2018)',
+      },
+    });
+  }
+  if (answeredYes(decision, 'young-carer')) {
+    out.push({
+      kind: 'young-carer-assessment',
+      title: 'Offer a young carer’s needs assessment',
+      detail:
+        'The child looks after a family member: offer a young carer’s needs assessment and consider support for the family.',
+      source: { kind: 'statute', reference: 'Children Act 1989 s17ZA' },
+    });
+  }
+  if (answeredYes(decision, 'private-fostering')) {
+    out.push({
+      kind: 'private-fostering-visit',
+      title: 'Visit the privately fostered child',
+      detail:
+        'Visit the child and the private foster carer, see the child alone unless inappropriate, and check the arrangement is suitable.',
+      ...dated(decidedOn, policy.privateFosteringVisitWorkingDays),
+      source: policy.sources.privateFosteringVisitWorkingDays,
+    });
+  }
+  if (answeredYes(decision, 'harm-outside-home')) {
+    out.push({
+      kind: 'harm-outside-home',
+      title: 'Plan for harm outside the home',
+      detail:
+        'Involve the partners who know the place or group (police, education, youth justice, community safety) and consider other children at risk there.',
+      source: {
+        kind: 'edition',
+        edition: policy.edition,
+        reference:
+          policy.edition === 2023
+            ? 'WT 2023 ch.3: harm outside the home'
+            : `WT ${String(policy.edition)} ch.1: contextual safeguarding`,
+      },
+    });
+  }
+  if (answeredYesOrUnknown(decision, 'family-network')) {
+    out.push({
+      kind: 'family-network',
+      title: 'Involve the family network',
+      detail:
+        'Identify the wider family network and offer a family group decision-making meeting where it could help keep the child safe.',
+      source: {
+        kind: 'edition',
+        edition: 2023,
+        reference: 'WT 2023 ch.2: the family network and family group decision making',
+      },
+    });
   }
 
   return out;

@@ -1,21 +1,46 @@
 // The decision checklist as data, per edition (domain §2.1, §7: "a checklist tied to the local
 // threshold wording"). Questions follow the statutory thresholds: significant harm (Children Act
-// 1989 s47), child in need (s17), immediate protection (s44 / s46), early help.
+// 1989 s47), child in need (s17), immediate protection (s44 / s46), early help; and the routes a
+// front door must not miss (the designated officer, private fostering, young carers, homeless
+// 16- and 17-year-olds, harm outside the home, an open case, the family network).
 
-import type { Edition, ResponseType } from '../domain/types';
-import type { AnswerValue } from '../validation/decision';
+import type { Edition } from '../domain/types';
 
 export const QUESTION_IDS = [
   'immediate-danger',
   'needs-protection-now',
   'significant-harm',
   'crime-suspected',
+  'open-case',
+  'allegation-against-worker',
+  'harm-outside-home',
   'child-in-need',
+  'homeless-16-17',
+  'young-carer',
+  'private-fostering',
   'early-help-needs',
   'family-consents-early-help',
+  'family-network',
   'advice-sufficient',
 ] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
+
+/**
+ * The safety questions. Until all three are answered there is no recommendation, and "not known"
+ * on any of them leads to a strategy discussion and a manager consultation, never to a lower
+ * response (local child protection procedures: where there is doubt about significant harm, hold a
+ * strategy discussion).
+ */
+export const SAFETY_QUESTION_IDS = [
+  'immediate-danger',
+  'needs-protection-now',
+  'significant-harm',
+] as const satisfies readonly QuestionId[];
+export type SafetyQuestionId = (typeof SAFETY_QUESTION_IDS)[number];
+
+export function isSafetyQuestion(id: string): id is SafetyQuestionId {
+  return (SAFETY_QUESTION_IDS as readonly string[]).includes(id);
+}
 
 export type ChecklistQuestion = {
   id: QuestionId;
@@ -27,32 +52,23 @@ export type ChecklistQuestion = {
   answerType: 'yes-no-unknown';
   /** Where the threshold wording comes from. */
   source: string;
-};
-
-/** One condition: the question's answer is one of these values (unanswered never matches). */
-export type ChecklistCondition = { question: QuestionId; is: readonly AnswerValue[] };
-
-export type ChecklistRule = {
-  id: string;
-  response: ResponseType;
-  /** All conditions must hold. Rules are tried in order; the first match wins. */
-  when: readonly ChecklistCondition[];
-  /** Extra sentence shown under the reasons, if any. */
-  note?: string;
+  /** A safety question: must be answered before anything is recommended. */
+  safety: boolean;
+  /** Asked only when another answer makes it relevant (e.g. consent only if early help fits). */
+  askedIf?: { question: QuestionId; is: readonly ('yes' | 'no' | 'unknown')[] };
 };
 
 export type Checklist = {
   edition: Edition;
   questions: readonly ChecklistQuestion[];
-  rules: readonly ChecklistRule[];
-  /** Reason shown when no rule matches and the recommendation falls back to no further action. */
-  fallbackReason: string;
 };
 
 type Wording = {
   earlyHelp: string;
   earlyHelpHelp: string;
   guidance: string;
+  /** Where the edition describes allegations against people who work with children. */
+  lado: string;
 };
 
 const WORDING: Record<Edition, Wording> = {
@@ -63,24 +79,28 @@ const WORDING: Record<Edition, Wording> = {
     earlyHelpHelp:
       'A CAF or targeted service led by another agency, with the family’s agreement, instead of children’s social care.',
     guidance: 'WT 2010 ch.5',
+    lado: 'WT 2010 Appendix 5 (managing allegations against people who work with children)',
   },
   2013: {
     earlyHelp: 'early help',
     earlyHelpHelp:
       'Early help services (WT 2013 ch.1): support as soon as a problem emerges, with the family’s agreement.',
     guidance: 'WT 2013 ch.1',
+    lado: 'WT 2013 ch.2 (the designated officer for allegations)',
   },
   2015: {
     earlyHelp: 'early help',
     earlyHelpHelp:
       'Early help services (WT 2015 ch.1): support as soon as a problem emerges, with the family’s agreement.',
     guidance: 'WT 2015 ch.1',
+    lado: 'WT 2015 ch.2 (the designated officer for allegations)',
   },
   2018: {
     earlyHelp: 'early help',
     earlyHelpHelp:
       'Early help services (WT 2018 ch.1): support as soon as a problem emerges, with the family’s agreement.',
     guidance: 'WT 2018 ch.1',
+    lado: 'WT 2018 ch.2 (the designated officer, LADO)',
   },
   // WT 2023 ch.2–3 speaks of early help and (in the reforms) "family help".
   2023: {
@@ -88,6 +108,7 @@ const WORDING: Record<Edition, Wording> = {
     earlyHelpHelp:
       'Early help / family help (WT 2023 ch.3): support from a lead practitioner, with the family’s agreement.',
     guidance: 'WT 2023 ch.3',
+    lado: 'WT 2023 ch.2 (the designated officer, LADO)',
   },
 };
 
@@ -99,8 +120,18 @@ function questionsFor(edition: Edition): ChecklistQuestion[] {
     short: string,
     help: string,
     source: string,
-  ): ChecklistQuestion => ({ id, text, short, help, answerType: 'yes-no-unknown', source });
-  return [
+    extra: Partial<Pick<ChecklistQuestion, 'askedIf'>> = {},
+  ): ChecklistQuestion => ({
+    id,
+    text,
+    short,
+    help,
+    answerType: 'yes-no-unknown',
+    source,
+    safety: isSafetyQuestion(id),
+    ...extra,
+  });
+  const out: ChecklistQuestion[] = [
     q(
       'immediate-danger',
       'Is the child in immediate danger, now or in the next few hours?',
@@ -119,22 +150,73 @@ function questionsFor(edition: Edition): ChecklistQuestion[] {
       'significant-harm',
       'Is there reasonable cause to suspect the child is suffering, or is likely to suffer, significant harm?',
       'reasonable cause to suspect significant harm',
-      'This is the threshold for a strategy discussion and a possible section 47 enquiry. Use your local threshold document for examples.',
+      'This is the threshold for a strategy discussion and a possible section 47 enquiry. If you are not sure, answer "Not known": doubt leads to a strategy discussion, not to a lower response.',
       `${w.guidance}: strategy discussion; Children Act 1989 s47`,
     ),
     q(
       'crime-suspected',
       'Has a crime been committed, or may one have been?',
       'a crime has or may have been committed',
-      'If yes, talk to the police at the earliest opportunity and record who you told, when, and the police reference number.',
+      'If yes, or you cannot tell, talk to the police at the earliest opportunity and record who you told, when, and the police reference number (or that it is awaited).',
       `${w.guidance}: discuss with the police where a crime may have been committed`,
     ),
+    q(
+      'open-case',
+      'Is the child’s case already open to children’s social care, with an allocated worker?',
+      'the child’s case is already open',
+      'Pass new information about an open case to the allocated worker and their manager today. It is not a new referral for the Children in Need census.',
+      'CIN census guide: a referral is a request for services for a child not already receiving them; local procedures',
+    ),
+    q(
+      'allegation-against-worker',
+      'Is there an allegation about someone who works or volunteers with children (for example a teacher, foster carer, coach or youth worker)?',
+      'there is an allegation about someone who works with children',
+      'Tell the designated officer (LADO) within one working day, whatever else is decided for the child.',
+      `${w.lado}; Keeping Children Safe in Education Part 4`,
+    ),
+  ];
+  // WT 2018 ch.1 introduced "contextual safeguarding"; WT 2023 ch.3 "harm outside the home".
+  if (edition === 2018 || edition === 2023) {
+    out.push(
+      q(
+        'harm-outside-home',
+        'Is the harm, or the risk, from outside the family home (exploitation, peers, online, places in the community)?',
+        'the harm is from outside the home',
+        'Plan with the partners who know the context (police, education, youth justice, community safety), and consider other children at risk in the same place or group.',
+        edition === 2023
+          ? 'WT 2023 ch.3: harm outside the home'
+          : 'WT 2018 ch.1: contextual safeguarding (harm outside the home)',
+      ),
+    );
+  }
+  out.push(
     q(
       'child-in-need',
       'Without services from the local authority, is the child unlikely to reach or keep a reasonable standard of health or development, or likely to have it significantly impaired — or is the child disabled?',
       'the child may be a child in need',
       'This is the definition of a child in need (Children Act 1989 s17(10)). If yes, or you are not sure, a section 17 assessment finds out what help is needed.',
       `${w.guidance}: assessment of a child in need; Children Act 1989 s17`,
+    ),
+    q(
+      'homeless-16-17',
+      'Is the young person 16 or 17 and homeless, or about to become homeless?',
+      'the young person is 16 or 17 and homeless',
+      'Assess them as a possible child in need and consider accommodation under section 20; do not simply refer them to housing (R (G) v Southwark [2009] UKHL 26). Answer "No" for younger children.',
+      'Children Act 1989 ss17, 20; joint guidance on 16 and 17 year olds who may be homeless (MHCLG and DfE, 2018)',
+    ),
+    q(
+      'young-carer',
+      'Does the child look after a family member who is ill, disabled, or misuses drugs or alcohol?',
+      'the child is a young carer',
+      'A young carer who may have support needs is entitled to a young carer’s needs assessment (Children Act 1989 s17ZA, in force from April 2015).',
+      'Children Act 1989 s17ZA (inserted by the Children and Families Act 2014 s96)',
+    ),
+    q(
+      'private-fostering',
+      'Is the child privately fostered (under 16, or under 18 if disabled, and cared for by someone other than a parent or close relative for 28 days or more)?',
+      'the child is privately fostered',
+      'The local authority must visit within 7 working days of being told of the arrangement and check it is suitable.',
+      'Children Act 1989 s66; Children (Private Arrangements for Fostering) Regulations 2005, reg 4',
     ),
     q(
       'early-help-needs',
@@ -149,7 +231,22 @@ function questionsFor(edition: Edition): ChecklistQuestion[] {
       `the family agrees to ${w.earlyHelp}`,
       'Early help is voluntary: it needs the family’s agreement. If they refuse, consider whether the needs are higher than they seemed.',
       `${w.guidance}: early help is provided with the family’s consent`,
+      { askedIf: { question: 'early-help-needs', is: ['yes'] } },
     ),
+  );
+  // WT 2023 ch.2: work with the family network from the start; family group decision making.
+  if (edition === 2023) {
+    out.push(
+      q(
+        'family-network',
+        'Could the wider family network help keep the child safe or support the family (consider a family group decision-making meeting)?',
+        'the family network could help',
+        'Working Together 2023 asks practitioners to involve the family network at the earliest opportunity, including through family group decision making.',
+        'WT 2023 ch.2: working with parents, carers and the family network; family group decision making',
+      ),
+    );
+  }
+  out.push(
     q(
       'advice-sufficient',
       'Would information, advice or signposting to the referrer or family be enough?',
@@ -157,81 +254,36 @@ function questionsFor(edition: Edition): ChecklistQuestion[] {
       'For example pointing the family to universal services, or advising the referrer how to keep monitoring.',
       `${w.guidance}: no further action, with information, advice or signposting`,
     ),
-  ];
-}
-
-/** The rules are the same in every edition; the words of the questions change. */
-const RULES: readonly ChecklistRule[] = [
-  {
-    id: 'emergency',
-    response: 'emergency-action',
-    when: [
-      { question: 'immediate-danger', is: ['yes'] },
-      { question: 'needs-protection-now', is: ['yes'] },
-    ],
-    note: 'Hold a strategy discussion as soon as possible after emergency action.',
-  },
-  {
-    id: 'significant-harm',
-    response: 'strategy-discussion',
-    when: [{ question: 'significant-harm', is: ['yes'] }],
-  },
-  {
-    id: 'immediate-danger-without-protection',
-    response: 'strategy-discussion',
-    when: [{ question: 'immediate-danger', is: ['yes'] }],
-    note: 'Immediate danger means a strategy discussion today, even if the child does not need to be removed.',
-  },
-  {
-    id: 'harm-unknown',
-    response: 's17-assessment',
-    when: [{ question: 'significant-harm', is: ['unknown'] }],
-    note: 'An assessment gathers what you need to know. If concern about significant harm grows, hold a strategy discussion at once.',
-  },
-  {
-    id: 'child-in-need',
-    response: 's17-assessment',
-    when: [{ question: 'child-in-need', is: ['yes', 'unknown'] }],
-  },
-  {
-    id: 'early-help',
-    response: 'early-help',
-    when: [
-      { question: 'early-help-needs', is: ['yes'] },
-      { question: 'family-consents-early-help', is: ['yes'] },
-    ],
-  },
-  {
-    id: 'early-help-without-consent',
-    response: 'information-advice',
-    when: [{ question: 'early-help-needs', is: ['yes'] }],
-    note: 'Without the family’s agreement early help cannot start: give information and advice, and think again about whether the needs are higher.',
-  },
-  {
-    id: 'advice',
-    response: 'information-advice',
-    when: [{ question: 'advice-sufficient', is: ['yes'] }],
-  },
-];
-
-function build(edition: Edition): Checklist {
-  return {
-    edition,
-    questions: questionsFor(edition),
-    rules: RULES,
-    fallbackReason:
-      'None of your answers point to harm, need or a service the family has agreed to, so the recommendation is no further action.',
-  };
+  );
+  return out;
 }
 
 export const CHECKLISTS: Readonly<Record<Edition, Checklist>> = {
-  2010: build(2010),
-  2013: build(2013),
-  2015: build(2015),
-  2018: build(2018),
-  2023: build(2023),
+  2010: { edition: 2010, questions: questionsFor(2010) },
+  2013: { edition: 2013, questions: questionsFor(2013) },
+  2015: { edition: 2015, questions: questionsFor(2015) },
+  2018: { edition: 2018, questions: questionsFor(2018) },
+  2023: { edition: 2023, questions: questionsFor(2023) },
 };
 
 export function checklistFor(edition: Edition): Checklist {
   return CHECKLISTS[edition];
+}
+
+/** Whether a question is asked, given the answers so far (askedIf). */
+export function isAsked(
+  q: ChecklistQuestion,
+  answers: Readonly<Partial<Record<string, string>>>,
+): boolean {
+  if (q.askedIf === undefined) return true;
+  const a = answers[q.askedIf.question];
+  return a !== undefined && (q.askedIf.is as readonly string[]).includes(a);
+}
+
+/** The questions to show and answer, in order, given the answers so far. */
+export function askedQuestions(
+  edition: Edition,
+  answers: Readonly<Partial<Record<string, string>>>,
+): ChecklistQuestion[] {
+  return checklistFor(edition).questions.filter((q) => isAsked(q, answers));
 }

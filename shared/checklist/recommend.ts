@@ -1,23 +1,52 @@
 // Answers → recommended type of response, with the reasons shown to the worker. The worker may
-// choose differently; the decision schema then requires a reason (domain §2.1).
+// choose differently; the decision then needs a reason, and stepping down from a safety
+// recommendation needs a manager's agreement (shared/checklist complete.ts, the decision service).
 
 import type { Edition, ResponseType } from '../domain/types';
 import type { AnswerValue } from '../validation/decision';
-import { checklistFor } from './questions';
-import type { QuestionId } from './questions';
+import { SAFETY_QUESTION_IDS, askedQuestions, checklistFor, type QuestionId } from './questions';
+import {
+  CONTRADICTIONS,
+  NEEDED_BEFORE_NO_ACTION,
+  NEEDS_RULES,
+  NFA_FALLBACK,
+  RESPONSE_RANK,
+  SAFETY_RULES,
+  type ChecklistRule,
+} from './rules';
 
 export type ChecklistAnswers = Readonly<Partial<Record<string, AnswerValue>>>;
 
-export type Recommendation = {
-  response: ResponseType;
-  /** Plain sentences: "Because you answered yes to: …". */
-  because: string[];
-  /** The rule that matched, or null for the no-further-action fallback. */
-  ruleId: string | null;
-  note?: string;
-  /** Questions not yet answered, in checklist order. */
+type Common = {
+  /** Questions not yet answered (of those asked), in checklist order. */
   unanswered: QuestionId[];
+  /** Answers that contradict each other, in plain words. */
+  contradictions: string[];
 };
+
+export type Recommendation =
+  | (Common & {
+      kind: 'needs-answers';
+      /** The questions that must be answered before anything is recommended. */
+      needed: QuestionId[];
+      /** The same, as the short phrases the worker reads. */
+      neededText: string[];
+    })
+  | (Common & {
+      kind: 'recommended';
+      response: ResponseType;
+      /** Plain sentences: "Because you answered yes to: …". */
+      because: string[];
+      /** The rule that matched, or null for the no-further-action fallback. */
+      ruleId: string | null;
+      /** The rule came from the safety table (a step down from it needs a manager). */
+      fromSafetyRule: boolean;
+      /** Consult a manager now, before recording the decision. */
+      consultManager: boolean;
+      note?: string;
+      /** Where the rule comes from. */
+      source: string;
+    });
 
 const ANSWER_WORDS: Record<AnswerValue, string> = {
   yes: 'yes',
@@ -25,39 +54,102 @@ const ANSWER_WORDS: Record<AnswerValue, string> = {
   unknown: 'not known',
 };
 
+function matches(rule: ChecklistRule, answers: ChecklistAnswers): boolean {
+  return rule.when.every((c) => {
+    const a = answers[c.question];
+    return a !== undefined && c.is.includes(a);
+  });
+}
+
 export function recommendResponse(edition: Edition, answers: ChecklistAnswers): Recommendation {
   const checklist = checklistFor(edition);
   const byId = new Map(checklist.questions.map((q) => [q.id, q]));
-  const unanswered = checklist.questions
+  const shortOf = (id: QuestionId): string => byId.get(id)?.short ?? id;
+  const unanswered = askedQuestions(edition, answers)
     .filter((q) => answers[q.id] === undefined)
     .map((q) => q.id);
+  const contradictions = CONTRADICTIONS.filter((c) =>
+    c.when.every((w) => answers[w.question] === w.is),
+  ).map((c) => c.message);
+  const needs = (needed: QuestionId[]): Recommendation => ({
+    kind: 'needs-answers',
+    needed,
+    neededText: needed.map(shortOf),
+    unanswered,
+    contradictions,
+  });
 
-  for (const rule of checklist.rules) {
-    const matched = rule.when.every((c) => {
-      const a = answers[c.question];
-      return a !== undefined && c.is.includes(a);
-    });
-    if (!matched) continue;
+  const missingSafety = SAFETY_QUESTION_IDS.filter((id) => answers[id] === undefined);
+  // A "yes" or "not known" on one safety question is already enough to act on, but the worker
+  // still answers all three first: the recommendation must not hide a question nobody asked.
+  if (missingSafety.length > 0) return needs([...missingSafety]);
+
+  const recommend = (rule: ChecklistRule, fromSafetyRule: boolean): Recommendation => {
     const because = rule.when.map((c) => {
       const a = answers[c.question] ?? 'unknown';
-      const short = byId.get(c.question)?.short ?? c.question;
-      return `Because you answered ${ANSWER_WORDS[a]} to: ${short}`;
+      return `Because you answered ${ANSWER_WORDS[a]} to: ${shortOf(c.question)}`;
     });
-    const result: Recommendation = {
+    return {
+      kind: 'recommended',
       response: rule.response,
       because,
       ruleId: rule.id,
+      fromSafetyRule,
+      consultManager: rule.consultManager === true,
+      ...(rule.note === undefined ? {} : { note: rule.note }),
+      source: rule.source,
       unanswered,
+      contradictions,
     };
-    if (rule.note !== undefined) result.note = rule.note;
-    return result;
-  }
+  };
 
-  const because = [checklist.fallbackReason];
-  if (unanswered.length > 0) {
-    because.push(
-      `You have not answered: ${unanswered.map((id) => byId.get(id)?.short ?? id).join('; ')}`,
-    );
+  for (const rule of SAFETY_RULES) if (matches(rule, answers)) return recommend(rule, true);
+
+  // Every safety answer is "no" from here on (the safety table covers every other combination).
+  // Nothing below an assessment is recommended until the child-in-need question is answered.
+  const missingNeeds = NEEDED_BEFORE_NO_ACTION.filter((id) => answers[id] === undefined);
+  for (const rule of NEEDS_RULES) {
+    const belowAssessment = RESPONSE_RANK[rule.response] < RESPONSE_RANK['s17-assessment'];
+    if (belowAssessment && missingNeeds.length > 0) return needs([...missingNeeds]);
+    if (matches(rule, answers)) return recommend(rule, false);
   }
-  return { response: 'nfa', because, ruleId: null, unanswered };
+  if (missingNeeds.length > 0) return needs([...missingNeeds]);
+
+  return {
+    kind: 'recommended',
+    response: 'nfa',
+    because: [
+      NFA_FALLBACK,
+      ...(unanswered.length > 0
+        ? [`You have not answered: ${unanswered.map(shortOf).join('; ')}`]
+        : []),
+    ],
+    ruleId: null,
+    fromSafetyRule: false,
+    consultManager: false,
+    source: 'Working Together: no further action where the referral does not meet a threshold',
+    unanswered,
+    contradictions,
+  };
+}
+
+/**
+ * The chosen response is lower than a safety recommendation (e.g. no further action where the
+ * checklist found reasonable cause to suspect significant harm). Allowed only with a reason and a
+ * manager's agreement.
+ */
+export function stepsDownFromSafety(
+  recommendation: Recommendation,
+  chosen: ResponseType | undefined,
+): boolean {
+  return (
+    recommendation.kind === 'recommended' &&
+    recommendation.fromSafetyRule &&
+    chosen !== undefined &&
+    RESPONSE_RANK[chosen] < RESPONSE_RANK[recommendation.response]
+  );
+}
+
+export function recommendedResponse(r: Recommendation): ResponseType | null {
+  return r.kind === 'recommended' ? r.response : null;
 }

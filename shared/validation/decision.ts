@@ -84,6 +84,8 @@ const policeNotificationObject = z
     forceOrTeam: text(TEXT_LIMITS.short, 'Police force or team').optional(),
     notifiedAt: isoInstant('Enter a valid date and time when the police were told').optional(),
     reference: text(TEXT_LIMITS.reference, 'Police reference number').optional(),
+    /** The police have not yet given a reference: not a blocker, but a follow-up to add it. */
+    referenceAwaited: z.boolean().optional(),
   })
   .strict();
 
@@ -103,11 +105,11 @@ export const policeNotificationSchema = policeNotificationObject.superRefine((p,
       message: 'Enter the date and time you told the police',
     });
   }
-  if (!p.reference) {
+  if (!p.reference && p.referenceAwaited !== true) {
     ctx.addIssue({
       code: 'custom',
       path: ['reference'],
-      message: 'Enter the police reference number',
+      message: 'Enter the police reference number, or say it is awaited',
     });
   }
 });
@@ -118,21 +120,58 @@ export type PoliceNotification = z.infer<typeof policeNotificationSchema>;
 // that would jeopardise a police investigation or put the child at risk of significant harm.
 // ---------------------------------------------------------------------------------------------
 
-export const FAMILY_INFORMED_VALUES = ['yes', 'no-withheld'] as const;
+/**
+ * 'yes': the family has been or will be told; 'not-yet': they will be told, by a named person on a
+ * date (the decision was made before anyone could reach them); 'no-withheld': not told, on one of
+ * the two grounds the guidance allows.
+ */
+export const FAMILY_INFORMED_VALUES = ['yes', 'not-yet', 'no-withheld'] as const;
 export type FamilyInformed = (typeof FAMILY_INFORMED_VALUES)[number];
 
+/**
+ * The only grounds for not telling the family (WT 2013 ch.1 onward; WT 2010 ch.5): telling them
+ * would jeopardise a police investigation, or put the child at risk of significant harm. There is
+ * no "other" ground.
+ */
 export const FAMILY_WITHHELD_REASONS = [
   'jeopardise-police-investigation',
   'risk-of-significant-harm',
-  'other',
 ] as const;
 export type FamilyWithheldReason = (typeof FAMILY_WITHHELD_REASONS)[number];
 
 export const FAMILY_WITHHELD_REASON_LABELS: Record<FamilyWithheldReason, string> = {
   'jeopardise-police-investigation': 'Telling the family would jeopardise a police investigation',
   'risk-of-significant-harm': 'Telling the family would put the child at risk of significant harm',
-  other: 'Another reason (explain below)',
 };
+
+/** Decisions recorded before the "other" ground was removed stay readable. */
+export function familyWithheldReasonLabel(reason: string): string {
+  return reason in FAMILY_WITHHELD_REASON_LABELS
+    ? FAMILY_WITHHELD_REASON_LABELS[reason as FamilyWithheldReason]
+    : 'Another reason (recorded before only the two grounds in the guidance were allowed)';
+}
+
+/**
+ * Section 17 assessments and early help are provided with the family's agreement; a section 47
+ * enquiry does not need it (Children Act 1989 ss17, 47; WT 2018 ch.1).
+ */
+export const FAMILY_AGREEMENT_VALUES = ['agreed', 'refused', 'not-yet-asked'] as const;
+export type FamilyAgreement = (typeof FAMILY_AGREEMENT_VALUES)[number];
+export const FAMILY_AGREEMENT_LABELS: Record<FamilyAgreement, string> = {
+  agreed: 'The family has agreed',
+  refused: 'The family has refused',
+  'not-yet-asked': 'Not yet asked (the worker will ask when they contact the family)',
+};
+
+/** WT 2023 ch.3: the lead practitioner may be a non-social-worker for child in need work only. */
+export const LEAD_PRACTITIONER_ROLES = ['social-worker', 'other-practitioner'] as const;
+export type LeadPractitionerRole = (typeof LEAD_PRACTITIONER_ROLES)[number];
+export const LEAD_PRACTITIONER_ROLE_LABELS: Record<LeadPractitionerRole, string> = {
+  'social-worker': 'A social worker',
+  'other-practitioner': 'Another practitioner (child in need work only)',
+};
+
+const isoDateOnly = (message: string) => z.iso.date({ error: message });
 
 // ---------------------------------------------------------------------------------------------
 // The decision record.
@@ -163,12 +202,23 @@ const decisionFields = {
     .enum(FAMILY_WITHHELD_REASONS, 'Select why the family has not been told')
     .optional(),
   familyWithheldExplanation: text(TEXT_LIMITS.medium, 'The explanation').optional(),
+  /** Who will tell the family, where they have not been told yet. */
+  familyToBeToldBy: text(TEXT_LIMITS.name, 'Who will tell the family').optional(),
+  /** When the family will be told by. */
+  familyToBeToldOn: isoDateOnly('Enter a real date, for example 27/03/2026').optional(),
+  /** Section 17 and early help only: whether the family has agreed. */
+  familyAgreement: z.enum(FAMILY_AGREEMENT_VALUES, 'Say whether the family has agreed').optional(),
   /** How and by when the child will be seen (domain §2.1: as soon as possible; local standard). */
   seeingChildPlan: text(TEXT_LIMITS.medium, 'The plan for seeing the child').optional(),
   /** When the child should be seen by, if a time has been set. */
   seeChildBy: isoInstant('Enter a valid date and time to see the child by').optional(),
   /** WT 2023 ch.3: a lead practitioner is named once a referral is accepted. */
   leadPractitioner: text(TEXT_LIMITS.name, 'Lead practitioner name').optional(),
+  /** The social-work-qualified manager or practice supervisor who named them (WT 2023 ch.3). */
+  leadPractitionerAllocatedBy: text(TEXT_LIMITS.name, 'Who named the lead practitioner').optional(),
+  leadPractitionerRole: z
+    .enum(LEAD_PRACTITIONER_ROLES, 'Say whether the lead practitioner is a social worker')
+    .optional(),
   decidedBy: requiredText(TEXT_LIMITS.name, 'Decided by', 'Enter who made the decision'),
   decidedAt: isoInstant('Enter a valid date and time of the decision'),
 };
@@ -204,6 +254,44 @@ function refineDecision(d: Partial<DecisionShape>, ctx: z.RefinementCtx): void {
         code: 'custom',
         path: ['familyWithheldExplanation'],
         message: 'Explain why the family has not been told',
+      });
+    }
+  }
+  if (d.familyInformed === 'not-yet') {
+    if (!d.familyToBeToldBy) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['familyToBeToldBy'],
+        message: 'Enter who will tell the family',
+      });
+    }
+    if (!d.familyToBeToldOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['familyToBeToldOn'],
+        message: 'Enter when the family will be told',
+      });
+    }
+  }
+  // The checklist's crime question and the police section are one answer: "not known" whether a
+  // crime may have been committed is treated as "may have been" (discuss with the police).
+  const crimeAnswer = d.answers?.['crime-suspected'];
+  if (crimeAnswer !== undefined && d.crimeSuspected !== undefined) {
+    if (d.crimeSuspected !== (crimeAnswer !== 'no')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['crimeSuspected'],
+        message: 'The police answer must match your answer to the crime question in the checklist',
+      });
+    }
+  }
+  // "See the child by" is a plan made at the decision: it cannot be before it.
+  if (d.seeChildBy !== undefined && d.decidedAt !== undefined) {
+    if (Date.parse(d.seeChildBy) < Date.parse(d.decidedAt) - 60_000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['seeChildBy'],
+        message: 'The time to see the child by cannot be before the decision',
       });
     }
   }

@@ -68,13 +68,16 @@ function answerAll(): void {
   fireEvent.click(within(group(/significant harm/)).getByLabelText('Yes'));
 }
 
+function answer(question: RegExp, value: 'Yes' | 'No' | 'Not known'): void {
+  fireEvent.click(within(group(question)).getByLabelText(value));
+}
+
 /** An NFA decision, complete apart from what the server may still refuse; then submit it. */
 function submitNfaWithoutPlan(): void {
   answerAll();
   pick('sec-your-decision', 'nfa');
   type(/Why have you chosen/, 'Concern resolved on the phone.');
   type('Reasons for your decision', 'School confirmed it was a misunderstanding.');
-  pick('sec-police', 'no');
   pick('sec-family', 'yes');
   fireEvent.click(screen.getByText('Record decision'));
 }
@@ -88,20 +91,63 @@ afterEach(() => {
 });
 
 describe('the decision checklist screen', { timeout: 20_000 }, () => {
-  it('updates the recommended response live, with the reasons', async () => {
+  it('says "answer these first" until the safety questions are answered, then recommends', async () => {
     setup(2023);
     const user = userEvent.setup();
     open();
     await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
     const rec = screen.getByTestId('recommendation');
-    expect(rec).toHaveTextContent('Answer the questions above to see the recommended response.');
+    expect(rec).toHaveTextContent('No recommendation yet: answer these first');
+    expect(
+      within(rec)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual([
+      'the child is in immediate danger',
+      'the child needs to be made safe now',
+      'reasonable cause to suspect significant harm',
+    ]);
     expect(screen.queryByRole('radio', { name: /\(recommended\)/ })).toBeNull();
+    // Every other answer "no" is still not enough to recommend anything.
     await user.click(within(group(/significant harm/)).getByRole('radio', { name: 'Yes' }));
+    expect(rec).toHaveTextContent('No recommendation yet');
+    await user.click(within(group(/immediate danger/)).getByRole('radio', { name: 'No' }));
+    await user.click(within(group(/made safe before/)).getByRole('radio', { name: 'No' }));
     expect(rec).toHaveTextContent('Strategy discussion (possible section 47 enquiry)');
     expect(rec).toHaveTextContent('Because you answered yes to');
+    expect(rec).toHaveTextContent(/Source: Working Together/);
     expect(
       screen.getByRole('radio', { name: /Strategy discussion.*\(recommended\)/ }),
     ).toBeInTheDocument();
+  });
+
+  it('"not known" on a safety question: strategy discussion and consult a manager now', async () => {
+    setup(2023);
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    answerAll();
+    answer(/significant harm/, 'Not known');
+    answer(/information, advice or signposting/, 'Yes');
+    const rec = screen.getByTestId('recommendation');
+    expect(rec).toHaveTextContent('Strategy discussion (possible section 47 enquiry)');
+    expect(screen.getByTestId('consult-manager')).toHaveTextContent('Consult a manager now');
+    // Choosing less than that is flagged as a step down that a manager must agree.
+    pick('sec-your-decision', 'information-advice');
+    expect(screen.getByTestId('step-down')).toHaveTextContent('A manager must agree it');
+    expect(screen.getByTestId('sign-off-rule')).toHaveTextContent('always waits for a manager');
+  });
+
+  it('points out contradictory answers without lowering the recommendation', async () => {
+    setup(2023);
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    answerAll();
+    answer(/significant harm/, 'Yes');
+    answer(/made safe before/, 'Yes');
+    expect(screen.getByTestId('recommendation')).toHaveTextContent(
+      'Immediate protection / emergency action',
+    );
+    expect(screen.getByTestId('contradictions')).toHaveTextContent('not in immediate danger');
   });
 
   it('shows an error summary for a missing rationale and saves nothing', async () => {
@@ -124,25 +170,49 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
     expect(fake.callsTo('decisions:record')).toHaveLength(0);
   });
 
-  it('asks for a reason when the chosen response differs, and for the police details when a crime is suspected', async () => {
+  it('asks why for a lower response, and for the police details when a crime may have been committed', async () => {
     setup(2023);
     open();
     await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
     answerAll();
+    // The crime question is asked once, in the checklist; "not known" means tell the police.
+    answer(/crime been committed/, 'Not known');
     pick('sec-your-decision', 's17-assessment');
     expect(screen.getByLabelText(/Why have you chosen a different response/)).toBeVisible();
-    pick('sec-police', 'yes');
+    expect(screen.getByText(/You cannot tell whether a crime has been committed/)).toBeVisible();
     fireEvent.click(screen.getByText('Record decision'));
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
-    for (const message of [
-      'Explain why you chose a different response',
+    const links = within(summary)
+      .getAllByRole('link')
+      .map((l) => l.textContent);
+    expect(links).toEqual([
+      'Explain why you chose a lower response than the safety questions point to',
+      'Enter the reasons for your decision',
+      'Say whether the family has agreed to the assessment',
       'Enter the name of the police officer you told',
       'Enter the police force or team you told',
       'Enter the date and time you told the police',
-      'Enter the police reference number',
-    ]) {
-      expect(within(summary).getByRole('link', { name: message })).toBeVisible();
-    }
+      'Enter the police reference number, or say it is awaited',
+      'Say whether the family has been told about the decision',
+      'Record who will see the child and by when (as soon as possible)',
+      'Name the lead practitioner for this child',
+      'Enter the manager or practice supervisor who named the lead practitioner',
+      'Say whether the lead practitioner is a social worker',
+    ]);
+  });
+
+  it('the family not yet told: who will tell them and by when', async () => {
+    setup(2023);
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
+    pick('sec-family', 'not-yet');
+    expect(screen.getByLabelText('Who will tell the family')).toBeVisible();
+    expect(screen.getByLabelText('Tell them by')).toBeVisible();
+    // The withheld reasons are the two the guidance allows, and no "other".
+    pick('sec-family', 'no-withheld');
+    const reasons = group(/Why is the family not being told/);
+    expect(within(reasons).getAllByRole('radio')).toHaveLength(2);
+    expect(reasons).not.toHaveTextContent(/other/i);
   });
 
   it('records a complete decision, discards the draft and shows the follow-ups', async () => {
@@ -160,9 +230,9 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
     open();
     await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
     answerAll();
+    answer(/crime been committed/, 'Yes');
     pick('sec-your-decision', 'strategy-discussion');
     type('Reasons for your decision', 'Child disclosed being hit; bruising seen.');
-    pick('sec-police', 'yes');
     type("Officer's name", 'DC Amy Hale');
     type('Police force or team', 'Harbour Police CAIT');
     fireEvent.click(screen.getByText('Use the time now'));
@@ -170,6 +240,8 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
     pick('sec-family', 'yes');
     type('Who will see the child, and how', 'SW and police at school.');
     type('Lead practitioner', 'Sam Okafor');
+    type(/^Named by/, 'Jo Morgan');
+    pick('sec-see-child', 'social-worker');
     fireEvent.click(screen.getByText('Record decision'));
 
     await screen.findByText('Decision recorded');
@@ -180,6 +252,9 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
       notified: true,
       reference: 'HP-24-1187',
     });
+    expect(input?.decision.crimeSuspected).toBe(true);
+    expect(input?.decision.recommendedResponse).toBe('strategy-discussion');
+    expect(input?.decision.leadPractitionerRole).toBe('social-worker');
     expect(fake.callsTo('drafts:discard')).toHaveLength(1);
     const followUps = screen.getByTestId('follow-ups');
     expect(followUps).toHaveTextContent('Police told');

@@ -11,7 +11,13 @@ import Typography from '@mui/material/Typography';
 import type { FollowUp } from '../../../../shared/checklist';
 import type { AppUser, DecisionRecord, DecisionStatus } from '../../../../shared/domain/records';
 import { RESPONSE_LABELS } from '../../../../shared/domain/types';
-import { FAMILY_WITHHELD_REASON_LABELS } from '../../../../shared/validation/decision';
+import {
+  FAMILY_AGREEMENT_LABELS,
+  LEAD_PRACTITIONER_ROLE_LABELS,
+  familyWithheldReasonLabel,
+  type Decision,
+} from '../../../../shared/validation/decision';
+import { formatUkDate } from '../../../../shared/validation/formats';
 import { ApiError } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { formatDateTime, formatDayDate, londonDay } from '../../components/format';
@@ -29,6 +35,18 @@ const STATUS: Record<
   returned: { label: 'Returned by a manager', color: 'error' },
   superseded: { label: 'Replaced by a later decision', color: 'default' },
 };
+
+/** What the family is told, as recorded (older decisions may carry a since-removed reason). */
+function familyText(rec: Decision): string {
+  switch (rec.familyInformed) {
+    case 'yes':
+      return 'will be told';
+    case 'not-yet':
+      return `not yet told: ${rec.familyToBeToldBy ?? 'someone'} will tell them by ${rec.familyToBeToldOn ? formatUkDate(rec.familyToBeToldOn) : 'a date not recorded'}`;
+    case 'no-withheld':
+      return `not told: ${rec.familyWithheldReason ? familyWithheldReasonLabel(rec.familyWithheldReason) : ''}${rec.familyWithheldExplanation ? `. ${rec.familyWithheldExplanation}` : ''}`;
+  }
+}
 
 function dueText(f: FollowUp, today: string): string {
   if (f.due)
@@ -51,7 +69,11 @@ export function FollowUpList(props: { decision: DecisionRecord }): ReactElement 
             police.officerName,
             police.forceOrTeam,
             police.notifiedAt ? formatDateTime(police.notifiedAt) : undefined,
-            police.reference ? `reference ${police.reference}` : undefined,
+            police.reference
+              ? `reference ${police.reference}`
+              : police.referenceAwaited
+                ? 'reference awaited'
+                : undefined,
           ]
             .filter(Boolean)
             .join(', ')}
@@ -59,7 +81,21 @@ export function FollowUpList(props: { decision: DecisionRecord }): ReactElement 
         />
       ) : null}
       {d.decision.leadPractitioner ? (
-        <FollowUpRow title="Lead practitioner" detail={d.decision.leadPractitioner} due="Named" />
+        <FollowUpRow
+          title="Lead practitioner"
+          detail={[
+            d.decision.leadPractitioner,
+            d.decision.leadPractitionerRole
+              ? LEAD_PRACTITIONER_ROLE_LABELS[d.decision.leadPractitionerRole].toLowerCase()
+              : undefined,
+            d.decision.leadPractitionerAllocatedBy
+              ? `named by ${d.decision.leadPractitionerAllocatedBy}`
+              : undefined,
+          ]
+            .filter(Boolean)
+            .join(', ')}
+          due="Named"
+        />
       ) : null}
       {d.followUps.map((f) => (
         <FollowUpRow
@@ -147,11 +183,13 @@ export function DecisionCard(props: { decision: DecisionRecord; user: AppUser })
         </Typography>
       ) : null}
       <Typography sx={{ mt: 1 }}>
-        <strong>Family:</strong>{' '}
-        {rec.familyInformed === 'yes'
-          ? 'will be told'
-          : `not told: ${rec.familyWithheldReason ? FAMILY_WITHHELD_REASON_LABELS[rec.familyWithheldReason] : ''}${rec.familyWithheldExplanation ? `. ${rec.familyWithheldExplanation}` : ''}`}
+        <strong>Family:</strong> {familyText(rec)}
       </Typography>
+      {rec.familyAgreement ? (
+        <Typography sx={{ mt: 1 }}>
+          <strong>Family’s agreement:</strong> {FAMILY_AGREEMENT_LABELS[rec.familyAgreement]}
+        </Typography>
+      ) : null}
       {rec.seeingChildPlan ? (
         <Typography sx={{ mt: 1, maxWidth: '75ch' }}>
           <strong>Seeing the child:</strong> {rec.seeingChildPlan}

@@ -2,17 +2,16 @@
 // response update as you go, choose the response and say why, and record the police, family and
 // seeing-the-child decisions. Autosaved as a draft; errors in the GOV.UK pattern.
 
-import { useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { checklistFor } from '../../../../shared/checklist';
+import { censusFactorIssues } from '../../../../shared/codes';
 import type { ReferralRecord, SettingsRecord } from '../../../../shared/domain/records';
 import {
   RESPONSE_LABELS,
@@ -20,40 +19,34 @@ import {
   type ResponseType,
 } from '../../../../shared/domain/types';
 import { editionLabel } from '../../../../shared/policy';
-import {
-  FAMILY_WITHHELD_REASONS,
-  FAMILY_WITHHELD_REASON_LABELS,
-  type AnswerValue,
-} from '../../../../shared/validation/decision';
 import { ApiError, call, errorMessage } from '../../api/client';
 import { useReferral, useSession, useSettings } from '../../api/queries';
 import { ClockChip } from '../../components/ClockChip';
 import { ErrorSummary, fieldId, summaryFromFieldErrors } from '../../components/ErrorSummary';
-import { formatDateTime, londonDay } from '../../components/format';
+import { formatDateTime } from '../../components/format';
 import { useNowSource } from '../../components/now';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
 import { unresolvedChildren } from '../referrals/LinkChildren';
-import { DateTimeField } from './DateTimeField';
+import { ChecklistQuestions, RecommendationPanel } from './ChecklistSection';
+import {
+  FamilyAgreementField,
+  FamilySection,
+  PoliceSection,
+  Section,
+  SeeingChildSection,
+} from './DecisionDetails';
 import {
   buildDecision,
   emptyDecisionForm,
   formFromDraft,
-  needsLeadPractitioner,
-  needsSeeingPlan,
-  nowDateTime,
   orderErrors,
   recommendationFor,
   signOffText,
+  stepsDown,
   type DecisionForm,
 } from './decision-model';
 import { useDecisionDraft, useRecordDecision } from './decision-queries';
 import { ChoiceGroup, TextBox } from './fields';
-
-const ANSWER_OPTIONS = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-  { value: 'unknown', label: 'Not known' },
-] as const satisfies readonly { value: AnswerValue; label: string }[];
 
 const AUTOSAVE_MS = 800;
 
@@ -121,17 +114,6 @@ export function DecisionPage(): ReactElement {
   );
 }
 
-function Section(props: { id: string; title: string; children: ReactNode }): ReactElement {
-  return (
-    <Paper component="section" variant="outlined" aria-labelledby={props.id} sx={{ p: 3 }}>
-      <Typography id={props.id} variant="h2" gutterBottom>
-        {props.title}
-      </Typography>
-      <Stack spacing={3}>{props.children}</Stack>
-    </Paper>
-  );
-}
-
 type SaveState =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed' };
 
@@ -153,12 +135,16 @@ function DecisionFormView(props: {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const dirty = useRef(false);
 
-  const checklist = useMemo(() => checklistFor(edition), [edition]);
   // Domain §7: each child is linked or confirmed new before the decision (the service insists).
   const unresolved = unresolvedChildren(referral);
   const recommendation = recommendationFor(edition, form);
-  // Never suggest "no further action" before a single question is answered.
-  const nothingAnswered = recommendation.unanswered.length === checklist.questions.length;
+  const recommended = recommendation.kind === 'recommended' ? recommendation.response : null;
+  const steppingDown = stepsDown(edition, form);
+  // CIN census: factor 21 "no factors identified" stands only with no further action.
+  const censusWarnings = censusFactorIssues(
+    referral.assessmentFactors,
+    form.chosenResponse === '' ? undefined : form.chosenResponse,
+  );
 
   // Autosave: a short pause after typing stops; nothing typed is lost.
   useEffect(() => {
@@ -214,8 +200,9 @@ function DecisionFormView(props: {
   };
 
   const err = (path: string): string | undefined => errors[path];
-  const differs = form.chosenResponse !== '' && form.chosenResponse !== recommendation.response;
+  const differs = form.chosenResponse !== '' && form.chosenResponse !== recommended;
   const names = referral.children.map((c) => c.displayName).join(', ');
+  const detailProps = { form, errors, update };
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 960 }}>
@@ -261,6 +248,12 @@ function DecisionFormView(props: {
         </Alert>
       ) : null}
 
+      {referral.input.immediateProtectionMayBeNeeded ? (
+        <Alert severity="error">
+          The referrer said the child may need immediate protection: decide now.
+        </Alert>
+      ) : null}
+
       <ErrorSummary errors={summaryFromFieldErrors(errors)} />
       {unresolved.length > 0 ? (
         // The summary's link for the server's `children` error lands here.
@@ -287,62 +280,17 @@ function DecisionFormView(props: {
       >
         <Stack spacing={3}>
           <Section id="sec-checklist" title="The checklist">
-            {checklist.questions.map((q) => (
-              <ChoiceGroup
-                key={q.id}
-                path={`answers.${q.id}`}
-                legend={q.text}
-                hint={q.help}
-                options={ANSWER_OPTIONS}
-                value={form.answers[q.id] ?? ''}
-                error={err(`answers.${q.id}`)}
-                row
-                onChange={(v) => {
-                  const answers = { ...form.answers, [q.id]: v };
-                  // The police question below follows the checklist's answer until set there.
-                  if (q.id === 'crime-suspected' && v !== 'unknown' && form.crimeSuspected === '') {
-                    update({ answers, crimeSuspected: v });
-                  } else {
-                    update({ answers });
-                  }
-                }}
-              />
-            ))}
+            <ChecklistQuestions
+              edition={edition}
+              form={form}
+              errors={errors}
+              onAnswer={(answers) => {
+                update({ answers });
+              }}
+            />
           </Section>
 
-          <Paper
-            component="section"
-            aria-labelledby="sec-recommendation"
-            data-testid="recommendation"
-            sx={{ p: 3, bgcolor: 'action.hover', borderLeft: 6, borderColor: 'primary.main' }}
-          >
-            <Typography id="sec-recommendation" variant="h2" gutterBottom>
-              Recommended response
-            </Typography>
-            {nothingAnswered ? (
-              <Typography aria-live="polite">
-                Answer the questions above to see the recommended response.
-              </Typography>
-            ) : (
-              <Box aria-live="polite">
-                <Typography sx={{ fontWeight: 700, fontSize: '1.25rem' }}>
-                  {RESPONSE_LABELS[recommendation.response]}
-                </Typography>
-                <Box component="ul" sx={{ mt: 1, mb: 0, pl: 2.5 }}>
-                  {recommendation.because.map((b) => (
-                    <li key={b}>
-                      <Typography>{b}</Typography>
-                    </li>
-                  ))}
-                </Box>
-                {recommendation.note ? (
-                  <Typography color="text.secondary" sx={{ mt: 1 }}>
-                    {recommendation.note}
-                  </Typography>
-                ) : null}
-              </Box>
-            )}
-          </Paper>
+          <RecommendationPanel recommendation={recommendation} />
 
           <Section id="sec-your-decision" title="Your decision">
             <ChoiceGroup<ResponseType>
@@ -352,9 +300,7 @@ function DecisionFormView(props: {
               options={RESPONSE_TYPES.map((r) => ({
                 value: r,
                 label:
-                  r === recommendation.response && !nothingAnswered
-                    ? `${RESPONSE_LABELS[r]} (recommended)`
-                    : RESPONSE_LABELS[r],
+                  r === recommended ? `${RESPONSE_LABELS[r]} (recommended)` : RESPONSE_LABELS[r],
               }))}
               value={form.chosenResponse}
               error={err('chosenResponse')}
@@ -362,10 +308,22 @@ function DecisionFormView(props: {
                 update({ chosenResponse: v });
               }}
             />
+            {steppingDown ? (
+              <Alert severity="warning" data-testid="step-down">
+                <AlertTitle>This is lower than the safety questions point to</AlertTitle>
+                {policy.managerSignOff === 'off'
+                  ? 'Your local policy has switched manager sign-off off, so it takes effect when you record it: explain fully why the child is safe without a strategy discussion.'
+                  : 'A manager must agree it: the decision will wait for sign-off after you record it. Explain fully why the child is safe without it.'}
+              </Alert>
+            ) : null}
             {differs ? (
               <TextBox
                 path="differsReason"
-                label="Why have you chosen a different response from the recommendation?"
+                label={
+                  recommended === null
+                    ? 'Why have you chosen this response?'
+                    : 'Why have you chosen a different response from the recommendation?'
+                }
                 value={form.differsReason}
                 error={err('differsReason')}
                 multiline
@@ -385,176 +343,21 @@ function DecisionFormView(props: {
                 update({ rationale: v });
               }}
             />
-          </Section>
-
-          <Section id="sec-police" title="The police">
-            <ChoiceGroup
-              path="crimeSuspected"
-              legend="Has a crime been, or may a crime have been, committed?"
-              hint="If so, discuss it with the police at the earliest opportunity and record who you told."
-              options={[
-                { value: 'yes', label: 'Yes' },
-                { value: 'no', label: 'No' },
-              ]}
-              value={form.crimeSuspected}
-              error={err('crimeSuspected') ?? err('policeNotification')}
-              row
-              onChange={(v) => {
-                update({ crimeSuspected: v });
-              }}
-            />
-            {form.crimeSuspected === 'yes' ? (
-              <Stack spacing={3} sx={{ pl: 2, borderLeft: 4, borderColor: 'divider' }}>
-                <Typography sx={{ fontWeight: 600 }}>Who you told at the police</Typography>
-                <TextBox
-                  path="policeNotification.officerName"
-                  label="Officer's name"
-                  value={form.police.officerName}
-                  error={err('policeNotification.officerName')}
-                  width={480}
-                  onChange={(v) => {
-                    update({ police: { ...form.police, officerName: v } });
-                  }}
-                />
-                <TextBox
-                  path="policeNotification.rankOrRole"
-                  label="Rank or role (optional)"
-                  value={form.police.rankOrRole}
-                  error={err('policeNotification.rankOrRole')}
-                  width={480}
-                  onChange={(v) => {
-                    update({ police: { ...form.police, rankOrRole: v } });
-                  }}
-                />
-                <TextBox
-                  path="policeNotification.forceOrTeam"
-                  label="Police force or team"
-                  value={form.police.forceOrTeam}
-                  error={err('policeNotification.forceOrTeam')}
-                  width={480}
-                  onChange={(v) => {
-                    update({ police: { ...form.police, forceOrTeam: v } });
-                  }}
-                />
-                <Box>
-                  <DateTimeField
-                    path="policeNotification.notifiedAt"
-                    maxDate={londonDay(nowSource())}
-                    legend="When you told them"
-                    value={form.police.notifiedAt}
-                    error={err('policeNotification.notifiedAt')}
-                    onChange={(v) => {
-                      update({ police: { ...form.police, notifiedAt: v } });
-                    }}
-                  />
-                  <Button
-                    size="small"
-                    sx={{ mt: 1 }}
-                    onClick={() => {
-                      update({ police: { ...form.police, notifiedAt: nowDateTime(nowSource()) } });
-                    }}
-                  >
-                    Use the time now
-                  </Button>
-                </Box>
-                <TextBox
-                  path="policeNotification.reference"
-                  label="Police reference number"
-                  value={form.police.reference}
-                  error={err('policeNotification.reference')}
-                  width={320}
-                  onChange={(v) => {
-                    update({ police: { ...form.police, reference: v } });
-                  }}
-                />
-              </Stack>
+            <FamilyAgreementField {...detailProps} />
+            {censusWarnings.length > 0 ? (
+              <Alert severity="info" data-testid="census-warning">
+                <AlertTitle>Assessment factors and the census</AlertTitle>
+                {censusWarnings.join(' ')} Correct the factors on the referral page if needed.
+              </Alert>
             ) : null}
           </Section>
 
-          <Section id="sec-family" title="The family">
-            <ChoiceGroup
-              path="familyInformed"
-              legend="Will the family be told about this decision?"
-              hint="Tell the family unless that would jeopardise a police investigation or put the child at risk of significant harm."
-              options={[
-                { value: 'yes', label: 'Yes, the family will be told' },
-                { value: 'no-withheld', label: 'No, not yet: I will record why' },
-              ]}
-              value={form.familyInformed}
-              error={err('familyInformed')}
-              onChange={(v) => {
-                update({ familyInformed: v });
-              }}
-            />
-            {form.familyInformed === 'no-withheld' ? (
-              <Stack spacing={3} sx={{ pl: 2, borderLeft: 4, borderColor: 'divider' }}>
-                <ChoiceGroup
-                  path="familyWithheldReason"
-                  legend="Why is the family not being told?"
-                  options={FAMILY_WITHHELD_REASONS.map((r) => ({
-                    value: r,
-                    label: FAMILY_WITHHELD_REASON_LABELS[r],
-                  }))}
-                  value={form.familyWithheldReason}
-                  error={err('familyWithheldReason')}
-                  onChange={(v) => {
-                    update({ familyWithheldReason: v });
-                  }}
-                />
-                <TextBox
-                  path="familyWithheldExplanation"
-                  label="Explain"
-                  value={form.familyWithheldExplanation}
-                  error={err('familyWithheldExplanation')}
-                  multiline
-                  onChange={(v) => {
-                    update({ familyWithheldExplanation: v });
-                  }}
-                />
-              </Stack>
-            ) : null}
-          </Section>
-
-          {needsSeeingPlan(form) ? (
-            <Section id="sec-see-child" title="Seeing the child">
-              <TextBox
-                path="seeingChildPlan"
-                label="Who will see the child, and how"
-                hint={`See the child as soon as possible (local standard: within ${policy.seeChildWithinHours} hours).`}
-                value={form.seeingChildPlan}
-                error={err('seeingChildPlan')}
-                multiline
-                onChange={(v) => {
-                  update({ seeingChildPlan: v });
-                }}
-              />
-              <DateTimeField
-                path="seeChildBy"
-                legend="See the child by (optional)"
-                value={form.seeChildBy}
-                error={err('seeChildBy')}
-                onChange={(v) => {
-                  update({ seeChildBy: v });
-                }}
-              />
-              {needsLeadPractitioner(policy, form) ? (
-                <TextBox
-                  path="leadPractitioner"
-                  label="Lead practitioner"
-                  hint="Named by a social-work-qualified manager or practice supervisor (Working Together 2023 ch.3)."
-                  value={form.leadPractitioner}
-                  error={err('leadPractitioner')}
-                  width={480}
-                  onChange={(v) => {
-                    update({ leadPractitioner: v });
-                  }}
-                />
-              ) : null}
-            </Section>
-          ) : null}
+          <PoliceSection {...detailProps} />
+          <FamilySection {...detailProps} />
+          <SeeingChildSection {...detailProps} policy={policy} />
 
           <Alert
-            severity={policy.managerSignOff === 'required' ? 'warning' : 'info'}
+            severity={policy.managerSignOff === 'required' || steppingDown ? 'warning' : 'info'}
             data-testid="sign-off-rule"
           >
             <AlertTitle>Manager sign-off</AlertTitle>

@@ -4,23 +4,31 @@
 
 import * as z from 'zod';
 import { londonInstant, londonNow } from '../../../../shared/calendar';
+import { QUESTION_IDS, type QuestionId } from '../../../../shared/checklist';
+import { editionLabel } from '../../../../shared/policy';
 import {
+  askedQuestions,
   checkDecisionComplete,
-  checklistFor,
   isAccepted,
+  isChildProtection,
   recommendResponse,
+  stepsDownFromSafety,
   type Recommendation,
 } from '../../../../shared/checklist';
 import { RESPONSE_TYPES, type Edition, type ResponseType } from '../../../../shared/domain/types';
 import type { ResolvedPolicy } from '../../../../shared/policy/types';
 import {
   ANSWER_VALUES,
+  FAMILY_AGREEMENT_VALUES,
   FAMILY_WITHHELD_REASONS,
+  LEAD_PRACTITIONER_ROLES,
   decisionSchema,
   type AnswerValue,
   type Decision,
   type DecisionDraft,
+  type FamilyAgreement,
   type FamilyWithheldReason,
+  type LeadPractitionerRole,
 } from '../../../../shared/validation/decision';
 import { parseUkDate } from '../../../../shared/validation/formats';
 
@@ -31,20 +39,27 @@ export type DecisionForm = {
   chosenResponse: ResponseType | '';
   differsReason: string;
   rationale: string;
-  crimeSuspected: '' | 'yes' | 'no';
   police: {
     officerName: string;
     rankOrRole: string;
     forceOrTeam: string;
     notifiedAt: DateTimeText;
     reference: string;
+    /** The police have not given a reference yet. */
+    referenceAwaited: boolean;
   };
-  familyInformed: '' | 'yes' | 'no-withheld';
+  familyInformed: '' | 'yes' | 'not-yet' | 'no-withheld';
   familyWithheldReason: FamilyWithheldReason | '';
   familyWithheldExplanation: string;
+  familyToBeToldBy: string;
+  /** DD/MM/YYYY as typed. */
+  familyToBeToldOn: string;
+  familyAgreement: FamilyAgreement | '';
   seeingChildPlan: string;
   seeChildBy: DateTimeText;
   leadPractitioner: string;
+  leadPractitionerAllocatedBy: string;
+  leadPractitionerRole: LeadPractitionerRole | '';
 };
 
 export function emptyDecisionForm(): DecisionForm {
@@ -53,20 +68,25 @@ export function emptyDecisionForm(): DecisionForm {
     chosenResponse: '',
     differsReason: '',
     rationale: '',
-    crimeSuspected: '',
     police: {
       officerName: '',
       rankOrRole: '',
       forceOrTeam: '',
       notifiedAt: { date: '', time: '' },
       reference: '',
+      referenceAwaited: false,
     },
     familyInformed: '',
     familyWithheldReason: '',
     familyWithheldExplanation: '',
+    familyToBeToldBy: '',
+    familyToBeToldOn: '',
+    familyAgreement: '',
     seeingChildPlan: '',
     seeChildBy: { date: '', time: '' },
     leadPractitioner: '',
+    leadPractitionerAllocatedBy: '',
+    leadPractitionerRole: '',
   };
 }
 
@@ -78,7 +98,6 @@ const draftFormSchema = z.object({
   chosenResponse: z.enum([...RESPONSE_TYPES, '']).catch(''),
   differsReason: str,
   rationale: str,
-  crimeSuspected: z.enum(['', 'yes', 'no']).catch(''),
   police: z
     .object({
       officerName: str,
@@ -86,14 +105,21 @@ const draftFormSchema = z.object({
       forceOrTeam: str,
       notifiedAt: dateTime,
       reference: str,
+      referenceAwaited: z.boolean().catch(false),
     })
     .catch(emptyDecisionForm().police),
-  familyInformed: z.enum(['', 'yes', 'no-withheld']).catch(''),
+  familyInformed: z.enum(['', 'yes', 'not-yet', 'no-withheld']).catch(''),
+  // A draft saved when "other" was still offered comes back blank, to be chosen again.
   familyWithheldReason: z.enum([...FAMILY_WITHHELD_REASONS, '']).catch(''),
   familyWithheldExplanation: str,
+  familyToBeToldBy: str,
+  familyToBeToldOn: str,
+  familyAgreement: z.enum([...FAMILY_AGREEMENT_VALUES, '']).catch(''),
   seeingChildPlan: str,
   seeChildBy: dateTime,
   leadPractitioner: str,
+  leadPractitionerAllocatedBy: str,
+  leadPractitionerRole: z.enum([...LEAD_PRACTITIONER_ROLES, '']).catch(''),
 });
 
 /** A draft read from `drafts:get`, or null when it is not a decision form. */
@@ -117,6 +143,35 @@ export function needsLeadPractitioner(policy: ResolvedPolicy, form: DecisionForm
 
 export function needsSeeingPlan(form: DecisionForm): boolean {
   return form.chosenResponse !== '' && isAccepted(form.chosenResponse);
+}
+
+/** The checklist's crime answer is the police question: "not known" means talk to the police. */
+export function crimeSuspected(form: DecisionForm): boolean | undefined {
+  const a = form.answers['crime-suspected'];
+  return a === undefined ? undefined : a !== 'no';
+}
+
+/** Section 17 and early help are provided with the family's agreement; s47 needs none. */
+export function needsFamilyAgreement(form: DecisionForm): boolean {
+  return form.chosenResponse === 's17-assessment' || form.chosenResponse === 'early-help';
+}
+
+/** The chosen response is lower than a safety recommendation: a manager must agree it. */
+export function stepsDown(edition: Edition, form: DecisionForm): boolean {
+  return stepsDownFromSafety(
+    recommendationFor(edition, form),
+    form.chosenResponse === '' ? undefined : form.chosenResponse,
+  );
+}
+
+/** The local standard for seeing the child, in words, for the chosen response. */
+export function seeingStandard(policy: ResolvedPolicy, form: DecisionForm): string {
+  if (form.chosenResponse !== '' && isChildProtection(form.chosenResponse)) {
+    return `See the child as soon as possible (local standard for child protection concerns: within ${String(policy.seeChildWithinHours)} hours).`;
+  }
+  return policy.seeChildInNeedWorkingDays === null
+    ? 'See the child as soon as possible (no local figure is set for children in need).'
+    : `See the child as soon as possible (local standard for children in need: within ${String(policy.seeChildInNeedWorkingDays)} working days).`;
 }
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -170,28 +225,33 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
     errors[field] ??= message;
   };
   const recommendation = recommendationFor(ctx.edition, form);
+  // Only the questions asked go with the decision (no stale answer to a hidden question).
+  const asked = new Set(askedQuestions(ctx.edition, form.answers).map((q) => q.id));
+  const answers = Object.fromEntries(
+    Object.entries(form.answers).filter(([id]) => asked.has(id as never)),
+  );
   const draft: DecisionDraft = {
-    answers: form.answers,
-    recommendedResponse: recommendation.response,
+    answers,
     rationale: form.rationale.trim(),
     decidedBy: ctx.decidedBy,
     decidedAt: ctx.now.toISOString(),
   };
+  if (recommendation.kind === 'recommended') {
+    draft.recommendedResponse = recommendation.response;
+  }
   if (form.chosenResponse !== '') draft.chosenResponse = form.chosenResponse;
-  if (form.chosenResponse !== '' && form.chosenResponse !== recommendation.response) {
+  if (
+    form.chosenResponse !== '' &&
+    recommendation.kind === 'recommended' &&
+    form.chosenResponse !== recommendation.response
+  ) {
     const reason = trimmed(form.differsReason);
     if (reason !== undefined) draft.differsReason = reason;
   }
 
-  // Every checklist question needs an answer ("not known" is an answer).
-  for (const q of checklistFor(ctx.edition).questions) {
-    if (form.answers[q.id] === undefined) {
-      add(`answers.${q.id}`, `Answer: ${q.text}`);
-    }
-  }
-
-  if (form.crimeSuspected !== '') draft.crimeSuspected = form.crimeSuspected === 'yes';
-  if (form.crimeSuspected === 'yes') {
+  const crime = crimeSuspected(form);
+  if (crime !== undefined) draft.crimeSuspected = crime;
+  if (crime === true) {
     const p = form.police;
     const notified: NonNullable<DecisionDraft['policeNotification']> = { notified: true };
     const officer = trimmed(p.officerName);
@@ -202,6 +262,7 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
     if (force !== undefined) notified.forceOrTeam = force;
     const ref = trimmed(p.reference);
     if (ref !== undefined) notified.reference = ref;
+    else if (p.referenceAwaited) notified.referenceAwaited = true;
     const when = parseDateTime(p.notifiedAt, 'you told the police');
     if ('instant' in when) {
       if (Date.parse(when.instant) > ctx.now.getTime() + 60_000) {
@@ -227,6 +288,24 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
     const why = trimmed(form.familyWithheldExplanation);
     if (why !== undefined) draft.familyWithheldExplanation = why;
   }
+  if (form.familyInformed === 'not-yet') {
+    const by = trimmed(form.familyToBeToldBy);
+    if (by !== undefined) draft.familyToBeToldBy = by;
+    const on = form.familyToBeToldOn.trim();
+    if (on !== '') {
+      const iso = parseUkDate(on);
+      if (iso === null) {
+        add('familyToBeToldOn', 'Enter the date as DD/MM/YYYY, for example 27/03/2026');
+      } else if (iso < londonNow(ctx.now).date) {
+        add('familyToBeToldOn', 'The date the family will be told cannot be in the past');
+      } else {
+        draft.familyToBeToldOn = iso;
+      }
+    }
+  }
+  if (needsFamilyAgreement(form) && form.familyAgreement !== '') {
+    draft.familyAgreement = form.familyAgreement;
+  }
 
   if (needsSeeingPlan(form)) {
     const plan = trimmed(form.seeingChildPlan);
@@ -238,11 +317,15 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
   if (needsLeadPractitioner(ctx.policy, form)) {
     const lead = trimmed(form.leadPractitioner);
     if (lead !== undefined) draft.leadPractitioner = lead;
+    const by = trimmed(form.leadPractitionerAllocatedBy);
+    if (by !== undefined) draft.leadPractitionerAllocatedBy = by;
+    if (form.leadPractitionerRole !== '') draft.leadPractitionerRole = form.leadPractitionerRole;
   }
 
   // Policy completeness; a required manager sign-off is the next step, not a missing field.
+  // (The crime question is the checklist's own; its message is beside that question.)
   for (const m of checkDecisionComplete(draft, ctx.policy).missing) {
-    if (m.field !== 'signOff') add(m.field, m.message);
+    if (m.field !== 'signOff' && m.field !== 'crimeSuspected') add(m.field, m.message);
   }
 
   let decision: Decision | null = null;
@@ -259,26 +342,45 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
 /** The order fields appear on the page, so the error summary reads top to bottom. */
 const FIELD_ORDER = [
   'answers',
+  'recommendedResponse',
   'chosenResponse',
   'differsReason',
   'rationale',
+  'familyAgreement',
   'crimeSuspected',
   'policeNotification',
+  'policeNotification.officerName',
+  'policeNotification.rankOrRole',
+  'policeNotification.forceOrTeam',
+  'policeNotification.notifiedAt',
+  'policeNotification.reference',
   'familyInformed',
   'familyWithheldReason',
   'familyWithheldExplanation',
+  'familyToBeToldBy',
+  'familyToBeToldOn',
   'seeingChildPlan',
   'seeChildBy',
   'leadPractitioner',
+  'leadPractitionerAllocatedBy',
+  'leadPractitionerRole',
 ];
 
+/** Page order; checklist answers in the order the questions are asked. */
 function rank(field: string): number {
-  const i = FIELD_ORDER.findIndex((f) => field === f || field.startsWith(`${f}.`));
-  return i === -1 ? FIELD_ORDER.length : i;
+  const exact = FIELD_ORDER.indexOf(field);
+  const i = exact !== -1 ? exact : FIELD_ORDER.findIndex((f) => field.startsWith(`${f}.`));
+  const base = i === -1 ? FIELD_ORDER.length : i;
+  if (field.startsWith('answers.')) {
+    const q = QUESTION_IDS.indexOf(field.slice('answers.'.length) as QuestionId);
+    return base + (q === -1 ? 0.99 : q / 100);
+  }
+  return base;
 }
 
 export function orderErrors(errors: Record<string, string>): Record<string, string> {
   const entries = Object.entries(errors).sort((a, b) => rank(a[0]) - rank(b[0]));
+  // (Array.prototype.sort is stable, so fields of equal rank keep their order.)
   return Object.fromEntries(entries);
 }
 
@@ -286,11 +388,11 @@ export function orderErrors(errors: Record<string, string>): Record<string, stri
 export function signOffText(policy: ResolvedPolicy): string {
   switch (policy.managerSignOff) {
     case 'required':
-      return policy.sources.managerSignOff.kind === 'local'
-        ? 'Your local policy requires a manager to sign off this decision. It will wait for sign-off after you record it.'
-        : 'This edition requires the decision to be made in discussion with a manager: it will wait for a manager to sign it off after you record it.';
+      return policy.sources.managerSignOff.kind === 'edition'
+        ? `${editionLabel(policy.edition)} has the social worker and their manager decide together (Flowchart 1): the decision will wait for a manager to sign it off after you record it.`
+        : 'Your local policy requires a manager to sign off this decision. It will wait for sign-off after you record it.';
     case 'optional':
-      return 'Manager sign-off is optional under your policy: the decision takes effect when you record it, and a manager may still review it.';
+      return 'Manager sign-off is optional under your policy: the decision takes effect when you record it, and a manager may still review it. A response lower than the safety questions point to always waits for a manager.';
     case 'off':
       return 'No manager sign-off is needed: the decision takes effect when you record it.';
   }

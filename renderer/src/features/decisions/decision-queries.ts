@@ -103,3 +103,26 @@ export function useLinkChild() {
     },
   });
 }
+
+export function useRecordProgress() {
+  const refresh = useRefreshReferral();
+  return useMutation<ReferralRecord, Error, ChannelInput<'progress:record'>>({
+    mutationFn: (input) => call('progress:record', input),
+    onSuccess: async (rec) => {
+      await refresh(rec.id, rec);
+    },
+  });
+}
+
+export function useWithdrawProgress() {
+  const refresh = useRefreshReferral();
+  return useMutation<ReferralRecord, Error, ChannelInput<'progress:withdraw'>>({
+    mutationFn: (input) => call('progress:withdraw', input),
+    onSuccess: async (rec) => {
+      await refresh(rec.id, rec);
+    },
+    onError: async (_e, input) => {
+      await refresh(input.referralId);
+    },
+  });
+}

@@ -10,8 +10,10 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
+import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { DatePickerButton } from '../../components/DatePickerButton';
 import { fieldId } from '../../components/ErrorSummary';
 import { visuallyHidden } from './a11y';
 
@@ -146,6 +148,72 @@ export function TextBox(props: {
         }
         multiline={props.multiline ?? false}
         minRows={props.multiline ? 4 : undefined}
+        fullWidth
+        onChange={(e) => {
+          props.onChange(e.target.value);
+        }}
+      />
+    </Box>
+  );
+}
+
+/** A typed DD/MM/YYYY date with the calendar button beside it, its hint and its error. */
+export function DateBox(props: {
+  path: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string | undefined;
+  /** Latest and earliest days the calendar offers, `YYYY-MM-DD`; typing is still validated. */
+  maxDate?: string;
+  minDate?: string;
+  onChange: (value: string) => void;
+}): ReactElement {
+  const id = fieldId(props.path);
+  const hint = props.hint ?? 'As DD/MM/YYYY, for example 27/03/2026';
+  return (
+    <Box sx={{ maxWidth: 260 }}>
+      <TextField
+        id={id}
+        label={props.label}
+        value={props.value}
+        error={Boolean(props.error)}
+        placeholder="DD/MM/YYYY"
+        helperText={
+          props.error ? (
+            <>
+              <Box component="span" sx={visuallyHidden}>
+                Error:{' '}
+              </Box>
+              <Box component="span" sx={{ fontWeight: 600, fontSize: '1rem' }}>
+                {props.error}
+              </Box>
+              <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+                {hint}
+              </Box>
+            </>
+          ) : (
+            hint
+          )
+        }
+        slotProps={{
+          htmlInput: { inputMode: 'numeric', maxLength: 10 },
+          input: {
+            endAdornment: (
+              <InputAdornment position="end">
+                <DatePickerButton
+                  value={props.value}
+                  label={props.label}
+                  inputId={id}
+                  describedBy={`${id}-label`}
+                  maxDate={props.maxDate}
+                  minDate={props.minDate}
+                  onPick={props.onChange}
+                />
+              </InputAdornment>
+            ),
+          },
+        }}
         fullWidth
         onChange={(e) => {
           props.onChange(e.target.value);

@@ -23,12 +23,18 @@ import {
   type ResponseType,
 } from '../../../../shared/domain/types';
 import { editionLabel, type PolicyOverrides } from '../../../../shared/policy';
-import { londonNow } from '../../../../shared/calendar';
+import {
+  S47_OUTCOMES,
+  S47_OUTCOME_LABELS,
+  londonNow,
+  type S47Outcome,
+} from '../../../../shared/calendar';
+import { ChecklistRules } from './ChecklistRules';
 import { formatUkDate } from '../../../../shared/validation/formats';
 import {
   COUNTING_CONVENTION,
   VERIFY_UI_TEXT,
-  attendeeLabels,
+  attendeeRows,
   calculateClocks,
   holidaysFor,
   policyFor,
@@ -68,13 +74,15 @@ export function RulesPage(props: RulesPageProps): ReactElement {
   const overrides = edition === configured ? props.overrides : undefined;
   const policy = useMemo(() => policyFor(edition, overrides), [edition, overrides]);
   const rows = ruleRows(policy);
-  const attendees = attendeeLabels(policy);
+  const attendees = attendeeRows(policy);
 
   const start = londonNow(now());
   const [receivedDate, setReceivedDate] = useState(formatUkDate(start.date));
   const [receivedTime, setReceivedTime] = useState(start.time);
   const [response, setResponse] = useState<ResponseType | ''>('');
   const [discussionDate, setDiscussionDate] = useState('');
+  const [s47, setS47] = useState<'yes' | 'no' | ''>('');
+  const [s47Outcome, setS47Outcome] = useState<S47Outcome | ''>('');
   const [result, setResult] = useState<CalculatorResult | null>(null);
   const [year, setYear] = useState(Number(start.date.slice(0, 4)));
 
@@ -88,6 +96,8 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         receivedTime,
         response,
         strategyDiscussionDate: discussionDate,
+        s47,
+        s47Outcome,
         now: now(),
       }),
     );
@@ -169,23 +179,41 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         </Typography>
       </Section>
 
+      <Section title="The decision checklist" id="rules-checklist">
+        <ChecklistRules edition={edition} />
+      </Section>
+
       <Section title="Strategy discussion: who must be involved" id="rules-attendees">
-        <Typography variant="h3" gutterBottom>
-          Must be involved
-        </Typography>
-        <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, mb: 2 }}>
-          {attendees.required.map((label) => (
-            <Chip key={label} color="primary" label={label} />
-          ))}
-        </Stack>
-        <Typography variant="h3" gutterBottom>
-          Also named by the guidance or local policy
-        </Typography>
-        <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
-          {attendees.optional.map((label) => (
-            <Chip key={label} variant="outlined" label={label} />
-          ))}
-        </Stack>
+        <Table size="small" aria-labelledby="rules-attendees">
+          <TableHead>
+            <TableRow>
+              <TableCell scope="col" sx={{ width: '30%' }}>
+                Who
+              </TableCell>
+              <TableCell scope="col" sx={{ width: '18%' }}>
+                Involvement
+              </TableCell>
+              <TableCell scope="col">Who names them</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {attendees.map((a) => (
+              <TableRow key={a.role}>
+                <TableCell>{a.role}</TableCell>
+                <TableCell>
+                  {a.required ? (
+                    <Chip size="small" color="primary" label="Must be involved" />
+                  ) : (
+                    <Chip size="small" variant="outlined" label="Also named" />
+                  )}
+                </TableCell>
+                <TableCell sx={{ color: 'text.secondary', fontSize: '0.85rem' }}>
+                  {a.source}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       </Section>
 
       <Section title="Working-day calculator" id="rules-calculator">
@@ -242,6 +270,36 @@ export function RulesPage(props: RulesPageProps): ReactElement {
             error={Boolean(errors.strategyDiscussionDate)}
             helperText={errors.strategyDiscussionDate ?? 'Optional, DD/MM/YYYY'}
           />
+          <TextField
+            select
+            label="Section 47 enquiry started?"
+            value={s47}
+            onChange={(e) => {
+              setS47(e.target.value as 'yes' | 'no' | '');
+            }}
+            helperText="What the strategy discussion decided"
+          >
+            <MenuItem value="">Not recorded</MenuItem>
+            <MenuItem value="yes">Yes</MenuItem>
+            <MenuItem value="no">No</MenuItem>
+          </TextField>
+          <TextField
+            select
+            label="Outcome of the enquiry"
+            value={s47Outcome}
+            disabled={s47 !== 'yes'}
+            onChange={(e) => {
+              setS47Outcome(e.target.value as S47Outcome | '');
+            }}
+            helperText="A conference follows only a finding of likely significant harm"
+          >
+            <MenuItem value="">Not known yet</MenuItem>
+            {S47_OUTCOMES.map((o) => (
+              <MenuItem key={o} value={o}>
+                {S47_OUTCOME_LABELS[o]}
+              </MenuItem>
+            ))}
+          </TextField>
           <Box>
             <Button type="submit" variant="contained">
               Work out the clocks
@@ -268,8 +326,20 @@ export function RulesPage(props: RulesPageProps): ReactElement {
                   <TableRow key={clock.id}>
                     <TableCell>{clock.label}</TableCell>
                     <TableCell>{clock.startsFrom ? formatUkDate(clock.startsFrom) : '—'}</TableCell>
-                    <TableCell>{clock.due ? formatUkDate(clock.due) : 'When it starts'}</TableCell>
-                    <TableCell>{statusText(clock.status)}</TableCell>
+                    <TableCell>
+                      {clock.due
+                        ? formatUkDate(clock.due)
+                        : clock.provisionalDue
+                          ? `Would be ${formatUkDate(clock.provisionalDue)}`
+                          : 'When it starts'}
+                    </TableCell>
+                    <TableCell>
+                      {statusText(clock.status)}
+                      {clock.status.kind === 'not-required' ? `: ${clock.status.reason}` : ''}
+                      {clock.waitingFor !== null && clock.status.kind === 'not-started'
+                        ? `. ${clock.waitingFor}.`
+                        : ''}
+                    </TableCell>
                     <TableCell sx={{ color: 'text.secondary', fontSize: '0.85rem' }}>
                       {clock.rule}
                     </TableCell>

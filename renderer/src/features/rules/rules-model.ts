@@ -8,11 +8,18 @@ import {
   createWorkingDayCalendar,
   describeRuleSource,
   type ClockStatus,
+  type S47Outcome,
   type StatutoryClock,
 } from '../../../../shared/calendar';
 
-import { ROLE_LABELS, type Edition, type ResponseType } from '../../../../shared/domain/types';
 import {
+  ROLE_LABELS,
+  type Edition,
+  type ResponseType,
+  type RoleId,
+} from '../../../../shared/domain/types';
+import {
+  EDITION_RULES,
   VERIFY_SETTINGS,
   VERIFY_UI_TEXT,
   resolvePolicy,
@@ -51,7 +58,11 @@ const LABELS: Partial<Record<PolicyRuleKey, string>> = {
   officeHoursStart: 'Office opens',
   officeHoursEnd: 'Office closes',
   outOfHoursRule: 'Out-of-hours referrals count from',
-  seeChildWithinHours: 'See the child within',
+  seeChildWithinHours: 'See the child (child protection concerns) within',
+  seeChildInNeedWorkingDays: 'See a child in need within',
+  ladoReferralWorkingDays:
+    'Refer an allegation against someone who works with children to the LADO within',
+  privateFosteringVisitWorkingDays: 'Visit a privately fostered child within (from notification)',
 };
 
 const WORKING_DAY_KEYS = new Set<PolicyRuleKey>([
@@ -63,11 +74,19 @@ const WORKING_DAY_KEYS = new Set<PolicyRuleKey>([
   'strategyDiscussionWorkingDays',
   'icpcWorkingDays',
   'firstCoreGroupWorkingDays',
+  'seeChildInNeedWorkingDays',
+  'ladoReferralWorkingDays',
+  'privateFosteringVisitWorkingDays',
 ]);
 
 function formatValue(key: PolicyRuleKey, policy: ResolvedPolicy): string {
   const value = policy[key];
-  if (value === null) return 'Not in this edition';
+  if (value === null) {
+    return key === 'seeChildInNeedWorkingDays'
+      ? 'As soon as possible (no local figure)'
+      : 'Not in this edition';
+  }
+  if (key === 'ladoReferralWorkingDays' && value === 0) return 'The same working day';
   if (WORKING_DAY_KEYS.has(key) && typeof value === 'number') {
     return value === 1 ? '1 working day' : `${value} working days`;
   }
@@ -77,7 +96,9 @@ function formatValue(key: PolicyRuleKey, policy: ResolvedPolicy): string {
   if (key === 'icpcAnchor') {
     return value === 's47-start'
       ? 'the start of the section 47 enquiry'
-      : 'the last strategy discussion';
+      : value === 'initiating-strategy-discussion'
+        ? 'the strategy discussion that started the section 47 enquiry'
+        : 'the last strategy discussion';
   }
   if (key === 'outOfHoursRule') {
     return value === 'next-working-day' ? 'the next working day' : 'the day of receipt';
@@ -102,11 +123,20 @@ export function ruleRows(policy: ResolvedPolicy): RuleRow[] {
   }));
 }
 
-export function attendeeLabels(policy: ResolvedPolicy): { required: string[]; optional: string[] } {
-  return {
-    required: policy.requiredRoles.map((r) => ROLE_LABELS[r]),
-    optional: policy.optionalRoles.map((r) => ROLE_LABELS[r]),
-  };
+export type AttendeeRow = { role: string; required: boolean; source: string };
+
+/** Each strategy discussion role with who names it: the edition's words, or local policy. */
+export function attendeeRows(policy: ResolvedPolicy): AttendeeRow[] {
+  const named = EDITION_RULES[policy.edition].roleSources;
+  const row = (r: RoleId, required: boolean): AttendeeRow => ({
+    role: ROLE_LABELS[r],
+    required,
+    source: named[r] ?? 'Added by local policy',
+  });
+  return [
+    ...policy.requiredRoles.map((r) => row(r, true)),
+    ...policy.optionalRoles.map((r) => row(r, false)),
+  ];
 }
 
 export function policyFor(edition: Edition, overrides?: PolicyOverrides): ResolvedPolicy {
@@ -117,6 +147,8 @@ export function statusText(status: ClockStatus): string {
   switch (status.kind) {
     case 'not-started':
       return 'Not started';
+    case 'not-required':
+      return 'Not required';
     case 'on-time':
       return status.workingDaysLeft === 1
         ? 'On time: 1 working day left'
@@ -142,6 +174,10 @@ export type CalculatorInput = {
   receivedTime: string; // HH:mm
   response: ResponseType | '';
   strategyDiscussionDate: string; // DD/MM/YYYY or ''
+  /** What the discussion decided about a section 47 enquiry. */
+  s47: 'yes' | 'no' | '';
+  /** The enquiry's outcome, if known. */
+  s47Outcome: S47Outcome | '';
   now: Date;
 };
 
@@ -181,7 +217,14 @@ export function calculateClocks(input: CalculatorInput): CalculatorResult {
     now: input.now.toISOString(),
     events: {
       ...(input.response === '' ? {} : { decisionResponse: input.response }),
-      ...(discussion ? { strategyDiscussionDates: [discussion] } : {}),
+      ...(discussion
+        ? {
+            strategyDiscussions: [{ date: discussion, s47: input.s47 === '' ? null : input.s47 }],
+          }
+        : {}),
+      ...(discussion && input.s47 === 'yes' && input.s47Outcome !== ''
+        ? { s47Outcome: { outcome: input.s47Outcome, date: discussion } }
+        : {}),
     },
   });
   return {

@@ -121,4 +121,98 @@ describe('followUpsFor', () => {
     expect(find(f, 'assessment')?.workingDays).toBe(45);
     expect(find(f, 'assessment')?.due).toBeUndefined();
   });
+
+  it('routes from the checklist become follow-ups, each with its source and due date', () => {
+    const p = resolvePolicy(2023);
+    const f = followUpsFor(
+      {
+        chosenResponse: 's17-assessment',
+        answers: {
+          'immediate-danger': 'no',
+          'needs-protection-now': 'no',
+          'significant-harm': 'no',
+          'open-case': 'yes',
+          'allegation-against-worker': 'unknown',
+          'homeless-16-17': 'yes',
+          'young-carer': 'yes',
+          'private-fostering': 'yes',
+          'harm-outside-home': 'yes',
+          'family-network': 'yes',
+        },
+      },
+      p,
+      ctx,
+    );
+    expect(find(f, 'lado-referral')).toMatchObject({ workingDays: 1, due: '2024-03-04' });
+    expect(find(f, 'lado-referral')?.source?.kind).toBe('default');
+    expect(find(f, 'private-fostering-visit')).toMatchObject({
+      workingDays: 7,
+      due: '2024-03-12',
+      source: { kind: 'statute' },
+    });
+    expect(find(f, 'open-case-transfer')?.detail).toMatch(/not counted as a new referral/);
+    expect(find(f, 'young-carer-assessment')?.source).toMatchObject({ reference: /s17ZA/ });
+    expect(find(f, 'homeless-assessment')?.detail).toMatch(/section 20/);
+    expect(find(f, 'harm-outside-home')?.source).toMatchObject({ edition: 2023 });
+    expect(kinds(f)).toContain('family-network');
+    // A child in need is seen "as soon as possible" unless local policy sets a figure.
+    expect(find(f, 'see-child')).toMatchObject({ detail: /as soon as possible/ });
+    expect(find(f, 'see-child')?.withinHours).toBeUndefined();
+    const local = followUpsFor(
+      { chosenResponse: 's17-assessment' },
+      resolvePolicy(2018, { seeChildInNeedWorkingDays: 5 }),
+      ctx,
+    );
+    expect(find(local, 'see-child')).toMatchObject({ workingDays: 5, due: '2024-03-08' });
+  });
+
+  it('a safety answer not known: consult a manager today', () => {
+    const f = followUpsFor(
+      {
+        chosenResponse: 'strategy-discussion',
+        answers: {
+          'immediate-danger': 'no',
+          'needs-protection-now': 'no',
+          'significant-harm': 'unknown',
+        },
+      },
+      resolvePolicy(2018),
+      ctx,
+    );
+    expect(kinds(f)[0]).toBe('manager-consultation');
+    expect(find(f, 'manager-consultation')).toMatchObject({ due: '2024-03-01' });
+  });
+
+  it('police reference awaited, and the family to be told by a named person on a date', () => {
+    const f = followUpsFor(
+      {
+        chosenResponse: 'strategy-discussion',
+        crimeSuspected: true,
+        policeNotification: {
+          notified: true,
+          officerName: 'DC Shah',
+          notifiedAt: '2024-03-01T14:00:00Z',
+          referenceAwaited: true,
+        },
+        familyInformed: 'not-yet',
+        familyToBeToldBy: 'J. Okafor',
+        familyToBeToldOn: '2024-03-04',
+      },
+      resolvePolicy(2018),
+      ctx,
+    );
+    expect(kinds(f)).toContain('police-reference');
+    expect(kinds(f)).not.toContain('police-notification');
+    expect(find(f, 'tell-family')).toMatchObject({ due: '2024-03-04', detail: /J\. Okafor/ });
+  });
+
+  it('the assessment counts from the actual referral date when it differs from day 0', () => {
+    const f = followUpsFor({ chosenResponse: 's17-assessment' }, resolvePolicy(2018), {
+      ...ctx,
+      countedFrom: '2024-03-04',
+      referralDate: '2024-03-02',
+    });
+    // 45 working days from Saturday 2 March 2024 (fake calendar: weekdays only).
+    expect(find(f, 'assessment')?.due).toBe('2024-05-03');
+  });
 });

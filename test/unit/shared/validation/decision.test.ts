@@ -30,6 +30,8 @@ const valid: DecisionInput = {
   decidedAt: '2024-03-01T14:30:00Z',
 };
 
+const paths = (input: unknown): string[] => issues(input).map((i) => i.path);
+
 function issues(input: unknown) {
   const r = decisionSchema.safeParse(input);
   return r.success
@@ -79,6 +81,44 @@ describe('decisionSchema', () => {
       ),
     ).toEqual(['familyWithheldReason', 'familyWithheldExplanation']);
     expect(issues({ ...valid, familyWithheldReason: 'because' })).toHaveLength(1);
+    // The guidance allows two grounds only: "other" is no longer accepted on a new decision.
+    expect(issues({ ...valid, familyWithheldReason: 'other' })).toHaveLength(1);
+  });
+
+  it('not yet told: who will tell the family, and when', () => {
+    expect(
+      paths({
+        ...valid,
+        familyInformed: 'not-yet',
+        familyWithheldReason: undefined,
+        familyWithheldExplanation: undefined,
+      }),
+    ).toEqual(['familyToBeToldBy', 'familyToBeToldOn']);
+    expect(
+      paths({
+        ...valid,
+        familyInformed: 'not-yet',
+        familyWithheldReason: undefined,
+        familyWithheldExplanation: undefined,
+        familyToBeToldBy: 'J. Okafor',
+        familyToBeToldOn: '2026-02-31',
+      }),
+    ).toEqual(['familyToBeToldOn']);
+  });
+
+  it('the police answer follows the checklist’s crime question; "not known" means tell them', () => {
+    expect(
+      paths({ ...valid, answers: { 'crime-suspected': 'unknown' }, crimeSuspected: false }),
+    ).toEqual(['crimeSuspected']);
+    expect(
+      paths({ ...valid, answers: { 'crime-suspected': 'no' }, crimeSuspected: false }),
+    ).toEqual([]);
+  });
+
+  it('"see the child by" cannot be before the decision', () => {
+    expect(
+      paths({ ...valid, decidedAt: '2026-03-02T10:00:00Z', seeChildBy: '2026-03-02T09:00:00Z' }),
+    ).toEqual(['seeChildBy']);
   });
 
   it('rejects control characters but allows tabs and new lines', () => {
@@ -108,8 +148,17 @@ describe('policeNotificationSchema', () => {
     expect(r.error?.issues.map((i) => i.message)).toEqual([
       'Enter the name of the police officer you told',
       'Enter the date and time you told the police',
-      'Enter the police reference number',
+      'Enter the police reference number, or say it is awaited',
     ]);
+    // "Awaited" stands in for a reference the police have not yet given.
+    expect(
+      policeNotificationSchema.safeParse({
+        notified: true,
+        officerName: 'PC Lee',
+        notifiedAt: '2026-03-02T10:00:00Z',
+        referenceAwaited: true,
+      }).success,
+    ).toBe(true);
   });
 
   it('not yet notified is a valid shape', () => {
