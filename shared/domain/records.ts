@@ -6,6 +6,7 @@ import type { ClockStatus } from '../calendar/clocks';
 import type { FollowUp } from '../checklist/follow-ups';
 import type { MatchReason } from '../matching';
 import type { PolicyOverrides, ResolvedPolicy } from '../policy/types';
+import type { ProgressEventRecord } from '../progress/events';
 import type { Decision } from '../validation/decision';
 import type { ChildInput } from '../validation/child';
 import type { HouseholdMemberInput } from '../validation/household';
@@ -162,6 +163,8 @@ export type ReferralRecord = {
   assessmentFactors: string[];
   assignedTo: UserRef | null;
   decisions: DecisionRecord[];
+  /** What has happened since (strategy discussions, s47, conferences, assessment). */
+  progress: ProgressEventRecord[];
   chronology: ChronologyEntry[];
   legalHold: boolean;
   version: number;

@@ -8,6 +8,7 @@ import type * as Records from '../domain/records';
 import { DRAFT_KINDS } from '../domain/records';
 import { USER_ROLES, type UserRole } from '../domain/types';
 import { EDITIONS } from '../domain/types';
+import { progressEventSchema } from '../progress/events';
 import { decisionSchema } from '../validation/decision';
 import { isIsoDate } from '../validation/formats';
 import { referralSchema } from '../validation/referral';
@@ -24,6 +25,8 @@ const searchText = z.string().trim().max(200, 'Search for 200 characters or fewe
 
 const ALL: readonly UserRole[] = USER_ROLES;
 const CASEWORK: readonly UserRole[] = ['duty-worker', 'manager'];
+// Chairs record what their strategy discussions decided.
+const PROGRESS: readonly UserRole[] = ['duty-worker', 'manager', 'chair'];
 const MANAGERS: readonly UserRole[] = ['manager'];
 const ADMIN: readonly UserRole[] = ['admin'];
 
@@ -244,6 +247,30 @@ export const contract = {
       })
       .strict(),
     result: result<Records.DecisionRecord>(),
+  }),
+
+  'progress:record': channel({
+    summary:
+      'Record what has happened: a strategy discussion and its s47 decision, the enquiry, a conference, the assessment',
+    access: PROGRESS,
+    input: (ctx) => z.object({ referralId: id, event: progressEventSchema(ctx) }).strict(),
+    result: result<Records.ReferralRecord>(),
+  }),
+  'progress:withdraw': channel({
+    summary: 'Withdraw a progress entry recorded in error (it stays visible, with the reason)',
+    access: PROGRESS,
+    input: z
+      .object({
+        referralId: id,
+        id,
+        reason: z
+          .string()
+          .trim()
+          .min(1, 'Say why the entry is being withdrawn')
+          .max(2_000, 'Give the reason in 2,000 characters or fewer'),
+      })
+      .strict(),
+    result: result<Records.ReferralRecord>(),
   }),
 
   'directory:list': channel({

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUESTION_IDS } from '../../shared/checklist';
+import { checklistFor } from '../../shared/checklist';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { ensureRendererBuilt } from '../harness/build-renderer';
 import { startHarness, type Harness } from '../harness/harness';
@@ -94,8 +94,16 @@ describe('recording a decision', () => {
     await axe();
     await shot('decision-checklist');
 
-    // Every question by keyboard: Tab into the group, then Space (yes) or an arrow (no).
-    for (const q of QUESTION_IDS) {
+    // No recommendation until the safety questions are answered.
+    expect(await page.getByTestId('recommendation').textContent()).toContain(
+      'No recommendation yet: answer these first',
+    );
+    // Every question by keyboard: Tab into the group, then Space (yes) or an arrow (no). The
+    // early-help consent question is only asked once early help fits, so it is not here.
+    const asked = checklistFor(2013)
+      .questions.filter((q) => q.askedIf === undefined)
+      .map((q) => q.id);
+    for (const q of asked) {
       await tabTo(radio(`answers.${q}`));
       await page.keyboard.press(
         q === 'significant-harm' || q === 'crime-suspected' ? 'Space' : 'ArrowRight',
@@ -137,8 +145,7 @@ describe('recording a decision', () => {
     expect(await page.locator('#field-rationale').inputValue()).toMatch(
       /bruising seen by the school\.$/,
     );
-    await tabTo(radio('crimeSuspected'));
-    await page.keyboard.press('Space');
+    // The crime question was answered in the checklist: the police details are asked for here.
     await tabTo(page.locator('#field-policeNotification-officerName'));
     await page.keyboard.type('DC Amy Hale');
     await tabTo(page.locator('#field-policeNotification-forceOrTeam'));
@@ -148,7 +155,8 @@ describe('recording a decision', () => {
     await tabTo(page.locator('#field-policeNotification-reference'));
     await page.keyboard.type('HP-24-1187');
     await tabTo(radio('familyInformed'));
-    await page.keyboard.press('ArrowDown'); // "No, not yet"
+    await page.keyboard.press('ArrowDown'); // "Not yet: someone will tell them"
+    await page.keyboard.press('ArrowDown'); // "No: telling them now would put … at risk"
     await tabTo(radio('familyWithheldReason'));
     await page.keyboard.press('Space'); // jeopardise a police investigation
     await tabTo(page.locator('#field-familyWithheldExplanation'));
@@ -172,9 +180,9 @@ describe('recording a decision', () => {
     expect(text).toContain('Hold a strategy discussion');
     expect(text).toContain('Acknowledge the referral');
     expect(text).toMatch(/Due \w{3} \d{2}\/\d{2}\/\d{4}/);
-    expect(await page.getByRole('region', { name: 'Decision' }).textContent()).toContain(
-      'Awaiting manager sign-off',
-    );
+    expect(
+      await page.getByRole('region', { name: 'Decision', exact: true }).textContent(),
+    ).toContain('Awaiting manager sign-off');
     await shot('decision-recorded');
 
     // The queue: no longer awaiting a decision; listed as awaiting sign-off.
@@ -222,6 +230,51 @@ describe('recording a decision', () => {
     const referral = await api('referrals:get', { id: referralId });
     expect(referral.status).toBe('decided');
     expect(referral.decisions[0]?.status).toBe('final');
+  });
+
+  it('records what the strategy discussion decided; the conference clock follows it', async () => {
+    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(
+      new Date(),
+    );
+    const progress = page.getByRole('region', { name: 'Progress since the decision' });
+    const icpc = page.getByTestId('clocks').locator('[data-clock="icpc"]');
+    expect(await icpc.count()).toBe(0);
+    await progress.getByRole('button', { name: 'Record progress' }).click();
+    await progress.getByLabel('What happened').click();
+    await page.getByRole('option', { name: 'Strategy discussion held' }).click();
+    await progress.getByLabel('Date', { exact: true }).fill(today);
+    await progress
+      .getByRole('group', { name: /start a section 47 enquiry/ })
+      .getByLabel('Yes')
+      .check();
+    await progress.getByLabel('Joint with the police').check();
+    await axe();
+    await shot('progress-form');
+    await progress.getByRole('button', { name: 'Record', exact: true }).click();
+    await progress.getByText(/^Recorded: .*Section 47 enquiry to start/).waitFor();
+    // The enquiry has started but its outcome is not known: the conference clock waits.
+    await icpc.getByText(/Starts if the section 47 enquiry finds the child likely/).waitFor();
+    expect(await icpc.textContent()).toMatch(/Would be due \w{3} \d{2}\/\d{2}\/\d{4}/);
+
+    await progress.getByRole('button', { name: 'Record progress' }).click();
+    await progress.getByLabel('What happened').click();
+    await page.getByRole('option', { name: 'Outcome of the section 47 enquiry' }).click();
+    await progress.getByLabel('Date', { exact: true }).fill(today);
+    await progress
+      .getByLabel(
+        'Concerns substantiated and the child is judged likely to suffer significant harm',
+      )
+      .check();
+    await progress.getByRole('button', { name: 'Record', exact: true }).click();
+    await icpc.getByText(/^Due \w{3} \d{2}\/\d{2}\/\d{4}$/).waitFor();
+    expect(await icpc.getByTestId('clock-chip').textContent()).toMatch(/On time/);
+    await shot('progress-recorded');
+    const referral = await api('referrals:get', { id: referralId });
+    expect(referral.progress.map((p) => p.event.kind)).toEqual([
+      'strategy-discussion',
+      's47-started',
+      's47-outcome',
+    ]);
   });
 });
 

@@ -7,9 +7,15 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { londonDate } from '../../shared/calendar';
 import type { AppUser } from '../../shared/domain/records';
-import type { UserRole } from '../../shared/domain/types';
+import { CHECKLISTS, RESPONSE_RANK, recommendResponse } from '../../shared/checklist';
+import {
+  EDITIONS,
+  type Edition,
+  type ResponseType,
+  type UserRole,
+} from '../../shared/domain/types';
 import type { ChannelInput } from '../../shared/ipc/contract';
-import { decisionSchema } from '../../shared/validation/decision';
+import { decisionSchema, type AnswerValue } from '../../shared/validation/decision';
 import { referralSchema } from '../../shared/validation/referral';
 import { createServices, type Services } from '../../electron/main/services';
 import { openStore } from '../../electron/main/store/store';
@@ -39,15 +45,54 @@ export type SeedSummary = {
 
 type DecisionInput = ChannelInput<'decisions:record'>['decision'];
 
-function decisionFor(plan: PlannedReferral, decidedBy: string): DecisionInput | null {
+/** Checklist answers (every question of every edition) that lead to this response. */
+function answersFor(response: ResponseType, crime: boolean): Record<string, AnswerValue> {
+  const ids = new Set(EDITIONS.flatMap((e) => CHECKLISTS[e].questions.map((q) => q.id)));
+  const a: Record<string, AnswerValue> = Object.fromEntries([...ids].map((id) => [id, 'no']));
+  a['crime-suspected'] = crime ? 'yes' : 'no';
+  switch (response) {
+    case 'emergency-action':
+      return {
+        ...a,
+        'immediate-danger': 'yes',
+        'needs-protection-now': 'yes',
+        'significant-harm': 'yes',
+      };
+    case 'strategy-discussion':
+      return { ...a, 'significant-harm': 'yes' };
+    case 's17-assessment':
+      return { ...a, 'child-in-need': 'yes' };
+    case 'early-help':
+      return { ...a, 'early-help-needs': 'yes', 'family-consents-early-help': 'yes' };
+    case 'information-advice':
+      return { ...a, 'advice-sufficient': 'yes' };
+    case 'nfa':
+      return a;
+  }
+}
+
+function decisionFor(
+  plan: PlannedReferral,
+  decidedBy: string,
+  edition: Edition,
+): DecisionInput | null {
   const d = plan.decision;
   if (!d) return null;
   const accepted = !['nfa', 'information-advice'].includes(d.response);
+  // The checklist is worked out from the answers; a worker may choose differently, but the demo
+  // never steps down from a safety recommendation (that would wait for a manager).
+  const stepsDown =
+    RESPONSE_RANK[d.response] < RESPONSE_RANK[d.recommended] &&
+    RESPONSE_RANK[d.recommended] >= RESPONSE_RANK['strategy-discussion'];
+  const answers = answersFor(stepsDown ? d.response : d.recommended, d.crime);
+  const rec = recommendResponse(edition, answers);
+  const recommended = rec.kind === 'recommended' ? rec.response : d.response;
+  const asked = new Set(CHECKLISTS[edition].questions.map((q) => q.id as string));
   return {
-    answers: {},
-    recommendedResponse: d.recommended,
+    answers: Object.fromEntries(Object.entries(answers).filter(([id]) => asked.has(id))),
+    recommendedResponse: recommended,
     chosenResponse: d.response,
-    ...(d.recommended !== d.response
+    ...(recommended !== d.response
       ? { differsReason: 'Further information from the school changed the picture.' }
       : {}),
     rationale: d.rationale,
@@ -64,11 +109,16 @@ function decisionFor(plan: PlannedReferral, decidedBy: string): DecisionInput | 
         }
       : {}),
     familyInformed: 'yes',
+    ...(d.response === 's17-assessment' || d.response === 'early-help'
+      ? { familyAgreement: 'agreed' as const }
+      : {}),
     ...(accepted
       ? {
           seeingChildPlan:
             'Duty social worker to visit the child at school within the local standard.',
           leadPractitioner: decidedBy,
+          leadPractitionerAllocatedBy: 'Jo Morgan (practice supervisor)',
+          leadPractitionerRole: 'social-worker' as const,
         }
       : {}),
     decidedBy,
@@ -181,7 +231,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
           userId: worker.id,
         });
       }
-      const decision = decisionFor(p, (worker ?? me).displayName);
+      const decision = decisionFor(p, (worker ?? me).displayName, settings.edition);
       if (decision && p.decision) {
         current = new Date(Math.min(Date.parse(p.decision.at), realNow.getTime()));
         await services.decisions.record(ctx, {

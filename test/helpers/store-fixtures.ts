@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppUser } from '../../shared/domain/records';
 import type { Decision } from '../../shared/validation/decision';
+import { CHECKLISTS } from '../../shared/checklist';
+import { EDITIONS } from '../../shared/domain/types';
 import type { ChildInput } from '../../shared/validation/child';
 import type { ReferralInput } from '../../shared/validation/referral';
 import { createServices, type Services } from '../../electron/main/services/index';
@@ -79,9 +81,18 @@ export function referralInput(over: Partial<ReferralInput> = {}): ReferralInput 
   };
 }
 
+/**
+ * Every checklist question (of every edition) answered "no", then `over`: the safety questions are
+ * always answered, as the decision service insists.
+ */
+export function checklistAnswers(over: Decision['answers'] = {}): Decision['answers'] {
+  const ids = new Set(EDITIONS.flatMap((e) => CHECKLISTS[e].questions.map((q) => q.id)));
+  return { ...Object.fromEntries([...ids].map((id) => [id, 'no' as const])), ...over };
+}
+
 export function decisionInput(over: Partial<Decision> = {}): Decision {
   return {
-    answers: {},
+    answers: checklistAnswers({ 'child-in-need': 'yes' }),
     recommendedResponse: 's17-assessment',
     chosenResponse: 's17-assessment',
     rationale: 'Bruising and the child says she is scared: assessment needed to understand risk.',
@@ -90,7 +101,10 @@ export function decisionInput(over: Partial<Decision> = {}): Decision {
     decidedBy: 'Sam Patel',
     decidedAt: '2026-11-23T11:00:00.000Z',
     seeingChildPlan: 'Visit at school today',
+    familyAgreement: 'agreed',
     leadPractitioner: 'Sam Patel',
+    leadPractitionerAllocatedBy: 'Jo Morgan (practice supervisor)',
+    leadPractitionerRole: 'social-worker',
     ...over,
   };
 }

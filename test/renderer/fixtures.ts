@@ -221,6 +221,7 @@ export function makeReferral(id: string): ReferralRecord {
     assessmentFactors: [],
     assignedTo: q.assignedTo,
     decisions: [],
+    progress: [],
     chronology: [],
     legalHold: false,
     version: 1,

@@ -28,6 +28,9 @@ export function createSessionEnv(options: SessionEnvOptions): SessionEnv {
   const signIn = async (): Promise<AppUser | null> => {
     if (store.status().state !== 'ok') return null;
     known = (await services.users.signIn(options.osAccount)).user;
+    // Once per start (and after a restore): the queue's stored decision dates follow the rules in
+    // force, e.g. a bank-holiday table updated by a new build.
+    await services.clocks.refresh();
     return known;
   };
 

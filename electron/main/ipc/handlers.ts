@@ -11,6 +11,7 @@ export function createHandlers(services: Services): Handlers {
     drafts,
     people,
     decisions,
+    progress,
     directory,
     settings,
     users,
@@ -48,6 +49,9 @@ export function createHandlers(services: Services): Handlers {
 
     'decisions:record': (input, ctx) => decisions.record(as(ctx), input),
     'decisions:sign-off': (input, ctx) => decisions.signOff(as(ctx), input),
+
+    'progress:record': (input, ctx) => progress.record(as(ctx), input),
+    'progress:withdraw': (input, ctx) => progress.withdraw(as(ctx), input),
 
     'directory:list': (input, ctx) => directory.list(as(ctx), input),
     'directory:save': (input, ctx) => directory.save(as(ctx), input),

@@ -26,6 +26,7 @@ import {
 } from '../store/repositories/directory';
 import { deleteDraft, getDraft, listDrafts, upsertDraft } from '../store/repositories/drafts';
 import { putSetting } from '../store/repositories/settings';
+import { refreshDecisionClocks } from './decision-clocks';
 import {
   countUsers,
   insertUser,
@@ -151,6 +152,14 @@ export function createSettingsService({ store, clock }: ServiceDeps): SettingsSe
         }
         if (Object.keys(errors).length > 0) throw new ValidationError(errors);
         await putSetting(trx, 'app', next, input.version, { at, userId: ctx.user.id });
+        // The queue's stored decision dates follow the new rules at once (WT: one working day,
+        // counted with the office hours, closure days and out-of-hours rule now in force).
+        const refreshed = await refreshDecisionClocks(
+          trx,
+          await policyContext(trx),
+          { at, userId: ctx.user.id },
+          'the settings changed',
+        );
         await appendAudit(trx, {
           at,
           userId: ctx.user.id,
@@ -162,7 +171,11 @@ export function createSettingsService({ store, clock }: ServiceDeps): SettingsSe
               .filter((k) => k !== 'version')
               .join(', ') || 'nothing'
           }`,
-          details: { before: pc.settings, after: next },
+          details: {
+            before: pc.settings,
+            after: next,
+            decisionDatesChanged: refreshed.changed.length,
+          },
         });
         return settingsRecord(trx);
       });

@@ -10,11 +10,10 @@ import { resolvePolicy } from '../../../shared/policy';
 import type { ResolvedPolicy } from '../../../shared/policy/types';
 import type { Decision } from '../../../shared/validation/decision';
 import { fieldErrorsFromZod } from '../../../shared/validation/errors';
-import type { ReferrerInput } from '../../../shared/validation/referrer';
 import type * as z from 'zod';
 import { ForbiddenError, ValidationError } from '../store/errors';
 import { type Db, userNames, userRef } from '../store/repositories/common';
-import type { ReadHelpers } from '../store/repositories/referrals';
+import type { FollowUpReferral, ReadHelpers } from '../store/repositories/referrals';
 import {
   DEFAULT_SETTINGS,
   getSetting,
@@ -101,12 +100,13 @@ export async function settingsRecord(db: Db, pc?: PolicyContext): Promise<Settin
 export function computeFollowUps(
   pc: PolicyContext,
   decision: Decision,
-  referral: { countedFrom: IsoDate; referrer: ReferrerInput },
+  referral: FollowUpReferral,
   recordedAt: string,
 ): FollowUp[] {
   const r = referral.referrer;
   return followUpsFor(decision, pc.policy, {
     countedFrom: referral.countedFrom,
+    referralDate: referral.referralDate,
     decidedOn: londonDate(recordedAt),
     calendar: pc.calendar,
     referrer: {

@@ -2,6 +2,7 @@
 // edition removed the manager; local policy may keep sign-off required, optional or off).
 import { londonDate } from '../../../shared/calendar/clocks';
 import { checkDecisionComplete } from '../../../shared/checklist/complete';
+import { recommendResponse, stepsDownFromSafety } from '../../../shared/checklist/recommend';
 import type { DecisionRecord } from '../../../shared/domain/records';
 import { RESPONSE_LABELS } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
@@ -56,6 +57,7 @@ async function loadDecision(
   const names = await userNames(db);
   const ref = {
     countedFrom: referral.counted_from,
+    referralDate: londonDate(referral.received_at),
     referrer: fromJson(referral.referrer) as ReferrerInput,
   };
   const all = await decisionRecords(
@@ -136,7 +138,16 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
           for (const m of missing) fieldErrors[m.field] ??= m.message;
           throw new ValidationError(fieldErrors);
         }
-        const needsSignOff = pc.policy.managerSignOff === 'required';
+        // A response lower than the safety questions point to (e.g. no further action where the
+        // checklist found reasonable cause to suspect significant harm) always goes to a manager,
+        // unless the authority has switched sign-off off altogether.
+        const steppedDown = stepsDownFromSafety(
+          recommendResponse(pc.policy.edition, decision.answers),
+          decision.chosenResponse,
+        );
+        const needsSignOff =
+          pc.policy.managerSignOff === 'required' ||
+          (steppedDown && pc.policy.managerSignOff !== 'off');
         const status = needsSignOff ? 'awaiting-sign-off' : 'final';
         await patchReferral(
           trx,
@@ -149,14 +160,20 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
         await addChronology(trx, referralId, {
           at,
           kind: 'significant',
-          text: `Decision recorded: ${RESPONSE_LABELS[decision.chosenResponse]}.${needsSignOff ? ' Awaiting manager sign-off.' : ''}`,
+          text: `Decision recorded: ${RESPONSE_LABELS[decision.chosenResponse]}.${
+            steppedDown
+              ? ' This is a lower response than the safety questions point to; a manager must agree it.'
+              : needsSignOff
+                ? ' Awaiting manager sign-off.'
+                : ''
+          }`,
           userId: ctx.user.id,
         });
         if (decision.policeNotification?.notified === true) {
           await addChronology(trx, referralId, {
             at,
             kind: 'significant',
-            text: `Police told (reference ${decision.policeNotification.reference ?? 'not given'}).`,
+            text: `Police told (reference ${decision.policeNotification.reference ?? 'awaited'}).`,
             userId: ctx.user.id,
           });
         }
@@ -175,6 +192,7 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
             recommended: decision.recommendedResponse,
             status,
             decidedOn: londonDate(at),
+            steppedDownFromSafety: steppedDown,
           },
         });
         return rec;

@@ -26,6 +26,9 @@ import {
 } from './admin';
 import type { Clock } from './context';
 import { type DecisionService, createDecisionService } from './decisions';
+import { type ClockRefresh, refreshDecisionClocks } from './decision-clocks';
+import { type ProgressService, createProgressService } from './progress';
+import { nowIso, policyContext } from './context';
 import { type PeopleService, createPeopleService } from './people';
 import { type ReferralService, createReferralService } from './referrals';
 import { DEFAULT_BACKUP_KEEP } from '../store/backup';
@@ -38,6 +41,9 @@ export type Services = {
   drafts: DraftService;
   people: PeopleService;
   decisions: DecisionService;
+  progress: ProgressService;
+  /** Start-up upkeep: open referrals' stored decision clocks brought in step with the rules. */
+  clocks: { refresh(): Promise<ClockRefresh> };
   directory: DirectoryService;
   settings: SettingsService;
   users: UserService;
@@ -66,6 +72,18 @@ export function createServices(
     drafts: createDraftService(deps),
     people: createPeopleService(deps),
     decisions: createDecisionService(deps),
+    progress: createProgressService(deps),
+    clocks: {
+      refresh: () =>
+        store.transaction(async (trx) =>
+          refreshDecisionClocks(
+            trx,
+            await policyContext(trx),
+            { at: nowIso(clock), userId: null },
+            'the working-day calendar or the rules in force have changed since it was set',
+          ),
+        ),
+    },
     directory: createDirectoryService(deps),
     settings: createSettingsService(deps),
     users: createUserService(deps, options.osAccount ?? defaultOsAccount),

@@ -1,8 +1,9 @@
 // Referrals: create from validated input (reference, day 0 and decision due date from the
 // calendar and policy), update with optimistic concurrency, the queue, search, view (audited)
 // and assignment. Every change is audited in the same transaction as the change.
-import { receiptDay, londonDate } from '../../../shared/calendar/clocks';
-import { describeDate, dueDate } from '../../../shared/calendar';
+import { londonDate } from '../../../shared/calendar/clocks';
+import { decisionClock } from '../../../shared/calendar/referral-clocks';
+import { describeDate } from '../../../shared/calendar';
 import {
   collectionYearFor,
   isReferralSourceCode,
@@ -171,13 +172,15 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
 
   function clocksFor(pc: PolicyContext, input: ReferralInput) {
     // Domain §2.1/§2.3: decision within one working day of receipt, day 0 after the
-    // out-of-hours rule (local policy).
-    const receipt = receiptDay(input.receivedAt, pc.policy, pc.calendar);
-    return {
-      receipt,
-      countedFrom: receipt.countedFrom,
-      decisionDue: dueDate(receipt.countedFrom, pc.policy.decisionWorkingDays, pc.calendar),
-    };
+    // out-of-hours rule (local policy); at once where the child may need immediate protection.
+    // The same function gives the referral page its clock, so the queue and the page agree.
+    const clock = decisionClock(
+      input.receivedAt,
+      input.immediateProtectionMayBeNeeded,
+      pc.policy,
+      pc.calendar,
+    );
+    return { receipt: clock.receipt, countedFrom: clock.countedFrom, decisionDue: clock.due };
   }
 
   return {
@@ -202,7 +205,9 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
         await addChronology(trx, id, {
           at,
           kind: 'auto',
-          text: `Referral received. ${receipt.reason} Decision due by ${describeDate(decisionDue)}.`,
+          text: input.immediateProtectionMayBeNeeded
+            ? `Referral received. The child may need immediate protection: decision due now (${describeDate(decisionDue)}).`
+            : `Referral received. ${receipt.reason} Decision due by ${describeDate(decisionDue)}.`,
           userId: ctx.user.id,
         });
         if (draftKey !== undefined) await deleteDraft(trx, ctx.user.id, 'referral', draftKey);

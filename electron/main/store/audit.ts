@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'settings',
   'roles',
   'delete',
+  'withdraw',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

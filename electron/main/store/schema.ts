@@ -1,4 +1,4 @@
-// Kysely's view of the schema (migrations/001, 002). Column types are what SQLite returns through
+// Kysely's view of the schema (migrations/001–003). Column types are what SQLite returns through
 // better-sqlite3: TEXT → string, INTEGER → number (booleans are 0/1), JSON columns are TEXT.
 // Repositories map these rows to the domain records in shared/domain/records.ts, in one place
 // each.
@@ -328,6 +328,21 @@ export type ReferralsFtsTable = {
   children: string;
 };
 
+/** Migration 3: what has happened on a referral (shared/progress). */
+export type ProgressEventsTable = {
+  id: string;
+  referral_id: string;
+  kind: string;
+  date: string;
+  /** JSON ProgressEventInput as validated. */
+  data: string;
+  recorded_at: string;
+  recorded_by: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+};
+
 export type Database = {
   users: UsersTable;
   people: PeopleTable;
@@ -354,6 +369,7 @@ export type Database = {
   drafts: DraftsTable;
   settings: SettingsTable;
   person_merges: PersonMergesTable;
+  progress_events: ProgressEventsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   people_fts: PeopleFtsTable;
@@ -368,6 +384,7 @@ export type ReferralRow = Selectable<ReferralsTable>;
 export type ReferralChildRow = Selectable<ReferralChildrenTable>;
 export type HouseholdMemberRow = Selectable<HouseholdMembersTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
+export type ProgressEventRow = Selectable<ProgressEventsTable>;
 export type SettingRow = Selectable<SettingsTable>;
 export type DraftRow = Selectable<DraftsTable>;
 export type AuditRow = Selectable<AuditLogTable>;

@@ -34,6 +34,8 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'people:unmerge': ['manager', 'admin'],
   'decisions:record': ['duty-worker', 'manager'],
   'decisions:sign-off': ['manager'],
+  'progress:record': ['duty-worker', 'manager', 'chair'],
+  'progress:withdraw': ['duty-worker', 'manager', 'chair'],
   'directory:list': EVERYONE,
   'directory:save': ['duty-worker', 'manager', 'admin'],
   'settings:update': ['admin'],

@@ -4,7 +4,13 @@ import {
   ForbiddenError,
   ValidationError,
 } from '../../../electron/main/store/errors';
-import { decisionInput, referralInput, testEnv, type TestEnv } from '../../helpers/store-fixtures';
+import {
+  checklistAnswers,
+  decisionInput,
+  referralInput,
+  testEnv,
+  type TestEnv,
+} from '../../helpers/store-fixtures';
 
 let env: TestEnv;
 beforeEach(async () => {
@@ -272,7 +278,10 @@ describe('decisions and sign-off', () => {
       .record(ctx, {
         referralId: r.id,
         version: r.version,
-        decision: decisionInput({ crimeSuspected: true }),
+        decision: decisionInput({
+          answers: checklistAnswers({ 'child-in-need': 'yes', 'crime-suspected': 'yes' }),
+          crimeSuspected: true,
+        }),
       })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);

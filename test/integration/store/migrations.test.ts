@@ -62,7 +62,7 @@ describe('migrations', () => {
       children: db.prepare('SELECT * FROM referral_children').all(),
     };
 
-    expect(migrate(db)).toEqual([2]);
+    expect(migrate(db, { to: 2 })).toEqual([2]);
     expect(schemaVersion(db)).toBe(2);
     expect(
       db.prepare('SELECT id, given_names, family_name, date_of_birth, version FROM people').all(),
@@ -79,6 +79,45 @@ describe('migrations', () => {
       )
       .all();
     expect(indexes).toHaveLength(1);
+    db.close();
+  });
+
+  it('migration 3 keeps referrals and decisions and adds progress entries with their checks', () => {
+    const db = freshDb();
+    migrate(db, { to: 2 });
+    db.prepare(
+      `INSERT INTO referrals (id, reference, status, received_at, counted_from, decision_due, channel, referrer, referrer_label,
+        source_code, narrative, whereabouts, immediate_protection, parents_aware, parents_agree, data, created_at, updated_at)
+       VALUES ('r1', 'FD-2026-000001', 'decided', ?, '2026-11-23', '2026-11-24', 'phone', '{}', 'Anonymous referrer',
+        '9', 'Concern', 'Home', 0, 'yes', 'yes', '{}', ?, ?)`,
+    ).run(at, at, at);
+    db.prepare(
+      `INSERT INTO decisions (id, referral_id, answers, recommended, chosen, rationale, data, status, recorded_by, recorded_at, created_at, updated_at)
+       VALUES ('d1', 'r1', '{}', 'strategy-discussion', 'strategy-discussion', 'Reasons given here', '{}', 'final', 'u1', ?, ?, ?)`,
+    ).run(at, at, at);
+    const before = {
+      referrals: db.prepare('SELECT * FROM referrals').all(),
+      decisions: db.prepare('SELECT * FROM decisions').all(),
+    };
+    expect(migrate(db)).toEqual([3]);
+    expect(schemaVersion(db)).toBe(3);
+    expect(db.prepare('SELECT * FROM referrals').all()).toEqual(before.referrals);
+    expect(db.prepare('SELECT * FROM decisions').all()).toEqual(before.decisions);
+    const insert = db.prepare(
+      `INSERT INTO progress_events (id, referral_id, kind, date, data, recorded_at, withdrawn_at, withdrawn_reason)
+       VALUES (?, 'r1', ?, '2026-11-24', '{}', ?, ?, ?)`,
+    );
+    insert.run('e1', 'strategy-discussion', at, null, null);
+    // An unknown kind, or a withdrawal without its reason, is refused by the table itself.
+    expect(() => insert.run('e2', 'party', at, null, null)).toThrow(/CHECK constraint/);
+    expect(() => insert.run('e3', 's47-started', at, at, null)).toThrow(/CHECK constraint/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO progress_events (id, referral_id, kind, date, data, recorded_at) VALUES ('e4', 'nope', 'icpc-held', '2026-11-24', '{}', ?)",
+        )
+        .run(at),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 

@@ -20,10 +20,11 @@ export function fullReferral(overrides: Partial<ReferralRecord> = {}): ReferralR
     id: 'r1',
     reference: 'REF-0001',
     status: 'awaiting-decision',
-    // Tuesday 24/11/2026 18:30 London: after the office closed.
+    // Monday 23/11/2026 18:30 London: after the office closed, but the child may need immediate
+    // protection, so the decision cannot wait for the next working day: due that day.
     receivedAt: '2026-11-23T18:30:00Z',
-    countedFrom: '2026-11-24',
-    decisionDue: '2026-11-25',
+    countedFrom: '2026-11-23',
+    decisionDue: '2026-11-23',
     input: {
       receivedAt: '2026-11-23T18:30:00Z',
       channel: 'phone',

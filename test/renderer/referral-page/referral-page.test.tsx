@@ -84,13 +84,52 @@ describe('the referral page', { timeout: 20_000 }, () => {
 
     const concern = section('The concern');
     expect(concern).toHaveTextContent('hit him with a belt');
-    expect(concern).toHaveTextContent('3A: Domestic abuse: the child is the subject');
+    expect(concern).toHaveTextContent(
+      '3A: Domestic violence: concerns about the child being the subject of domestic violence',
+    );
     expect(concern).toHaveTextContent('At Northgate Primary School until 15:15');
     expect(concern).toHaveTextContent('Parents know about the referralNo');
 
     const consent = section('Consent and information sharing');
     expect(consent).toHaveTextContent('Consent not sought: Asking would place the child at risk');
     expect(consent).toHaveTextContent('Shared with Harbour Police CAIT');
+    // Recorded before the lawful basis was split: shown as recorded, without a wrong citation.
+    expect(consent).toHaveTextContent(
+      'Recorded before the lawful basis was split into its parts: Safeguarding of children, without consent',
+    );
+    expect(consent).not.toHaveTextContent('Sch 8');
+  });
+
+  it('shows the lawful basis for sharing in its parts', async () => {
+    const base = fullReferral();
+    setup({
+      'referrals:get': () => ({
+        ...base,
+        input: {
+          ...base.input,
+          informationSharing: [
+            {
+              decision: 'shared',
+              date: '2026-11-24',
+              what: 'The referral and body map',
+              withWhom: 'Harbour Police CAIT',
+              why: 'Possible assault on a child',
+              recordedBy: 'Dana Wilson',
+              article6Basis: 'public-task',
+              specialCategory: 'art9-2g-safeguarding',
+              criminalOffenceData: 'sch1-para18',
+            },
+          ],
+        },
+      }),
+    });
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Noah Birch' });
+    const consent = section('Consent and information sharing');
+    expect(consent).toHaveTextContent(
+      'Public task (UK GDPR Art 6(1)(e)) · Special category data: Safeguarding of children (UK GDPR Art 9(2)(g) with DPA 2018 Sch 1 Pt 2 para 18) · Criminal offence data: Safeguarding of children (UK GDPR Art 10 with DPA 2018 s10(5) and Sch 1 Pt 2 para 18) · Recorded by Dana Wilson',
+    );
+    expect(consent).not.toHaveTextContent('Recorded before the lawful basis was split');
   });
 
   it('shows the clocks with due dates and the counting convention', async () => {
@@ -98,14 +137,22 @@ describe('the referral page', { timeout: 20_000 }, () => {
     open();
     const clocks = await screen.findByRole('region', { name: 'Clocks' });
     expect(clocks).toHaveTextContent('Decision on type of response');
-    expect(clocks).toHaveTextContent('Due Wed 25/11/2026');
+    // Received after hours, but the child may need immediate protection: due that same day.
+    expect(clocks).toHaveTextContent('Due Mon 23/11/2026');
+    expect(clocks).toHaveTextContent(
+      'The child may need immediate protection: decide now, whatever the time or day.',
+    );
     expect(clocks).toHaveTextContent('The day something happens is day 0');
     expect(within(clocks).getAllByTestId('clock-chip').length).toBeGreaterThan(0);
     // The rule, then its source in a few words (the full wording is on the Rules screen).
     expect(clocks).toHaveTextContent(
-      'Decide the type of response within 1 working day of receiving the referral.',
+      'Complete the assessment within 45 working days of the date of referral',
     );
-    expect(within(clocks).getAllByText('Working Together 2023, ch.3').length).toBeGreaterThan(0);
+    expect(
+      within(clocks).getAllByText('Source: Working Together 2023, ch.3').length,
+    ).toBeGreaterThan(0);
+    // The internal review point waits for the assessment to start, and says so.
+    expect(clocks).toHaveTextContent('Starts when the assessment starts.');
     expect(within(clocks).getByRole('link', { name: 'Rules and clocks' })).toHaveAttribute(
       'href',
       '#/rules',

@@ -6,11 +6,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { SchemaTooNewError } from '../errors';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-legal-hold';
+import { migration003 } from './003-progress-events';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 /** The newest schema this build understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

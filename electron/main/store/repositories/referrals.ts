@@ -27,6 +27,7 @@ import type { ReferrerInput } from '../../../../shared/validation/referrer';
 import { PUBLIC_RELATIONSHIP_LABELS } from '../../../../shared/validation/referrer';
 import { toFtsQuery } from '../fts';
 import type { DecisionRow, ReferralRow } from '../schema';
+import { progressFor } from './progress';
 import {
   type Db,
   bool,
@@ -222,7 +223,8 @@ async function writeParts(
           what: e.what,
           with_whom: e.withWhom,
           why: e.why,
-          lawful_basis: e.lawfulBasis ?? null,
+          // The UK GDPR Art 6 basis; entries recorded before it was split keep their old value.
+          lawful_basis: e.article6Basis ?? e.lawfulBasis ?? null,
           data: toJson(e),
           recorded_by: stamp.userId,
           recorded_at: stamp.at,
@@ -339,17 +341,21 @@ export async function addChronology(
 // Reading
 // ---------------------------------------------------------------------------------------------
 
+/** What follow-ups need to know about the referral a decision is on. */
+export type FollowUpReferral = {
+  countedFrom: IsoDate;
+  /** The London date it was received (census CINreferralDate): day 0 of the assessment. */
+  referralDate: IsoDate;
+  referrer: ReferrerInput;
+};
+
 export type ReadHelpers = {
   /** Where a decision clock stands (shared/calendar clockStatus with the current calendar). */
   clock(due: IsoDate, metOn: IsoDate | null): ClockStatus;
   /** The London calendar date of an instant. */
   londonDate(instant: string): IsoDate;
   /** Follow-ups a recorded decision sets in motion. */
-  followUps(
-    decision: Decision,
-    referral: { countedFrom: IsoDate; referrer: ReferrerInput },
-    recordedAt: string,
-  ): FollowUp[];
+  followUps(decision: Decision, referral: FollowUpReferral, recordedAt: string): FollowUp[];
   /** Earlier referral for the same person within 12 months before `receivedAt` (domain §3). */
   reReferral(personId: string, referralId: string, receivedAt: string): Promise<boolean>;
 };
@@ -362,7 +368,7 @@ export async function decisionRecords(
   referralIds: readonly string[],
   names: Map<string, string>,
   helpers: Pick<ReadHelpers, 'followUps'>,
-  referralFor: (id: string) => { countedFrom: IsoDate; referrer: ReferrerInput },
+  referralFor: (id: string) => FollowUpReferral,
 ): Promise<DecisionRecord[]> {
   if (referralIds.length === 0) return [];
   const rows = await db
@@ -445,13 +451,16 @@ export async function loadReferral(
     .selectAll()
     .where('referral_id', '=', id)
     .orderBy('at')
-    .orderBy('id')
+    // Entries written in one transaction share a time: keep the order they were written in.
+    .orderBy(sql`rowid`)
     .execute();
   const referrer = fromJson(row.referrer) as ReferrerInput;
   const decisions = await decisionRecords(db, [id], names, helpers, () => ({
     countedFrom: row.counted_from,
+    referralDate: helpers.londonDate(row.received_at),
     referrer,
   }));
+  const progress = (await progressFor(db, [id], names)).get(id) ?? [];
   const childRecords: ReferralChildRecord[] = [];
   for (const c of children) {
     childRecords.push({
@@ -501,6 +510,7 @@ export async function loadReferral(
     assessmentFactors: factors.map((f) => f.code),
     assignedTo: userRef(names, row.assigned_to),
     decisions,
+    progress,
     chronology: chronology.map((c): ChronologyEntry => ({
       id: c.id,
       at: c.at,

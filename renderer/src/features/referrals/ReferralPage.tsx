@@ -12,7 +12,6 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { COUNTING_CONVENTION, shortRuleSource } from '../../../../shared/calendar';
 import {
   REFERRAL_STATUS_LABELS,
   type AppUser,
@@ -20,8 +19,8 @@ import {
   type ReferralRecord,
   type SettingsRecord,
 } from '../../../../shared/domain/records';
-import { editionLabel } from '../../../../shared/policy';
-import { CONSENT_STATUS_LABELS, LAWFUL_BASIS_LABELS } from '../../../../shared/validation/consent';
+import { CONSENT_STATUS_LABELS, lawfulBasisSummary } from '../../../../shared/validation/consent';
+import { childSexLabel } from '../../../../shared/validation/child';
 import { formatNhsNumber } from '../../../../shared/validation/formats';
 import { REFERRAL_CHANNEL_LABELS } from '../../../../shared/validation/referral';
 import {
@@ -40,6 +39,8 @@ import { DecisionCard } from '../decisions/DecisionCard';
 import { useAssign } from '../decisions/decision-queries';
 import { ageInYears } from '../queue/queue-model';
 import { AuditTrail } from './AuditSection';
+import { ClocksList, HowWeCount } from './ClocksSection';
+import { ProgressSection } from './ProgressSection';
 import { Chronology } from './ChronologySection';
 import { LinkChildren, unresolvedChildren } from './LinkChildren';
 import {
@@ -47,6 +48,7 @@ import {
   addressText,
   canCasework,
   canReadAudit,
+  canRecordProgress,
   factorLabel,
   referralClocks,
 } from './referral-model';
@@ -191,42 +193,8 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
       ) : null}
 
       <Section id="sec-clocks" title="Clocks">
-        <Box component="ul" data-testid="clocks" sx={{ m: 0, p: 0, listStyle: 'none' }}>
-          {clocks.clocks
-            .filter((c) => c.due !== null || c.status.kind === 'met')
-            .map((c) => (
-              <Box
-                component="li"
-                key={c.id}
-                sx={{
-                  display: 'grid',
-                  gridTemplateColumns: { xs: '1fr', md: '1fr 200px 240px' },
-                  gap: 1.5,
-                  alignItems: 'center',
-                  py: 1.25,
-                  borderTop: 1,
-                  borderColor: 'divider',
-                }}
-              >
-                <Box>
-                  <Typography sx={{ fontWeight: 600 }}>{c.label}</Typography>
-                  <Typography variant="body2">{c.plain}</Typography>
-                  <Typography variant="body2" color="text.secondary" title={c.rule}>
-                    {shortRuleSource(c.source)}
-                  </Typography>
-                </Box>
-                <Typography>{c.due ? `Due ${formatDayDate(c.due)}` : ''}</Typography>
-                <Box>
-                  <ClockChip status={c.status} size="small" />
-                </Box>
-              </Box>
-            ))}
-        </Box>
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
-          How we count: {COUNTING_CONVENTION} Rules from {editionLabel(settings.edition)}
-          {settings.policy.overrides.length > 0 ? ' with local policy' : ''}: see{' '}
-          <RouterLink to="/rules">Rules and clocks</RouterLink> for each rule&apos;s source.
-        </Typography>
+        <ClocksList clocks={clocks.clocks} />
+        <HowWeCount settings={settings} />
       </Section>
 
       {ordered.length > 0 ? (
@@ -234,6 +202,16 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
           {ordered.map((d) => (
             <DecisionCard key={d.id} decision={d} user={user} />
           ))}
+        </Section>
+      ) : null}
+
+      {ordered.length > 0 || r.progress.length > 0 ? (
+        <Section id="sec-progress" title="Progress since the decision">
+          <ProgressSection
+            referral={r}
+            canRecord={canRecordProgress(user.roles)}
+            hasInitialAssessment={settings.policy.initialAssessmentWorkingDays !== null}
+          />
         </Section>
       ) : null}
 
@@ -354,7 +332,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
                 <Typography>{e.what}</Typography>
                 <Typography color="text.secondary">
                   Why: {e.why}
-                  {e.lawfulBasis ? ` · ${LAWFUL_BASIS_LABELS[e.lawfulBasis]}` : ''} · Recorded by{' '}
+                  {lawfulBasisSummary(e) ? ` · ${lawfulBasisSummary(e) ?? ''}` : ''} · Recorded by{' '}
                   {e.recordedBy}
                 </Typography>
               </Box>
@@ -573,6 +551,7 @@ function ChildFacts(props: { c: ReferralChildRecord; today: string }): ReactElem
           ],
           ...(child.status === 'born'
             ? ([
+                ['Sex', childSexLabel(child.gender)],
                 ['Ethnicity', child.ethnicity ?? 'Not recorded'],
                 [
                   'Disability',

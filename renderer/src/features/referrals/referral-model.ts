@@ -5,8 +5,8 @@ import {
   computeReferralClocks,
   createWorkingDayCalendar,
   type ReferralClocks,
-  type ReferralEvents,
 } from '../../../../shared/calendar';
+import { toReferralEvents } from '../../../../shared/progress';
 import { assessmentFactor } from '../../../../shared/codes/assessment-factors';
 import type {
   DecisionRecord,
@@ -23,26 +23,31 @@ export function standingDecision(r: ReferralRecord): DecisionRecord | null {
   return standing.at(-1) ?? null;
 }
 
-/** The statutory clocks for this referral, with the policy in force and what has happened. */
+/**
+ * The statutory clocks for this referral, with the policy in force and what has happened. The
+ * decision clock comes from the same function the main process stores for the queue
+ * (shared/calendar decisionClock), so the two always agree.
+ */
 export function referralClocks(
   r: ReferralRecord,
   settings: SettingsRecord,
   now: Date,
 ): ReferralClocks {
   const calendar = createWorkingDayCalendar({ closures: settings.closures });
-  const events: ReferralEvents = {};
   const d = standingDecision(r);
-  if (d) {
-    events.decisionAt = d.recordedAt;
-    events.decisionResponse = d.chosen;
-  }
   return computeReferralClocks({
     receivedAt: r.receivedAt,
+    immediateProtection: r.input.immediateProtectionMayBeNeeded,
     policy: settings.policy,
     calendar,
-    events,
+    events: toReferralEvents(r.progress, d ? { at: d.recordedAt, response: d.chosen } : null),
     now: now.toISOString(),
   });
+}
+
+/** Who may record what has happened (contract `progress:record`). */
+export function canRecordProgress(roles: readonly UserRole[]): boolean {
+  return roles.some((r) => r === 'duty-worker' || r === 'manager' || r === 'chair');
 }
 
 export function factorLabel(code: string): string {
