@@ -109,6 +109,57 @@ export function ChoiceGroup<T extends string>(props: {
   );
 }
 
+/** The error (announced as such) above the hint, or the hint alone: GOV.UK error message. */
+function helperText(error: string | undefined, hint: string | undefined): ReactNode {
+  if (!error) return hint;
+  return (
+    <>
+      <Box component="span" sx={visuallyHidden}>
+        Error:{' '}
+      </Box>
+      <Box component="span" sx={{ fontWeight: 600, fontSize: '1rem' }}>
+        {error}
+      </Box>
+      {hint ? (
+        <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+          {hint}
+        </Box>
+      ) : null}
+    </>
+  );
+}
+
+/** A small form set inside a page section (add an event, record progress), with its heading. */
+export function InlineForm(props: {
+  titleId: string;
+  title: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}): ReactElement {
+  return (
+    <Box
+      component="form"
+      noValidate
+      aria-labelledby={props.titleId}
+      sx={{ p: 2.5, border: 1, borderColor: 'divider', borderRadius: 1 }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <Typography
+        id={props.titleId}
+        variant="h3"
+        component="h3"
+        sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 2 }}
+      >
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
 export function TextBox(props: {
   path: string;
   label: string;
@@ -127,25 +178,7 @@ export function TextBox(props: {
         label={props.label}
         value={props.value}
         error={Boolean(props.error)}
-        helperText={
-          props.error ? (
-            <>
-              <Box component="span" sx={visuallyHidden}>
-                Error:{' '}
-              </Box>
-              <Box component="span" sx={{ fontWeight: 600, fontSize: '1rem' }}>
-                {props.error}
-              </Box>
-              {props.hint ? (
-                <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
-                  {props.hint}
-                </Box>
-              ) : null}
-            </>
-          ) : (
-            props.hint
-          )
-        }
+        helperText={helperText(props.error, props.hint)}
         multiline={props.multiline ?? false}
         minRows={props.multiline ? 4 : undefined}
         fullWidth
@@ -179,23 +212,7 @@ export function DateBox(props: {
         value={props.value}
         error={Boolean(props.error)}
         placeholder="DD/MM/YYYY"
-        helperText={
-          props.error ? (
-            <>
-              <Box component="span" sx={visuallyHidden}>
-                Error:{' '}
-              </Box>
-              <Box component="span" sx={{ fontWeight: 600, fontSize: '1rem' }}>
-                {props.error}
-              </Box>
-              <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
-                {hint}
-              </Box>
-            </>
-          ) : (
-            hint
-          )
-        }
+        helperText={helperText(props.error, hint)}
         slotProps={{
           htmlInput: { inputMode: 'numeric', maxLength: 10 },
           input: {

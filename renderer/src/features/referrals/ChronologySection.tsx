@@ -13,7 +13,7 @@ import { ErrorPanel } from '../../components/StatePanels';
 import { DateTimeField } from '../decisions/DateTimeField';
 import { nowDateTime, parseDateTime, type DateTimeText } from '../decisions/decision-model';
 import { useAddEvent } from '../decisions/decision-queries';
-import { TextBox } from '../decisions/fields';
+import { InlineForm, TextBox } from '../decisions/fields';
 
 /** What happened, oldest first, and a form to add a significant event. */
 export function Chronology(props: { referral: ReferralRecord; canAdd: boolean }): ReactElement {
@@ -123,24 +123,13 @@ function AddEventForm(props: { referralId: string }): ReactElement {
   };
 
   return (
-    <Box
-      component="form"
-      noValidate
-      aria-labelledby="add-event-title"
-      sx={{ p: 2.5, border: 1, borderColor: 'divider', borderRadius: 1 }}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <InlineForm
+      titleId="add-event-title"
+      title="Add a significant event"
+      onSubmit={() => {
         void submit();
       }}
     >
-      <Typography
-        id="add-event-title"
-        variant="h3"
-        component="h3"
-        sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 2 }}
-      >
-        Add a significant event
-      </Typography>
       <ErrorSummary errors={summaryFromFieldErrors(errors)} />
       {failure ? <ErrorPanel title="The event was not added" error={failure} /> : null}
       <Stack spacing={3}>
@@ -173,6 +162,6 @@ function AddEventForm(props: { referralId: string }): ReactElement {
           </Button>
         </Stack>
       </Stack>
-    </Box>
+    </InlineForm>
   );
 }

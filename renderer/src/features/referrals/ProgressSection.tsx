@@ -26,7 +26,7 @@ import { formatDateTime, formatUkDate, londonDay } from '../../components/format
 import { useNowSource } from '../../components/now';
 import { ErrorPanel } from '../../components/StatePanels';
 import { useRecordProgress, useWithdrawProgress } from '../decisions/decision-queries';
-import { ChoiceGroup, DateBox, TextBox } from '../decisions/fields';
+import { ChoiceGroup, DateBox, InlineForm, TextBox } from '../decisions/fields';
 import {
   buildProgress,
   emptyProgressForm,
@@ -240,24 +240,13 @@ function RecordForm(props: {
 
   const kind = form.kind;
   return (
-    <Box
-      component="form"
-      noValidate
-      aria-labelledby="record-progress-title"
-      sx={{ p: 2.5, border: 1, borderColor: 'divider', borderRadius: 1 }}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <InlineForm
+      titleId="record-progress-title"
+      title="Record progress"
+      onSubmit={() => {
         void submit();
       }}
     >
-      <Typography
-        id="record-progress-title"
-        variant="h3"
-        component="h3"
-        sx={{ fontSize: '1.15rem', fontWeight: 700, mb: 2 }}
-      >
-        Record progress
-      </Typography>
       <ErrorSummary errors={summaryFromFieldErrors(errors)} />
       {failure ? <ErrorPanel title="It was not recorded" error={failure} /> : null}
       <Stack spacing={3}>
@@ -371,6 +360,6 @@ function RecordForm(props: {
           </Button>
         </Stack>
       </Stack>
-    </Box>
+    </InlineForm>
   );
 }

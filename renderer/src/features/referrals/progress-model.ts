@@ -3,6 +3,7 @@
 
 import type { ReferralRecord } from '../../../../shared/domain/records';
 import {
+  PROGRESS_KINDS,
   PROGRESS_KIND_LABELS,
   SINGLE_PROGRESS_KINDS,
   checkProgressEvent,
@@ -29,28 +30,14 @@ export function emptyProgressForm(): ProgressForm {
   return { kind: '', date: '', s47: '', s47Type: '', outcome: '', reason: '', note: '' };
 }
 
-/** The order the kinds are offered in: the usual sequence of a child protection enquiry. */
-const OFFER_ORDER: readonly ProgressKind[] = [
-  'strategy-discussion',
-  's47-started',
-  's47-outcome',
-  'icpc-not-required',
-  'icpc-held',
-  'first-core-group',
-  'review-conference',
-  'assessment-started',
-  'internal-review',
-  'initial-assessment-completed',
-  'assessment-completed',
-];
-
 /** What can be recorded now: single entries already recorded, and 2010-only ones, are left out. */
 export function kindsToOffer(
   r: ReferralRecord,
   hasInitialAssessment: boolean,
 ): { value: ProgressKind; label: string }[] {
   const recorded = new Set(r.progress.filter((p) => p.withdrawn === null).map((p) => p.event.kind));
-  return OFFER_ORDER.filter(
+  // PROGRESS_KINDS is in the usual order of a child protection enquiry.
+  return PROGRESS_KINDS.filter(
     (k) =>
       !(SINGLE_PROGRESS_KINDS.includes(k) && recorded.has(k)) &&
       (k !== 'initial-assessment-completed' || hasInitialAssessment),
