@@ -10,3 +10,4 @@ export * from './consent';
 export * from './referral';
 export * from './errors';
 export * from './decision';
+export * from './typed-dates';
