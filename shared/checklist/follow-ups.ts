@@ -1,15 +1,17 @@
 // What a recorded decision sets in motion (domain §2.1, §2.5), with due dates from the policy.
 
+import { londonDate, londonTime } from '../calendar/clocks';
 import type { IsoDate, IsoInstant, ResponseType } from '../domain/types';
 import type { ResolvedPolicy, RuleSource } from '../policy/types';
 import type { DecisionDraft } from '../validation/decision';
+import { formatUkDate } from '../validation/formats';
 import type { QuestionId } from './questions';
 import { recommendResponse } from './recommend';
 
 /**
- * The one calendar method follow-ups need, typed structurally so this module does not depend on
- * shared/calendar. Convention (domain §2.3): the triggering day is day 0; "within N working days"
- * means on or before the date returned for N.
+ * The one calendar method follow-ups need, typed structurally so a caller passes the calendar it
+ * holds (with its closure days). Convention (domain §2.3): the triggering day is day 0; "within
+ * N working days" means on or before the date returned for N.
  */
 export type WorkingDayCalendar = { addWorkingDays(date: string, n: number): string };
 
@@ -95,6 +97,44 @@ function addHours(instant: string, hours: number): IsoInstant | undefined {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return undefined;
   return new Date(ms + hours * 3_600_000).toISOString();
+}
+
+/** `25/11/2026 09:00`, in London: how a planned time reads in "What happens next". */
+function londonDateTimeText(instant: IsoInstant): string {
+  try {
+    return `${formatUkDate(londonDate(instant))} ${londonTime(instant).slice(0, 5)}`;
+  } catch {
+    return instant;
+  }
+}
+
+/**
+ * When the local standard for child protection concerns says the child must be seen by: the
+ * decision time plus policy.seeChildWithinHours (local child protection procedures, e.g. within
+ * 24 hours; Working Together sets no national figure, only "as soon as possible").
+ */
+export function seeChildStandardDueAt(
+  decidedAt: IsoInstant | undefined,
+  policy: ResolvedPolicy,
+): IsoInstant | undefined {
+  return decidedAt === undefined ? undefined : addHours(decidedAt, policy.seeChildWithinHours);
+}
+
+/**
+ * True when a child protection decision plans to see the child later than the local standard.
+ * A warning for the worker, never an error: the plan may have good reasons (the child is in
+ * hospital, police want to be there), and the reasons go in the rationale.
+ */
+export function seeChildLaterThanStandard(
+  decision: Pick<DecisionDraft, 'chosenResponse' | 'seeChildBy' | 'decidedAt'>,
+  policy: ResolvedPolicy,
+): boolean {
+  if (!isChildProtection(decision.chosenResponse) || decision.seeChildBy === undefined) {
+    return false;
+  }
+  const standard = seeChildStandardDueAt(decision.decidedAt, policy);
+  const planned = Date.parse(decision.seeChildBy);
+  return standard !== undefined && !Number.isNaN(planned) && planned > Date.parse(standard);
 }
 
 /**
@@ -265,31 +305,48 @@ export function followUpsFor(
   }
 
   // Domain §2.1: see the child as soon as possible where further assessment is needed. The local
-  // standard for child protection concerns (hours) is not the standard for a child in need.
+  // standard for child protection concerns (hours) is not the standard for a child in need. A
+  // "see the child by" time planned at the decision is the due time, so the form and "What happens
+  // next" agree; one later than the child protection standard is kept, and said to be later.
+  const plannedBy = decision.seeChildBy;
   if (isChildProtection(response)) {
+    const standard = `local standard for child protection concerns: within ${policy.seeChildWithinHours} hours`;
     const item: FollowUp = {
       kind: 'see-child',
       title: 'See the child',
-      detail: `See the child as soon as possible, and within ${policy.seeChildWithinHours} hours (local standard for child protection concerns).`,
+      detail:
+        plannedBy === undefined
+          ? `See the child as soon as possible, and within ${policy.seeChildWithinHours} hours (local standard for child protection concerns).`
+          : seeChildLaterThanStandard(decision, policy)
+            ? `See the child by ${londonDateTimeText(plannedBy)} as planned. This is later than the ${standard}.`
+            : `See the child by ${londonDateTimeText(plannedBy)} as planned (${standard}).`,
       withinHours: policy.seeChildWithinHours,
       source: policy.sources.seeChildWithinHours,
     };
-    const dueAt =
-      decision.decidedAt !== undefined
-        ? addHours(decision.decidedAt, policy.seeChildWithinHours)
-        : undefined;
+    const dueAt = plannedBy ?? seeChildStandardDueAt(decision.decidedAt, policy);
     if (dueAt !== undefined) item.dueAt = dueAt;
     out.push(item);
   } else if (response === 's17-assessment') {
     const days = policy.seeChildInNeedWorkingDays;
+    const standard =
+      days === null
+        ? 'no local figure is set for children in need'
+        : `local standard for children in need: within ${days} working days`;
     out.push({
       kind: 'see-child',
       title: 'See the child',
-      detail:
-        days === null
-          ? 'See the child as soon as possible (no local figure is set for children in need).'
-          : `See the child as soon as possible, and within ${days} working days (local standard for children in need).`,
-      ...(days === null ? {} : dated(decidedOn, days)),
+      ...(plannedBy !== undefined
+        ? {
+            detail: `See the child by ${londonDateTimeText(plannedBy)} as planned (${standard}).`,
+            dueAt: plannedBy,
+          }
+        : {
+            detail:
+              days === null
+                ? 'See the child as soon as possible (no local figure is set for children in need).'
+                : `See the child as soon as possible, and within ${days} working days (local standard for children in need).`,
+            ...(days === null ? {} : dated(decidedOn, days)),
+          }),
       source: policy.sources.seeChildInNeedWorkingDays,
     });
   }

@@ -61,6 +61,8 @@ export type QueueChild = {
   /** Date of birth, or expected date of birth for an unborn child. */
   birthDate: IsoDate | null;
   unborn: boolean;
+  /** "About N" when the date of birth is not known. */
+  approximateAge?: number | null;
 };
 
 /** One row of the referral queue. */
@@ -78,8 +80,17 @@ export type QueueItem = {
   referrerLabel: string;
   assignedTo: UserRef | null;
   immediateProtection: boolean;
+  /**
+   * The manager's return of the last decision, while the referral waits to be decided again
+   * (local sign-off policy; WT 2013 and 2015 Flowchart 1: decided with their manager). Null or
+   * absent when the last decision was not returned.
+   */
+  returned?: ReturnedDecision | null;
   version: number;
 };
+
+/** Who returned a decision, when, and what they asked for. */
+export type ReturnedDecision = { by: string; at: IsoInstant; comment: string };
 
 export type ReferralSearchHit = QueueItem & {
   /** A short extract around the matched words, plain text (no markup). */
@@ -196,6 +207,8 @@ export type PersonRecord = {
   address: AddressRecord | null;
   /** Set when this record was merged into another (it then only redirects there). */
   mergedInto: string | null;
+  /** "About N" at a referral, where the date of birth is not known: the year it points to. */
+  approxBirthYear: number | null;
   legalHold: boolean;
   version: number;
   createdAt: IsoInstant;
@@ -221,6 +234,21 @@ export type RelatedPerson = {
   birthDate: IsoDate | null;
   /** The referral they appear on with this person. */
   referralReference: string;
+};
+
+/** An adult already recorded in the household of an earlier referral (e.g. an expectant mother). */
+export type KnownAdult = {
+  name: string;
+  relationship: string;
+  dateOfBirth: IsoDate | null;
+  parentalResponsibility: boolean;
+  referralId: string;
+  reference: string;
+  receivedAt: IsoInstant;
+  /** The children on that referral. */
+  children: string[];
+  score: number;
+  reasons: MatchReason[];
 };
 
 /** "Search first" (domain §7): what is already known before the decision is made. */

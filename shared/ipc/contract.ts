@@ -55,6 +55,8 @@ export const matchQuerySchema = z
     givenNames: z.string().trim().max(200).optional(),
     familyName: z.string().trim().max(200).optional(),
     dateOfBirth: isoDate.optional(),
+    /** Where the date of birth is not known: the year "about N" points to (matched ±1). */
+    approxBirthYear: z.number().int().min(1900).max(2200).optional(),
     nhsNumber: z.string().trim().max(20).optional(),
     postcode: z.string().trim().max(10).optional(),
     /** Referral to leave out of "previous involvement" (the one being entered). */
@@ -188,6 +190,20 @@ export const contract = {
     access: ALL,
     input: matchQuerySchema,
     result: result<Records.PersonMatch[]>(),
+  }),
+  'people:known-adults': channel({
+    summary:
+      'Adults already recorded in the households of earlier referrals who may be this person (for example an expectant mother)',
+    access: ALL,
+    input: z
+      .object({
+        givenNames: z.string().trim().max(200).optional(),
+        familyName: z.string().trim().min(1).max(200),
+        dateOfBirth: isoDate.optional(),
+        excludeReferralId: id.optional(),
+      })
+      .strict(),
+    result: result<Records.KnownAdult[]>(),
   }),
   'people:search': channel({
     summary: 'Full-text search over people',

@@ -135,6 +135,8 @@ export type MatchPerson = {
   /** Other names or aliases, as typed. Compared as extra family/given name candidates. */
   otherNames?: string | null;
   dateOfBirth?: IsoDate | null;
+  /** Where the date of birth is not known: the year an approximate age points to. */
+  approxBirthYear?: number | null;
   nhsNumber?: string | null;
   postcode?: string | null;
 };
@@ -154,6 +156,7 @@ export type MatchReasonCode =
   | 'dob-exact'
   | 'dob-within-a-day'
   | 'dob-day-month-swapped'
+  | 'dob-about'
   | 'dob-different'
   | 'same-postcode';
 
@@ -176,6 +179,9 @@ export type MatchResult = { score: number; reasons: MatchReason[] };
  *   to catch, but also catch different people.
  * - Date-of-birth near-misses (a day out, day and month swapped as in US order) are typing errors
  *   worth showing; a clearly different date of birth is evidence against.
+ * - An approximate age ("about 6") agreeing within a year with a date of birth or another
+ *   approximate age is weak support; an estimate that disagrees is no evidence against (estimates
+ *   are often wrong), so the right child is never pushed out by a poor guess.
  * - Same postcode supports other evidence but is weak alone (neighbours, flats).
  */
 export const MATCH_WEIGHTS = {
@@ -189,6 +195,7 @@ export const MATCH_WEIGHTS = {
   'dob-exact': 25,
   'dob-within-a-day': 12,
   'dob-day-month-swapped': 12,
+  'dob-about': 10,
   'dob-different': -15,
   'same-postcode': 10,
 } as const;
@@ -293,6 +300,30 @@ function scoreDob(c: IsoDate, q: IsoDate, reasons: MatchReason[]): void {
   reasons.push(reason('dob-different', `Different date of birth (${formatUkDate(c)})`));
 }
 
+/** Birth years within one of each other, where at least one side is only an estimate. */
+function scoreApproximateBirth(
+  candidate: MatchPerson,
+  query: MatchQuery,
+  reasons: MatchReason[],
+): void {
+  const yearOf = (p: MatchPerson): { year: number; estimate: boolean } | null => {
+    if (present(p.dateOfBirth) && isIsoDate(p.dateOfBirth)) {
+      return { year: Number(p.dateOfBirth.slice(0, 4)), estimate: false };
+    }
+    if (typeof p.approxBirthYear === 'number') return { year: p.approxBirthYear, estimate: true };
+    return null;
+  };
+  const c = yearOf(candidate);
+  const q = yearOf(query);
+  if (c === null || q === null || !(c.estimate || q.estimate)) return;
+  if (Math.abs(c.year - q.year) > 1) return;
+  const text =
+    !c.estimate && present(candidate.dateOfBirth)
+      ? `Born ${formatUkDate(candidate.dateOfBirth)}: about the age given`
+      : `Born around ${String(c.year)} (age given as approximate)`;
+  reasons.push(reason('dob-about', text));
+}
+
 /**
  * Score how likely `candidate` is the person described by `query`, 0–100, with the reasons.
  * Only parts present on both sides count. See {@link MATCH_WEIGHTS} and {@link MATCH_THRESHOLD}.
@@ -313,6 +344,8 @@ export function scoreMatch(candidate: MatchPerson, query: MatchQuery): MatchResu
   const qDob = query.dateOfBirth;
   if (present(cDob) && present(qDob) && isIsoDate(cDob) && isIsoDate(qDob)) {
     scoreDob(cDob, qDob, reasons);
+  } else {
+    scoreApproximateBirth(candidate, query, reasons);
   }
 
   const cPc = present(candidate.postcode) ? normalisePostcode(candidate.postcode) : null;
@@ -322,6 +355,14 @@ export function scoreMatch(candidate: MatchPerson, query: MatchQuery): MatchResu
   const raw = reasons.reduce((sum, r) => sum + r.weight, 0);
   return { score: Math.max(0, Math.min(100, raw)), reasons };
 }
+
+/**
+ * Adults in earlier households ("is the expectant mother known?") are a prompt to check, not a
+ * link: the same first name with a sound-alike surname (27) is enough to show, so Leanne Smith
+ * finds Leanne Smyth even before a date of birth is known.
+ */
+export const KNOWN_ADULT_THRESHOLD =
+  MATCH_WEIGHTS['same-given-name'] + MATCH_WEIGHTS['sound-alike-surname'];
 
 /** True when a scored candidate should be shown in the match panel. */
 export function isShownMatch(result: MatchResult): boolean {

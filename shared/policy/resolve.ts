@@ -305,7 +305,7 @@ export function validatePolicyOverrides(
         if (!(ICPC_ANCHORS as readonly unknown[]).includes(value)) {
           push(
             key,
-            'Choose whether the ICPC counts from the strategy discussion that started the section 47 enquiry, the last strategy discussion, or the start of the enquiry',
+            'Choose whether the initial child protection conference (ICPC) counts from the strategy discussion that started the section 47 enquiry, the last strategy discussion, or the start of the enquiry',
           );
         }
         break;

@@ -14,10 +14,9 @@ import {
   optionalNhsNumber,
   optionalText,
   pastOrTodayDate,
-  requiredBoolean,
-  requiredText,
   yesNoUnknown,
   memoByToday,
+  everyTime,
 } from './fields';
 import { addMonthsIso, formatUkDate } from './formats';
 import { GENDER, GENDER_CODES, SEX_CODES, isSexCode, type SexCode } from '../codes/sex';
@@ -72,45 +71,101 @@ function commonFields() {
     school: optionalText({ max: NAME_MAX, label: 'School or nursery' }),
     gp: optionalText({ max: NAME_MAX, label: 'GP practice' }),
     firstLanguage: optionalText({ max: NAME_MAX, label: 'First language' }),
-    interpreterNeeded: requiredBoolean('Select whether an interpreter is needed'),
+    // "Not known" where the worker cannot know yet (an anonymous caller may not say).
+    interpreterNeeded: z.union([z.boolean(), z.literal('unknown')], {
+      error: 'Select whether an interpreter is needed',
+    }),
   };
 }
 
+/** The oldest "about N" a worker can give for a child whose date of birth is not known. */
+export const APPROXIMATE_AGE_MAX = 25;
+
+/**
+ * A born child. At the front door the name or date of birth is often not known ("a boy called
+ * Tyler, about 6"): each may be marked "not known", and an approximate age given instead of a date
+ * of birth. Unknown details never block saving a referral and are never invented.
+ */
 export const bornChildSchema = memoByToday((ctx: ValidationContext) => {
-  return z.strictObject({
-    status: z.literal('born'),
-    ...commonFields(),
-    givenNames: requiredText({
-      max: NAME_MAX,
-      label: 'Given names',
-      required: "Enter the child's first name",
-    }),
-    familyName: requiredText({
-      max: NAME_MAX,
-      label: 'Family name',
-      required: "Enter the child's last name",
-    }),
-    /** Other names or aliases ("also known as"), as one line. */
-    otherNames: optionalText({ max: SHORT_TEXT_MAX, label: 'Other names' }),
-    dateOfBirth: pastOrTodayDate(ctx, {
-      required: "Enter the child's date of birth",
-      future: 'Enter a date of birth in the past',
-    }),
-    // Children are under 18, but an 18-year-old can still be referred (care leavers, a wrongly
-    // typed year being corrected later), so age is never a hard stop here.
-    gender: z.enum(CHILD_SEX_CODES, { error: "Select the child's sex" }),
-    nhsNumber: optionalNhsNumber(),
-    /** Whether the child has a disability; "not known" is common at the front door. */
-    disability: yesNoUnknown('Select whether the child has a disability'),
-    disabilityDetails: optionalText({
-      max: SHORT_TEXT_MAX,
-      multiline: true,
-      label: 'Disability details',
-    }),
-    /** Census ethnicity code or the family's own description. */
-    ethnicity: optionalText({ max: NAME_MAX, label: 'Ethnicity' }),
-  });
+  return z
+    .strictObject({
+      status: z.literal('born'),
+      ...commonFields(),
+      givenNames: optionalText({ max: NAME_MAX, label: 'Given names' }),
+      givenNamesNotKnown: z.boolean().optional(),
+      familyName: optionalText({ max: NAME_MAX, label: 'Family name' }),
+      familyNameNotKnown: z.boolean().optional(),
+      /** Other names or aliases ("also known as"), as one line. */
+      otherNames: optionalText({ max: SHORT_TEXT_MAX, label: 'Other names' }),
+      dateOfBirth: pastOrTodayDate(ctx, {
+        required: "Enter the child's date of birth",
+        future: 'Enter a date of birth in the past',
+      }).optional(),
+      dateOfBirthNotKnown: z.boolean().optional(),
+      /** "About N years old" at the time of the referral, where the date of birth is not known. */
+      approximateAge: z
+        .number({ error: 'Enter the approximate age as a whole number of years' })
+        .int('Enter the approximate age as a whole number of years')
+        .min(0, 'Enter an age of 0 (under one) or more')
+        .max(APPROXIMATE_AGE_MAX, `Enter an age up to ${String(APPROXIMATE_AGE_MAX)}`)
+        .optional(),
+      // Children are under 18, but an 18-year-old can still be referred (care leavers, a wrongly
+      // typed year being corrected later), so age is never a hard stop here.
+      gender: z.enum(CHILD_SEX_CODES, { error: "Select the child's sex" }),
+      nhsNumber: optionalNhsNumber(),
+      /** Whether the child has a disability; "not known" is common at the front door. */
+      disability: yesNoUnknown('Select whether the child has a disability'),
+      disabilityDetails: optionalText({
+        max: SHORT_TEXT_MAX,
+        multiline: true,
+        label: 'Disability details',
+      }),
+      /** Census ethnicity code or the family's own description. */
+      ethnicity: optionalText({ max: NAME_MAX, label: 'Ethnicity' }),
+    })
+    .check(
+      everyTime<BornChildShape>((c, rc) => {
+        const issue = (path: string, message: string) => {
+          rc.addIssue({ code: 'custom', path: [path], message });
+        };
+        if (!c.givenNames && c.givenNamesNotKnown !== true) {
+          issue('givenNames', 'Enter the child’s first name, or choose “Not known”');
+        }
+        if (c.givenNames && c.givenNamesNotKnown === true) {
+          issue('givenNames', 'You gave a first name and chose “Not known”: clear one of them');
+        }
+        if (!c.familyName && c.familyNameNotKnown !== true) {
+          issue('familyName', 'Enter the child’s last name, or choose “Not known”');
+        }
+        if (c.familyName && c.familyNameNotKnown === true) {
+          issue('familyName', 'You gave a last name and chose “Not known”: clear one of them');
+        }
+        if (!c.dateOfBirth && c.dateOfBirthNotKnown !== true) {
+          issue('dateOfBirth', 'Enter the child’s date of birth, or choose “Not known”');
+        }
+        if (c.dateOfBirth && c.dateOfBirthNotKnown === true) {
+          issue('dateOfBirth', 'You gave a date of birth and chose “Not known”: clear one of them');
+        }
+        if (c.approximateAge !== undefined && c.dateOfBirth) {
+          issue(
+            'approximateAge',
+            'Give an approximate age only when the date of birth is not known',
+          );
+        }
+      }),
+    );
 });
+
+/** The fields the cross-field check reads (any may be missing while the form is incomplete). */
+type BornChildShape = {
+  givenNames?: string | undefined;
+  givenNamesNotKnown?: boolean | undefined;
+  familyName?: string | undefined;
+  familyNameNotKnown?: boolean | undefined;
+  dateOfBirth?: string | undefined;
+  dateOfBirthNotKnown?: boolean | undefined;
+  approximateAge?: number | undefined;
+};
 
 export const unbornChildSchema = memoByToday((ctx: ValidationContext) => {
   const today = checkContext(ctx);
@@ -158,13 +213,35 @@ export type ChildInput = z.infer<ReturnType<typeof childSchema>>;
  */
 export function displayChildName(child: ChildInput): string {
   const name = [child.givenNames, child.familyName].filter((p) => p !== undefined && p !== '');
+  if (child.status === 'born') {
+    // "Tyler (last name not known)": say what is missing rather than leave a gap.
+    if (child.givenNames && !child.familyName) return `${child.givenNames} (last name not known)`;
+    if (!child.givenNames && child.familyName) return `${child.familyName} (first name not known)`;
+    if (name.length === 0) return 'Child (name not known)';
+    return name.join(' ');
+  }
   if (name.length > 0) return name.join(' ');
-  if (child.status === 'born') return 'Name not known';
   if (child.motherName) return `Unborn baby of ${child.motherName}`;
   return `Unborn baby (due ${formatUkDate(child.expectedDateOfBirth)})`;
 }
 
-/** The date used for age and matching: date of birth, or expected date of birth if unborn. */
-export function childBirthDate(child: ChildInput): IsoDate {
-  return child.status === 'born' ? child.dateOfBirth : child.expectedDateOfBirth;
+/**
+ * The date used for age and matching: date of birth, or expected date of birth if unborn; null
+ * when the date of birth is not known.
+ */
+export function childBirthDate(child: ChildInput): IsoDate | null {
+  return child.status === 'born' ? (child.dateOfBirth ?? null) : child.expectedDateOfBirth;
+}
+
+/**
+ * The year a child of "about N" at `onDate` was most likely born: N full years before, so about
+ * 6 on 30/11/2026 → 2020. Matching allows a year either side (shared/matching).
+ */
+export function estimatedBirthYear(approximateAge: number, onDate: IsoDate): number {
+  return Number(onDate.slice(0, 4)) - approximateAge;
+}
+
+/** "about 6", "about 1", "under 1 (about)" for display. */
+export function approximateAgeText(age: number): string {
+  return age === 0 ? 'under 1 (approximate)' : `about ${String(age)}`;
 }

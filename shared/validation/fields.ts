@@ -277,3 +277,14 @@ export const addressSchema = z.strictObject({
   postcode: optionalPostcode(),
 });
 export type AddressInput = z.infer<typeof addressSchema>;
+
+/**
+ * A cross-field check that runs even when other fields already failed, so a form shows every
+ * problem in one round (GOV.UK error summary), not a second round after the first is fixed. Zod
+ * skips ordinary refinements once any issue is found; this runs whenever the value is an object.
+ */
+export function everyTime<T>(check: (value: T, ctx: z.RefinementCtx<T>) => void) {
+  return z.superRefine<T>(check, {
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  });
+}

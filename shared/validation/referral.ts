@@ -15,6 +15,7 @@ import {
   requiredText,
   yesNoUnknown,
   memoByToday,
+  everyTime,
 } from './fields';
 import { householdMemberSchema } from './household';
 import { referrerSchema } from './referrer';
@@ -111,18 +112,23 @@ export const referralSchema = memoByToday((ctx: ValidationContext) => {
       /** Census ReferralSource (domain §3), e.g. "2A" for a school. */
       referralSourceCode: censusCode('Select the referral source'),
     })
-    .superRefine((r, rc) => {
-      if ((r.parentsAware === 'no' || r.parentsAgree === 'no') && !r.parentsReason) {
-        rc.addIssue({
-          code: 'custom',
-          path: ['parentsReason'],
-          message:
-            r.parentsAware === 'no'
-              ? 'Enter why the parents have not been told about the referral'
-              : 'Enter why the parents do not agree with the referral',
-        });
-      }
-    });
+    .check(
+      // Runs even when other fields failed, so the reason is asked for in the same round.
+      everyTime<{ parentsAware?: string; parentsAgree?: string; parentsReason?: string }>(
+        (r, rc) => {
+          if ((r.parentsAware === 'no' || r.parentsAgree === 'no') && !r.parentsReason) {
+            rc.addIssue({
+              code: 'custom',
+              path: ['parentsReason'],
+              message:
+                r.parentsAware === 'no'
+                  ? 'Enter why the parents have not been told about the referral'
+                  : 'Enter why the parents do not agree with the referral',
+            });
+          }
+        },
+      ),
+    );
 });
 
 export type ReferralInput = z.infer<ReturnType<typeof referralSchema>>;

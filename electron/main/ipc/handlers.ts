@@ -41,6 +41,7 @@ export function createHandlers(services: Services): Handlers {
     'drafts:discard': (input, ctx) => drafts.discard(as(ctx), input),
 
     'people:match': (input, ctx) => people.match(as(ctx), input),
+    'people:known-adults': (input, ctx) => people.knownAdults(as(ctx), input),
     'people:search': (input, ctx) => people.search(as(ctx), input),
     'people:get': (input, ctx) => people.get(as(ctx), input),
     'people:link': (input, ctx) => people.link(as(ctx), input),

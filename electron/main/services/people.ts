@@ -1,7 +1,9 @@
 // People: matching with reasons and previous involvement (domain §7 "search first"), linking a
 // child on a referral to a person (or confirming a new one), and merging duplicates with an
 // exact undo.
+import { londonDate } from '../../../shared/calendar/clocks';
 import type {
+  KnownAdult,
   MergeRecord,
   PersonDetail,
   PersonMatch,
@@ -9,11 +11,12 @@ import type {
   ReferralRecord,
 } from '../../../shared/domain/records';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
-import { isShownMatch, scoreMatch } from '../../../shared/matching';
+import { KNOWN_ADULT_THRESHOLD, isShownMatch, scoreMatch } from '../../../shared/matching';
 import type { ChildInput } from '../../../shared/validation/child';
 import { appendAudit } from '../store/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../store/errors';
 import { fromJson } from '../store/repositories/common';
+import { householdCandidates } from '../store/repositories/known-adults';
 import {
   getMerge,
   insertMerge,
@@ -56,7 +59,11 @@ export type PeopleLinkInput = ChannelParsed<'people:link'>;
 export type PeopleMergeInput = ChannelParsed<'people:merge'>;
 export type PeopleUnmergeInput = ChannelParsed<'people:unmerge'>;
 
+export type PeopleKnownAdultsInput = ChannelParsed<'people:known-adults'>;
+
 export type PeopleService = {
+  /** Adults in earlier referrals' households who may be this person, best first. */
+  knownAdults(ctx: ServiceContext, input: PeopleKnownAdultsInput): Promise<KnownAdult[]>;
   match(ctx: ServiceContext, input: PeopleMatchInput): Promise<PersonMatch[]>;
   search(ctx: ServiceContext, input: PeopleSearchInput): Promise<PersonRecord[]>;
   get(ctx: ServiceContext, input: PeopleGetInput): Promise<PersonDetail>;
@@ -84,6 +91,7 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
               familyName: p.familyName,
               otherNames: p.otherNames,
               dateOfBirth: p.dateOfBirth ?? p.expectedDateOfBirth,
+              approxBirthYear: p.approxBirthYear,
               nhsNumber: p.nhsNumber,
               postcode: p.postcode,
             },
@@ -127,6 +135,45 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
         );
       }
       return out;
+    },
+
+    async knownAdults(_ctx, q) {
+      const rows = await householdCandidates(store.db, q, {
+        excludeReferralId: q.excludeReferralId,
+      });
+      const out: KnownAdult[] = [];
+      for (const r of rows) {
+        const result = scoreMatch(
+          {
+            givenNames: r.member.givenNames,
+            familyName: r.member.familyName,
+            dateOfBirth: r.member.dateOfBirth ?? null,
+          },
+          {
+            givenNames: q.givenNames ?? null,
+            familyName: q.familyName,
+            dateOfBirth: q.dateOfBirth ?? null,
+          },
+        );
+        if (result.score < KNOWN_ADULT_THRESHOLD) continue;
+        out.push({
+          name: [r.member.givenNames, r.member.familyName].filter(Boolean).join(' '),
+          relationship: r.member.relationship,
+          dateOfBirth: r.member.dateOfBirth ?? null,
+          parentalResponsibility: r.member.parentalResponsibility,
+          referralId: r.referralId,
+          reference: r.reference,
+          receivedAt: r.receivedAt,
+          children: r.children,
+          score: result.score,
+          reasons: result.reasons,
+        });
+      }
+      // No audit write per lookup: this is typed-ahead matching, and the referral it leads to is
+      // audited when opened.
+      return out
+        .sort((a, b) => b.score - a.score || b.receivedAt.localeCompare(a.receivedAt))
+        .slice(0, 10);
     },
 
     async search(ctx, { text, limit }) {
@@ -188,6 +235,7 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
             fromJson(row.child) as ChildInput,
             stamp,
             referral.reference,
+            londonDate(referral.received_at),
           );
           summary = `Child ${String(childIndex + 1)} on referral ${referral.reference} confirmed as a new person`;
         } else {

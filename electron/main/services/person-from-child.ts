@@ -1,6 +1,7 @@
 // Making a person record from a child typed on a referral: shared by "confirm new" on the
 // referral page (people:link) and saving a referral whose form already records the decision.
-import type { ChildInput } from '../../../shared/validation/child';
+import type { IsoDate } from '../../../shared/domain/types';
+import { estimatedBirthYear, type ChildInput } from '../../../shared/validation/child';
 import { appendAudit } from '../store/audit';
 import { insertPerson } from '../store/repositories/people';
 /**
@@ -13,6 +14,8 @@ export async function createPersonFromChild(
   child: ChildInput,
   stamp: { at: string; userId: string },
   reference: string,
+  /** The London date of the referral, which an approximate age is counted back from. */
+  onDate: IsoDate,
 ): Promise<string> {
   const p = await insertPerson(
     trx,
@@ -27,6 +30,10 @@ export async function createPersonFromChild(
       gender: child.gender,
       nhsNumber: child.status === 'born' ? child.nhsNumber : undefined,
       address: child.address,
+      approxBirthYear:
+        child.status === 'born' && child.approximateAge !== undefined
+          ? estimatedBirthYear(child.approximateAge, onDate)
+          : undefined,
     },
     stamp,
   );

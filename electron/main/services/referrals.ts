@@ -93,7 +93,11 @@ async function saveConfirmedNew(
     const row = await childRowAt(trx, referralId, position);
     const child = input.children[position];
     if (!row || !child) continue;
-    await setChildPerson(trx, row.id, await createPersonFromChild(trx, child, stamp, reference));
+    await setChildPerson(
+      trx,
+      row.id,
+      await createPersonFromChild(trx, child, stamp, reference, londonDate(input.receivedAt)),
+    );
   }
   if (positions.length > 0) await syncInputLinks(trx, referralId);
 }

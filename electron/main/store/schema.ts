@@ -1,4 +1,4 @@
-// Kysely's view of the schema (migrations/001–003). Column types are what SQLite returns through
+// Kysely's view of the schema (migrations/001–004). Column types are what SQLite returns through
 // better-sqlite3: TEXT → string, INTEGER → number (booleans are 0/1), JSON columns are TEXT.
 // Repositories map these rows to the domain records in shared/domain/records.ts, in one place
 // each.
@@ -44,6 +44,8 @@ export type PeopleTable = Stamps & {
   given_phonetic2: string | null;
   merged_into: string | null;
   legal_hold: Generated<number>;
+  /** Migration 4: "about N" when the date of birth is not known. */
+  approx_birth_year: number | null;
 };
 
 export type DirectoryTable = Stamps & {
@@ -107,6 +109,11 @@ export type HouseholdMembersTable = {
   parental_responsibility: number;
   /** JSON HouseholdMemberInput snapshot. */
   data: string;
+  /** Migration 4: name search keys (shared/matching), as on people. */
+  family_key: Generated<string>;
+  given_key: Generated<string>;
+  family_phonetic1: string | null;
+  family_phonetic2: string | null;
 };
 
 export type AssessmentFactorsTable = { referral_id: string; code: string };

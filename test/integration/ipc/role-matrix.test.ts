@@ -27,6 +27,7 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'drafts:list': ['duty-worker', 'manager'],
   'drafts:discard': ['duty-worker', 'manager'],
   'people:match': EVERYONE,
+  'people:known-adults': EVERYONE,
   'people:search': EVERYONE,
   'people:get': EVERYONE,
   'people:link': ['duty-worker', 'manager'],

@@ -99,7 +99,7 @@ describe('migrations', () => {
       referrals: db.prepare('SELECT * FROM referrals').all(),
       decisions: db.prepare('SELECT * FROM decisions').all(),
     };
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, { to: 3 })).toEqual([3]);
     expect(schemaVersion(db)).toBe(3);
     expect(db.prepare('SELECT * FROM referrals').all()).toEqual(before.referrals);
     expect(db.prepare('SELECT * FROM decisions').all()).toEqual(before.decisions);
@@ -118,6 +118,39 @@ describe('migrations', () => {
         )
         .run(at),
     ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('migration 4 backfills household name keys and adds approximate birth years', () => {
+    const db = freshDb();
+    migrate(db, { to: 3 });
+    db.prepare(
+      `INSERT INTO referrals (id, reference, status, received_at, counted_from, decision_due, channel, referrer, referrer_label,
+        source_code, narrative, whereabouts, immediate_protection, parents_aware, parents_agree, data, created_at, updated_at)
+       VALUES ('r1', 'FD-2026-000001', 'decided', ?, '2026-11-23', '2026-11-24', 'phone', '{}', 'Anonymous referrer',
+        '9', 'Concern', 'Home', 0, 'yes', 'yes', '{}', ?, ?)`,
+    ).run(at, at, at);
+    const member = db.prepare(
+      'INSERT INTO household_members (id, referral_id, person_id, position, parental_responsibility, data) VALUES (?, ?, NULL, ?, 1, ?)',
+    );
+    member.run('h1', 'r1', 0, JSON.stringify({ givenNames: 'Léanne', familyName: "O'Smyth" }));
+    member.run('h2', 'r1', 1, 'not json');
+    expect(migrate(db)).toEqual([4]);
+    expect(
+      db
+        .prepare(
+          'SELECT id, family_key, given_key, family_phonetic1 FROM household_members ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
+      { id: 'h1', family_key: 'osmyth', given_key: 'leanne', family_phonetic1: 'ASM0' },
+      // A row that cannot be read keeps empty keys rather than failing the upgrade.
+      { id: 'h2', family_key: '', given_key: '', family_phonetic1: null },
+    ]);
+    const cols = (db.prepare('PRAGMA table_info(people)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(cols).toContain('approx_birth_year');
     db.close();
   });
 

@@ -7,11 +7,17 @@ import { SchemaTooNewError } from '../errors';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-legal-hold';
 import { migration003 } from './003-progress-events';
+import { migration004 } from './004-approximate-ages-household-keys';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
 
 /** The newest schema this build understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

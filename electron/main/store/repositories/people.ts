@@ -25,6 +25,8 @@ export type NewPerson = {
   gender?: string | undefined;
   nhsNumber?: string | undefined;
   address?: AddressRecord | undefined;
+  /** Where the date of birth is not known: the year "about N" points to. */
+  approxBirthYear?: number | undefined;
 };
 
 export function toPersonRecord(r: PersonRow): PersonRecord {
@@ -42,6 +44,7 @@ export function toPersonRecord(r: PersonRow): PersonRecord {
     postcode: r.postcode,
     address: fromJson(r.address) as AddressRecord | null,
     mergedInto: r.merged_into,
+    approxBirthYear: r.approx_birth_year,
     legalHold: bool(r.legal_hold),
     version: r.version,
     createdAt: r.created_at,
@@ -111,6 +114,7 @@ export async function insertPerson(
       postcode,
       address: p.address ? toJson(p.address) : null,
       ...keysFor(p),
+      approx_birth_year: p.dateOfBirth ? null : (p.approxBirthYear ?? null),
       merged_into: null,
       created_at: stamp.at,
       created_by: stamp.userId,
@@ -150,6 +154,7 @@ export type CandidateQuery = {
   dateOfBirth?: IsoDate | undefined;
   nhsNumber?: string | undefined;
   postcode?: string | undefined;
+  approxBirthYear?: number | undefined;
 };
 
 /**
@@ -197,6 +202,28 @@ export async function personCandidates(
       }
       if (postcode !== null && giv.length > 0) {
         ors.push(eb.and([eb('postcode', '=', postcode), eb('given_phonetic1', 'in', giv)]));
+      }
+      // An approximate age on either side: a first name that sounds alike, born within a year.
+      const year =
+        q.approxBirthYear ??
+        (keys.dateOfBirth === null ? undefined : Number(keys.dateOfBirth.slice(0, 4)));
+      if (year !== undefined && giv.length > 0) {
+        ors.push(
+          eb.and([
+            eb('given_phonetic1', 'in', giv),
+            eb('approx_birth_year', '>=', year - 1),
+            eb('approx_birth_year', '<=', year + 1),
+          ]),
+        );
+        if (q.approxBirthYear !== undefined) {
+          ors.push(
+            eb.and([
+              eb('given_phonetic1', 'in', giv),
+              eb('date_of_birth', '>=', `${String(year - 1)}-01-01`),
+              eb('date_of_birth', '<=', `${String(year + 1)}-12-31`),
+            ]),
+          );
+        }
       }
       // Aliases live only in FTS; a family name typed may be someone's other name.
       const other = q.familyName ? toFtsQuery(q.familyName) : null;

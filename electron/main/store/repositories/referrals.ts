@@ -15,6 +15,7 @@ import type {
   ReferralRecord,
   ReferralSearchHit,
   ReferralStatus,
+  ReturnedDecision,
   SignOffRecord,
 } from '../../../../shared/domain/records';
 import type { IsoDate, ResponseType } from '../../../../shared/domain/types';
@@ -28,6 +29,7 @@ import { PUBLIC_RELATIONSHIP_LABELS } from '../../../../shared/validation/referr
 import { toFtsQuery } from '../fts';
 import type { DecisionRow, ReferralRow } from '../schema';
 import { progressFor } from './progress';
+import { personSearchKeys } from '../../../../shared/matching';
 import {
   type Db,
   bool,
@@ -56,7 +58,7 @@ export function referrerLabel(r: ReferrerInput): string {
 }
 
 export function childBirthDate(c: ChildInput): IsoDate | null {
-  return c.status === 'born' ? c.dateOfBirth : c.expectedDateOfBirth;
+  return c.status === 'born' ? (c.dateOfBirth ?? null) : c.expectedDateOfBirth;
 }
 
 /** Human reference FD-YYYY-NNNNNN, numbered per year, allocated inside the caller's transaction. */
@@ -166,10 +168,16 @@ async function writeParts(
     .execute();
   const hByPos = new Map(hExisting.map((r) => [r.position, r.id]));
   for (const [pos, m] of i.householdMembers.entries()) {
+    const keys = personSearchKeys({ givenNames: m.givenNames, familyName: m.familyName });
     const values = {
       person_id: w.householdPersonIds[pos] ?? null,
       parental_responsibility: int(m.parentalResponsibility),
       data: toJson(m),
+      // Searched for "is this adult already known?" (an expectant mother, a parent).
+      family_key: keys.familyNameKey,
+      given_key: keys.givenNameKey,
+      family_phonetic1: keys.familyNamePhonetic[0] ?? null,
+      family_phonetic2: keys.familyNamePhonetic[1] ?? null,
     };
     const id = hByPos.get(pos);
     if (id !== undefined) {
@@ -582,6 +590,7 @@ async function toQueueItems(
       personId: c.person_id,
       birthDate: childBirthDate(child),
       unborn: child.status === 'unborn',
+      approximateAge: child.status === 'born' ? (child.approximateAge ?? null) : null,
     });
     byReferral.set(c.referral_id, list);
   }
@@ -599,6 +608,41 @@ async function toQueueItems(
       .execute();
     for (const x of d) decidedAt.set(x.referral_id, x.at);
   }
+  // A decision the manager returned (local sign-off policy; WT 2013 and 2015 Flowchart 1): the
+  // queue says so on the row. One query for the page of rows: the return of each referral's
+  // latest decision, for referrals waiting to be decided again.
+  const waiting = rows.filter((r) => r.status === 'awaiting-decision').map((r) => r.id);
+  const returned = new Map<string, ReturnedDecision>();
+  if (waiting.length > 0) {
+    const rs = await db
+      .selectFrom('manager_signoffs')
+      .innerJoin('decisions', 'decisions.id', 'manager_signoffs.decision_id')
+      .select([
+        'decisions.referral_id',
+        'manager_signoffs.signed_by',
+        'manager_signoffs.signed_at',
+        'manager_signoffs.comment',
+      ])
+      .where('decisions.referral_id', 'in', waiting)
+      .where('decisions.status', '=', 'returned')
+      .where('manager_signoffs.outcome', '=', 'returned')
+      .where(
+        'decisions.recorded_at',
+        '=',
+        sql<string>`(SELECT MAX(d2.recorded_at) FROM decisions AS d2 WHERE d2.referral_id = decisions.referral_id)`,
+      )
+      .orderBy('manager_signoffs.signed_at', 'asc')
+      .orderBy(sql`manager_signoffs.rowid`)
+      .execute();
+    // Oldest first, so the latest return of the latest decision is the one kept.
+    for (const x of rs) {
+      returned.set(x.referral_id, {
+        by: names.get(x.signed_by) ?? 'Unknown user',
+        at: x.signed_at,
+        comment: x.comment ?? '',
+      });
+    }
+  }
   return rows.map((r) => {
     const met = decidedAt.get(r.id);
     return {
@@ -613,6 +657,7 @@ async function toQueueItems(
       referrerLabel: r.referrer_label,
       assignedTo: userRef(names, r.assigned_to),
       immediateProtection: bool(r.immediate_protection),
+      returned: returned.get(r.id) ?? null,
       version: r.version,
     };
   });

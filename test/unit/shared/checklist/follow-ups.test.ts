@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { followUpsFor } from '../../../../shared/checklist';
+import {
+  followUpsFor,
+  seeChildLaterThanStandard,
+  seeChildStandardDueAt,
+} from '../../../../shared/checklist';
 import type { FollowUp } from '../../../../shared/checklist';
 import { resolvePolicy } from '../../../../shared/policy';
 import type { DecisionDraft } from '../../../../shared/validation/decision';
@@ -214,5 +218,76 @@ describe('followUpsFor', () => {
     });
     // 45 working days from Saturday 2 March 2024 (fake calendar: weekdays only).
     expect(find(f, 'assessment')?.due).toBe('2024-05-03');
+  });
+});
+
+describe('seeing the child: the planned time and the local standard', () => {
+  // Friday 1 March 2024, 15:00 GMT: the local standard for child protection is 24 hours.
+  const decidedAt = '2024-03-01T15:00:00Z';
+  const p = resolvePolicy(2018);
+
+  it('without a planned time, the child protection standard sets the due time', () => {
+    const f = followUpsFor({ chosenResponse: 'strategy-discussion', decidedAt }, p, ctx);
+    expect(find(f, 'see-child')).toMatchObject({
+      dueAt: '2024-03-02T15:00:00.000Z',
+      detail: /within 24 hours/,
+    });
+    expect(seeChildStandardDueAt(decidedAt, p)).toBe('2024-03-02T15:00:00.000Z');
+  });
+
+  it('a planned "see the child by" is the due time, "as planned", in London time', () => {
+    // 1 July 2024 is in British Summer Time: 08:00Z reads 09:00.
+    const f = followUpsFor(
+      {
+        chosenResponse: 'strategy-discussion',
+        decidedAt: '2024-07-01T07:00:00Z',
+        seeChildBy: '2024-07-01T08:00:00Z',
+      },
+      p,
+      ctx,
+    );
+    const see = find(f, 'see-child');
+    expect(see?.dueAt).toBe('2024-07-01T08:00:00Z');
+    expect(see?.detail).toBe(
+      'See the child by 01/07/2024 09:00 as planned (local standard for child protection concerns: within 24 hours).',
+    );
+  });
+
+  it('a planned time later than the child protection standard is kept, and said to be later', () => {
+    const later = {
+      chosenResponse: 'strategy-discussion',
+      decidedAt,
+      seeChildBy: '2024-03-04T09:00:00Z',
+    } as const;
+    expect(seeChildLaterThanStandard(later, p)).toBe(true);
+    const see = find(followUpsFor(later, p, ctx), 'see-child');
+    expect(see?.dueAt).toBe('2024-03-04T09:00:00Z');
+    expect(see?.detail).toMatch(/^See the child by 04\/03\/2024 09:00 as planned\. /);
+    expect(see?.detail).toMatch(
+      /later than the local standard for child protection concerns: within 24 hours/,
+    );
+    // Exactly on the standard is not later; a local standard of 72 hours allows it.
+    expect(seeChildLaterThanStandard({ ...later, seeChildBy: '2024-03-02T15:00:00Z' }, p)).toBe(
+      false,
+    );
+    expect(seeChildLaterThanStandard(later, resolvePolicy(2018, { seeChildWithinHours: 72 }))).toBe(
+      false,
+    );
+  });
+
+  it('the child protection standard is not applied to a child in need', () => {
+    const planned = {
+      chosenResponse: 's17-assessment',
+      decidedAt,
+      seeChildBy: '2024-03-08T10:00:00Z',
+    } as const;
+    expect(seeChildLaterThanStandard(planned, p)).toBe(false);
+    const see = find(followUpsFor(planned, p, ctx), 'see-child');
+    // The planned time replaces the working-day date, so "What happens next" shows one time.
+    expect(see).toMatchObject({ dueAt: '2024-03-08T10:00:00Z', detail: /as planned/ });
+    expect(see?.due).toBeUndefined();
+    expect(seeChildLaterThanStandard({ chosenResponse: 'strategy-discussion', decidedAt }, p)).toBe(
+      false,
+    );
   });
 });

@@ -243,4 +243,42 @@ describe('scoreMatch', () => {
   it('scores nothing for an empty query', () => {
     expect(scoreMatch(record, {})).toEqual({ score: 0, reasons: [] });
   });
+
+  it('an approximate age matches a date of birth within a year, and never counts against', () => {
+    // "Tyler, about 6" on 30/11/2026 → born around 2020.
+    const tyler: MatchPerson = {
+      givenNames: 'Tyler',
+      familyName: 'Brennan',
+      dateOfBirth: '2020-05-01',
+    };
+    const about = scoreMatch(tyler, {
+      givenNames: 'Tyler',
+      approxBirthYear: 2020,
+      postcode: 'LS1 4AB',
+    });
+    expect(about.reasons.map((r) => r.code)).toEqual(['same-given-name', 'dob-about']);
+    expect(about.reasons[1]?.text).toBe('Born 01/05/2020: about the age given');
+    // A year out is still "about"; further out is not evidence either way.
+    expect(
+      scoreMatch(tyler, { givenNames: 'Tyler', approxBirthYear: 2021 }).reasons.map((r) => r.code),
+    ).toEqual(['same-given-name', 'dob-about']);
+    expect(
+      scoreMatch(tyler, { givenNames: 'Tyler', approxBirthYear: 2024 }).reasons.map((r) => r.code),
+    ).toEqual(['same-given-name']);
+    // A record made from an approximate age matches a later referral with the real date of birth.
+    const estimated: MatchPerson = { givenNames: 'Tyler', familyName: null, approxBirthYear: 2020 };
+    const later = scoreMatch(estimated, {
+      givenNames: 'Tyler',
+      familyName: 'Brennan',
+      dateOfBirth: '2019-12-30',
+    });
+    expect(later.reasons.map((r) => r.code)).toEqual(['same-given-name', 'dob-about']);
+    expect(later.reasons[1]?.text).toBe('Born around 2020 (age given as approximate)');
+    // Two exact dates of birth never fall back to "about".
+    expect(
+      scoreMatch(tyler, { givenNames: 'Tyler', dateOfBirth: '2020-09-09' }).reasons.map(
+        (r) => r.code,
+      ),
+    ).toEqual(['same-given-name', 'dob-different']);
+  });
 });

@@ -4,8 +4,11 @@ import {
   REAL_DATE_MESSAGE,
   SEX_LABELS,
   childSchema,
+  approximateAgeText,
+  childBirthDate,
   childSexLabel,
   displayChildName,
+  estimatedBirthYear,
   fieldErrorsFromZod,
 } from '../../../../shared/validation';
 import { bornChild, ctx, unbornChild } from './fixtures';
@@ -58,12 +61,66 @@ describe('childSchema: born', () => {
     delete input.familyName;
     delete input.gender;
     delete input.interpreterNeeded;
+    // Every problem in one round: the name checks run even though other fields failed.
     expect(errorsFor({ ...input, givenNames: '   ' })).toEqual({
-      givenNames: "Enter the child's first name",
-      familyName: "Enter the child's last name",
+      givenNames: 'Enter the child’s first name, or choose “Not known”',
+      familyName: 'Enter the child’s last name, or choose “Not known”',
       gender: "Select the child's sex",
       interpreterNeeded: 'Select whether an interpreter is needed',
     });
+  });
+
+  it('a boy called Tyler, about 6: last name and date of birth not known', () => {
+    const tyler = {
+      ...bornChild(),
+      givenNames: 'Tyler',
+      familyName: undefined,
+      familyNameNotKnown: true,
+      dateOfBirth: undefined,
+      dateOfBirthNotKnown: true,
+      approximateAge: 6,
+      interpreterNeeded: 'unknown',
+    };
+    expect(errorsFor(tyler)).toEqual({});
+    const parsed = childSchema(ctx).parse(tyler);
+    expect(displayChildName(parsed)).toBe('Tyler (last name not known)');
+    expect(childBirthDate(parsed)).toBeNull();
+    // Nothing is invented: no date of birth is made up from the age.
+    expect(parsed.status === 'born' && parsed.dateOfBirth).toBeUndefined();
+    expect(estimatedBirthYear(6, '2026-11-30')).toBe(2020);
+    expect(approximateAgeText(6)).toBe('about 6');
+    expect(approximateAgeText(0)).toBe('under 1 (approximate)');
+  });
+
+  it('a name and "Not known" together, or an age beside a date of birth, is an error', () => {
+    expect(errorsFor({ ...bornChild(), givenNamesNotKnown: true })).toEqual({
+      givenNames: 'You gave a first name and chose “Not known”: clear one of them',
+    });
+    expect(errorsFor({ ...bornChild(), approximateAge: 6 })).toEqual({
+      approximateAge: 'Give an approximate age only when the date of birth is not known',
+    });
+    expect(
+      errorsFor({
+        ...bornChild(),
+        dateOfBirth: undefined,
+        dateOfBirthNotKnown: true,
+        approximateAge: 26,
+      }),
+    ).toEqual({ approximateAge: 'Enter an age up to 25' });
+    expect(errorsFor({ ...bornChild(), givenNames: undefined, givenNamesNotKnown: true })).toEqual(
+      {},
+    );
+    expect(
+      displayChildName(
+        childSchema(ctx).parse({
+          ...bornChild(),
+          givenNames: undefined,
+          givenNamesNotKnown: true,
+          familyName: undefined,
+          familyNameNotKnown: true,
+        }),
+      ),
+    ).toBe('Child (name not known)');
   });
 
   it('rejects a bad NHS number and a bad postcode', () => {
