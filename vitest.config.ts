@@ -25,6 +25,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['test/renderer/setup.ts'],
           // Whole screens render in jsdom with user-event typing: seconds each on a busy 2-core CI.
           testTimeout: 20_000,
         },

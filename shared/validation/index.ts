@@ -11,3 +11,4 @@ export * from './referral';
 export * from './errors';
 export * from './decision';
 export * from './typed-dates';
+export * from './form-codecs';

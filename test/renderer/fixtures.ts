@@ -77,6 +77,7 @@ function item(partial: Partial<QueueItem> & Pick<QueueItem, 'id' | 'decisionDue'
     referrerLabel: 'Northgate Primary School',
     assignedTo: null,
     immediateProtection: false,
+    returned: null,
     version: 1,
     ...partial,
   };

@@ -5,6 +5,7 @@ import {
   ageInYears,
   birthLine,
   liveStatus,
+  returnedLine,
   sortQueue,
 } from '../../renderer/src/features/queue/queue-model';
 import { QUEUE } from './fixtures';
@@ -52,5 +53,19 @@ describe('queue model', () => {
     const rows = sortQueue(QUEUE, '2026-11-24', calendar);
     expect(rows.map((r) => r.item.id)).toEqual(['overdue', 'today', 'on-time', 'signoff']);
     expect(rows[3]?.status).toEqual({ kind: 'met', on: '2026-11-23', late: false });
+  });
+
+  it('says who returned a decision and why, in one sentence', () => {
+    const item = QUEUE[0];
+    if (!item) throw new Error('no queue item');
+    expect(returnedLine(item)).toBeNull();
+    expect(returnedLine({ ...item, returned: null })).toBeNull();
+    const at = '2026-11-23T15:10:00Z';
+    expect(
+      returnedLine({ ...item, returned: { by: 'Jo Morgan', at, comment: 'Add the ref' } }),
+    ).toBe('Returned by Jo Morgan: Add the ref.');
+    expect(returnedLine({ ...item, returned: { by: 'Jo Morgan', at, comment: 'Why NFA?' } })).toBe(
+      'Returned by Jo Morgan: Why NFA?',
+    );
   });
 });

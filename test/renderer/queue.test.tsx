@@ -103,6 +103,29 @@ describe('the referral queue', () => {
     expect(row).toContain('01/07/2026 09:30');
   });
 
+  it('says on the row when a manager returned the decision, and what they asked for', async () => {
+    const [overdue, today] = [first(filterQueue('overdue')), first(filterQueue('due-today'))];
+    setup({
+      'referrals:list': () => [
+        {
+          ...overdue,
+          returned: {
+            by: 'Jo Morgan',
+            at: '2026-11-23T15:10:00Z',
+            comment: 'Add the police reference and say who will see Ellis',
+          },
+        },
+        { ...today, returned: null },
+      ],
+    });
+    renderApp();
+    const rows = await screen.findAllByTestId('queue-row');
+    expect(within(first(rows)).getByTestId('queue-returned')).toHaveTextContent(
+      'Returned by Jo Morgan: Add the police reference and say who will see Ellis.',
+    );
+    expect(within(rows[1] as HTMLElement).queryByTestId('queue-returned')).toBeNull();
+  });
+
   it('changes filter: asks the store for that list and shows only it', async () => {
     const fake = setup();
     const user = userEvent.setup();

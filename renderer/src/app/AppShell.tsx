@@ -18,6 +18,7 @@ import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import RuleIcon from '@mui/icons-material/Rule';
 import type { AppUser } from '../../../shared/domain/records';
 import { formatRoles } from '../components/format';
+import { useFocusHeading } from '../components/useFocusHeading';
 
 export type NavItem = { to: string; label: string; icon: ReactElement; end?: boolean };
 
@@ -40,6 +41,7 @@ export function AppShell(props: {
 }): ReactElement {
   const showNav = props.showNav ?? true;
   const navigate = useNavigate();
+  useFocusHeading();
   // Alt+N opens a new referral from anywhere (issue 4).
   useEffect(() => {
     if (!showNav) return;

@@ -24,12 +24,14 @@ import { DatePickerButton } from './DatePickerButton';
 import { fieldId } from './ErrorSummary';
 import { formatDateTime } from './format';
 
+// Pixel units as strings: MUI reads a bare 1 as 100%, which would widen the page.
 const visuallyHidden = {
   position: 'absolute',
-  width: 1,
-  height: 1,
+  width: '1px',
+  height: '1px',
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
+  clipPath: 'inset(50%)',
   whiteSpace: 'nowrap',
 } as const;
 

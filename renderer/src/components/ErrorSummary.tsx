@@ -14,6 +14,24 @@ export function fieldId(path: string): string {
   return `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
+/**
+ * The errors in the order their fields appear on the page, whichever check found them (the
+ * form's own or the main process's): a reader works down the summary as down the form. Errors
+ * whose field is not on the page keep their order, after the rest.
+ */
+export function inPageOrder(errors: readonly SummaryError[]): SummaryError[] {
+  const placed = errors.map((e, i) => ({ e, i, el: document.getElementById(fieldId(e.field)) }));
+  placed.sort((a, b) => {
+    if (a.el && b.el && a.el !== b.el) {
+      return a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    }
+    if (a.el && !b.el) return -1;
+    if (!a.el && b.el) return 1;
+    return a.i - b.i;
+  });
+  return placed.map((p) => p.e);
+}
+
 export function ErrorSummary(props: {
   errors: SummaryError[];
   title?: string;
@@ -43,7 +61,7 @@ export function ErrorSummary(props: {
         {props.title ?? 'There is a problem'}
       </Typography>
       <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-        {props.errors.map((e) => (
+        {inPageOrder(props.errors).map((e) => (
           <li key={`${e.field}:${e.message}`}>
             <Link
               href={`#${fieldId(e.field)}`}

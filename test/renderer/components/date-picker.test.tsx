@@ -6,8 +6,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatePickerButton, formatPicked } from '../../../renderer/src/components/DatePickerButton';
 import { NowProvider } from '../../../renderer/src/components/now';
-import { DateTimeField } from '../../../renderer/src/features/decisions/DateTimeField';
-import type { DateTimeText } from '../../../renderer/src/features/decisions/decision-model';
+import { DateTimeField } from '../../../renderer/src/components/DateTimeField';
+import type { DateTimeText } from '../../../shared/validation/typed-dates';
 import { Text } from '../../../renderer/src/features/intake/fields';
 import { emptyForm, type ReferralForm } from '../../../renderer/src/features/intake/form-model';
 import { NOW } from '../fixtures';
@@ -27,7 +27,9 @@ function When(props: { initial: DateTimeText; maxDate?: string }): ReactElement 
         legend="When it happened"
         value={value}
         onChange={setValue}
-        maxDate={props.maxDate}
+        today="2026-11-24"
+        twoDigitYears="past"
+        {...(props.maxDate === undefined ? {} : { maxDate: props.maxDate })}
       />
     </NowProvider>
   );

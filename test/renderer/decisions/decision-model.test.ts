@@ -3,10 +3,15 @@ import { checklistFor } from '../../../shared/checklist';
 import { resolvePolicy } from '../../../shared/policy';
 import {
   buildDecision,
+  dateTimeFromInstant,
   emptyDecisionForm,
+  formFromDecision,
   formFromDraft,
-  parseDateTime,
+  hasSomethingToKeep,
+  nowDateTime,
+  readDateTime,
   recommendationFor,
+  seeChildWarning,
   signOffText,
   type DecisionForm,
 } from '../../../renderer/src/features/decisions/decision-model';
@@ -37,7 +42,7 @@ function completeStrategyForm(): DecisionForm {
       officerName: 'DC Amy Hale',
       rankOrRole: '',
       forceOrTeam: 'Harbour Police CAIT',
-      notifiedAt: { date: '24/11/2026', time: '16:40' },
+      notifiedAt: { date: '24/11/2026', time: '16:40', choice: '' },
       reference: 'HP-24-1187',
       referenceAwaited: false,
     },
@@ -141,8 +146,14 @@ describe('the decision checklist logic', () => {
     );
     // A bad date is explained, not guessed at.
     form.police.notifiedAt = { date: '31/04/2026', time: '10:00' };
-    expect(buildDecision(form, ctx2023).errors['policeNotification.notifiedAt']).toMatch(
-      /DD\/MM\/YYYY/,
+    expect(buildDecision(form, ctx2023).errors['policeNotification.notifiedAt']).toBe(
+      'April 2026 has no day 31',
+    );
+    // Dates as people type them: 24/11/26 is this year's, read as something that happened.
+    const typed = completeStrategyForm();
+    typed.police.notifiedAt = { date: '24/11/26', time: '1640' };
+    expect(buildDecision(typed, ctx2023).decision?.policeNotification?.notifiedAt).toBe(
+      '2026-11-24T16:40:00.000Z',
     );
     // "Awaited" stands in for a reference the police have not given yet.
     const awaited = completeStrategyForm();
@@ -189,13 +200,155 @@ describe('the decision checklist logic', () => {
     const odd = formFromDraft({ chosenResponse: 'made-up', rationale: 42 });
     expect(odd?.chosenResponse).toBe('');
     expect(odd?.rationale).toBe('');
+    // A draft saved in the old shape (no clock-change choice) still restores, and still builds.
+    const old = JSON.parse(JSON.stringify(form)) as Record<string, unknown>;
+    old.police = { ...form.police, notifiedAt: { date: '24/11/2026', time: '16:40' } };
+    const restored = formFromDraft(old);
+    expect(restored?.police.notifiedAt).toEqual({ date: '24/11/2026', time: '16:40' });
+    expect(restored && buildDecision(restored, ctx2023).errors).toEqual({});
+    const badChoice = formFromDraft({ ...old, seeChildBy: { date: 'x', time: 'y', choice: 9 } });
+    expect(badChoice?.seeChildBy).toEqual({ date: 'x', time: 'y', choice: '' });
   });
 
   it('turns London date and time into an instant across the clock change', () => {
-    expect(parseDateTime({ date: '01/07/2026', time: '09:00' }, 'x')).toEqual({
+    const read = (date: string, time: string, choice: '' | 'earlier' | 'later' = '') =>
+      readDateTime({ date, time, choice }, NOW, 'past', 'x');
+    expect(read('01/07/2026', '09:00')).toEqual({
+      kind: 'ok',
       instant: '2026-07-01T08:00:00.000Z',
     });
-    expect(parseDateTime({ date: '', time: '' }, 'x')).toEqual({ blank: true });
-    expect(parseDateTime({ date: '29/03/2026', time: '01:30' }, 'x')).toHaveProperty('error');
+    expect(readDateTime({ date: '', time: '' }, NOW, 'past', 'x')).toEqual({ kind: 'blank' });
+    expect(read('29/03/2026', '01:30').kind).toBe('error');
+    expect(read('25/10/2026', '01:30').kind).toBe('choose');
+    expect(read('25/10/2026', '01:30', 'earlier')).toEqual({
+      kind: 'ok',
+      instant: '2026-10-25T00:30:00.000Z',
+    });
+    expect(read('25/10/2026', '01:30', 'later')).toEqual({
+      kind: 'ok',
+      instant: '2026-10-25T01:30:00.000Z',
+    });
+    // Shown back exactly, with the choice that says which 01:30 it was.
+    expect(dateTimeFromInstant('2026-10-25T00:30:00.000Z')).toEqual({
+      date: '25/10/2026',
+      time: '01:30',
+      choice: 'earlier',
+    });
+    expect(nowDateTime(new Date('2026-10-25T01:30:20Z'))).toEqual({
+      date: '25/10/2026',
+      time: '01:30',
+      choice: 'later',
+    });
+    expect(dateTimeFromInstant('2026-11-24T16:40:00Z')).toEqual({
+      date: '24/11/2026',
+      time: '16:40',
+      choice: '',
+    });
+  });
+});
+
+describe('a decision on the nights the clocks change', () => {
+  // Sunday 25 October 2026, 01:45 GMT: the clocks went back at 02:00 BST, so 01:30 happened
+  // twice tonight (00:30 and 01:30 UTC), both in the past.
+  const autumn = { ...ctx2023, now: new Date('2026-10-25T01:45:00Z') };
+
+  it('records 01:30 on 25/10/2026 with either choice, and asks which without one', () => {
+    const form = completeStrategyForm();
+    form.police.notifiedAt = { date: '25/10/2026', time: '01:30', choice: '' };
+    const unchosen = buildDecision(form, autumn);
+    expect(unchosen.decision).toBeNull();
+    expect(unchosen.errors['policeNotification.notifiedAt']).toMatch(/happens twice/);
+
+    form.police.notifiedAt.choice = 'earlier';
+    const first = buildDecision(form, autumn);
+    expect(first.errors).toEqual({});
+    expect(first.decision?.policeNotification?.notifiedAt).toBe('2026-10-25T00:30:00.000Z');
+
+    form.police.notifiedAt.choice = 'later';
+    const second = buildDecision(form, autumn);
+    expect(second.errors).toEqual({});
+    expect(second.decision?.policeNotification?.notifiedAt).toBe('2026-10-25T01:30:00.000Z');
+  });
+
+  it('refuses 01:30 on 29/03/2026: that time did not happen', () => {
+    const spring = { ...ctx2023, now: new Date('2026-03-29T03:00:00Z') };
+    const form = completeStrategyForm();
+    form.police.notifiedAt = { date: '29/03/2026', time: '01:30', choice: '' };
+    const built = buildDecision(form, spring);
+    expect(built.decision).toBeNull();
+    expect(built.errors['policeNotification.notifiedAt']).toMatch(/does not exist/);
+    form.seeingChildPlan = 'See Noah at school.';
+    form.police.notifiedAt = { date: '29/03/2026', time: '02:30', choice: '' };
+    form.seeChildBy = { date: '29/03/2026', time: '01:15', choice: '' };
+    expect(buildDecision(form, spring).errors.seeChildBy).toMatch(/does not exist/);
+  });
+});
+
+describe('a returned decision, drafts and seeing the child', () => {
+  it('fills the form back from a recorded decision, exactly', () => {
+    const form = completeStrategyForm();
+    form.familyInformed = 'not-yet';
+    form.familyToBeToldBy = 'Sam Okafor';
+    form.familyToBeToldOn = '25/11/2026';
+    form.seeChildBy = { date: '25/10/2026', time: '01:30', choice: 'later' };
+    const autumn = { ...ctx2023, now: new Date('2026-10-25T01:20:00Z') };
+    form.police.notifiedAt = { date: '25/10/2026', time: '01:10', choice: 'earlier' };
+    const { decision, errors } = buildDecision(form, autumn);
+    expect(errors).toEqual({});
+    if (!decision) throw new Error('expected a decision');
+    const back = formFromDecision(decision);
+    expect(back.answers).toEqual(decision.answers);
+    expect(back.rationale).toBe(form.rationale);
+    expect(back.police).toEqual(form.police);
+    expect(back.familyToBeToldOn).toBe('25/11/2026');
+    expect(back.seeChildBy).toEqual({ date: '25/10/2026', time: '01:30', choice: 'later' });
+    expect(back.leadPractitionerRole).toBe('social-worker');
+    // And it builds the same decision again.
+    expect(buildDecision(back, autumn).decision).toEqual(decision);
+  });
+
+  it('reads "tell the family by" as people type a date, as a plan (two-digit years ahead)', () => {
+    const form = {
+      ...completeStrategyForm(),
+      familyInformed: 'not-yet' as const,
+      familyToBeToldBy: 'Sam Okafor',
+      familyToBeToldOn: '1 Dec 26',
+    };
+    expect(buildDecision(form, ctx2023).decision?.familyToBeToldOn).toBe('2026-12-01');
+    expect(
+      buildDecision({ ...form, familyToBeToldOn: '23/11/2026' }, ctx2023).errors.familyToBeToldOn,
+    ).toBe('The date the family will be told cannot be in the past');
+    expect(
+      buildDecision({ ...form, familyToBeToldOn: '31/11/2026' }, ctx2023).errors.familyToBeToldOn,
+    ).toBe('November 2026 has no day 31');
+  });
+
+  it('makes a draft only once there is an answer or some text', () => {
+    expect(hasSomethingToKeep(emptyDecisionForm())).toBe(false);
+    expect(hasSomethingToKeep({ ...emptyDecisionForm(), rationale: '   ' })).toBe(false);
+    expect(hasSomethingToKeep({ ...emptyDecisionForm(), rationale: 'P' })).toBe(true);
+    expect(hasSomethingToKeep({ ...emptyDecisionForm(), answers: { 'open-case': 'no' } })).toBe(
+      true,
+    );
+  });
+
+  it('warns, without refusing, when the child is to be seen later than the local standard', () => {
+    const policy = resolvePolicy(2023);
+    const form = { ...completeStrategyForm() };
+    // Decided 24/11/2026 16:55; the local standard is 24 hours.
+    form.seeChildBy = { date: '25/11/2026', time: '16:00', choice: '' };
+    expect(seeChildWarning(policy, form, NOW)).toBeNull();
+    form.seeChildBy = { date: '26/11/2026', time: '09:00', choice: '' };
+    expect(seeChildWarning(policy, form, NOW)).toBe(
+      'This is later than the local standard for child protection concerns: see the child within 24 hours, by 25/11/2026 16:55. You can still record it: say why in your reasons.',
+    );
+    expect(buildDecision(form, ctx2023).errors).toEqual({});
+    // Not the child protection standard for a child in need.
+    expect(seeChildWarning(policy, { ...form, chosenResponse: 's17-assessment' }, NOW)).toBeNull();
+    // "See the child by" still cannot be before the decision.
+    form.seeChildBy = { date: '24/11/2026', time: '09:00', choice: '' };
+    expect(buildDecision(form, ctx2023).errors.seeChildBy).toBe(
+      'The time to see the child by cannot be before the decision',
+    );
   });
 });

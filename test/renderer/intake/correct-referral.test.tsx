@@ -146,24 +146,65 @@ describe('correcting a saved referral', () => {
     expect(saved.data).toMatchObject({ baseVersion: fullReferral().version });
   });
 
-  it('refuses a stale correction, keeps it, and says so', async () => {
+  it('someone else saved first: their changes beside mine, field by field, then save', async () => {
+    const base = fullReferral();
+    // Sam changed the whereabouts and the concern; I change the concern too and the first name.
+    const theirs = {
+      ...base,
+      version: base.version + 1,
+      updatedAt: '2026-11-24T10:02:00Z',
+      updatedBy: { id: 'u-sam', displayName: 'Sam Okafor' },
+      input: {
+        ...base.input,
+        concern: 'Their version of the concern',
+        currentWhereabouts: 'With grandmother',
+      },
+    };
+    let current = base;
+    let refuse = true;
     const fake = setup({
-      'referrals:update': () => {
-        throw new FakeIpcError({
-          code: 'STALE',
-          message: 'This referral was changed by Sam Okafor at 10:02 on 24/11/2026 — reload.',
-        });
+      'referrals:get': () => current,
+      'referrals:update': (input) => {
+        if (refuse) {
+          refuse = false;
+          current = theirs;
+          throw new FakeIpcError({
+            code: 'STALE',
+            message: 'This referral was changed by Sam Okafor at 10:02 on 24/11/2026 — reload.',
+          });
+        }
+        return { ...theirs, version: input.version + 1 };
       },
     });
     open();
     await screen.findByRole('heading', { level: 1, name: 'Correct referral REF-0001' });
-    fireEvent.change(concernBox(), { target: { value: 'Changed text' } });
+    fireEvent.change(concernBox(), { target: { value: 'My version of the concern' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save corrections' }));
-    expect(await screen.findByText(/changed by Sam Okafor/)).toHaveTextContent(
-      'Your corrections are kept as a draft',
-    );
+    const panel = await screen.findByTestId('conflict');
+    expect(panel).toHaveTextContent('Sam Okafor saved this referral at 24/11/2026 10:02');
+    const row = (path: string) => panel.querySelector(`tr[data-path="${path}"]`);
+    // Only they changed the whereabouts: theirs is kept. Both changed the concern: I choose.
+    expect(row('currentWhereabouts')).toHaveTextContent('Theirs (only they changed it)');
+    expect(row('concern')).toHaveTextContent('Their version of the concern');
+    expect(row('concern')).toHaveTextContent('My version of the concern');
     expect(window.location.hash).toBe('#/referrals/r1/edit');
     expect(fake.callsTo('drafts:discard')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Use these choices' }));
+    await waitFor(() => {
+      expect(screen.queryByTestId('conflict')).toBeNull();
+    });
+    // Mine for the conflict (the default), theirs where only they changed it: no retyping.
+    expect(concernBox()).toHaveValue('My version of the concern');
+    expect(screen.getByLabelText('Where is the child now?')).toHaveValue('With grandmother');
+    fireEvent.click(screen.getByRole('button', { name: 'Save corrections' }));
+    await waitFor(() => {
+      expect(fake.callsTo('referrals:update')).toHaveLength(2);
+    });
+    const second = fake.callsTo('referrals:update')[1] as ChannelInput<'referrals:update'>;
+    // The second save goes in against their version, with both sets of changes.
+    expect(second.version).toBe(theirs.version);
+    expect(second.referral.concern).toBe('My version of the concern');
+    expect(second.referral.currentWhereabouts).toBe('With grandmother');
   });
 
   it('restores a correction in progress against its original version', async () => {

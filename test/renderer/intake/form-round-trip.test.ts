@@ -2,11 +2,9 @@
 // saved referral back exactly, or a correction would silently drop what the form does not show.
 
 import { describe, expect, it } from 'vitest';
-import {
-  inputToForm,
-  sexOptions,
-  validateForm,
-} from '../../../renderer/src/features/intake/form-model';
+import { inputToForm } from '../../../renderer/src/features/intake/form-from-record';
+import { validateForm } from '../../../renderer/src/features/intake/form-input';
+import { sexOptions } from '../../../renderer/src/features/intake/form-model';
 import { referralSchema, type ReferralInput } from '../../../shared/validation';
 import { referralInput } from '../../helpers/store-fixtures';
 

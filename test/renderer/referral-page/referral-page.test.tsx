@@ -220,6 +220,38 @@ describe('the referral page', { timeout: 20_000 }, () => {
     });
   });
 
+  it('says at the top who returned the decision and what they asked for', async () => {
+    const returned = decidedRecord('returned');
+    setup({
+      'referrals:get': () =>
+        fullReferral({
+          status: 'awaiting-decision',
+          decisions: [
+            {
+              ...returned,
+              signOffs: [
+                {
+                  id: 's1',
+                  by: { id: 'u-mgr', displayName: 'Jo Morgan' },
+                  at: '2026-11-24T09:55:00Z',
+                  outcome: 'returned',
+                  comment: 'Speak to the school again first.',
+                },
+              ],
+            },
+          ],
+        }),
+    });
+    open();
+    const notice = await screen.findByTestId('returned-notice');
+    expect(notice).toHaveTextContent(
+      'Returned by Jo Morgan on 24/11/2026: Speak to the school again first. Record the decision again: the previous answers will be filled in for you to change.',
+    );
+    // Above the next step, so it is read before "Record decision".
+    const next = screen.getByRole('link', { name: 'Record decision' });
+    expect(notice.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('does not offer sign-off to the worker', async () => {
     setup({
       'referrals:get': () =>

@@ -161,6 +161,7 @@ export function DecisionCard(props: { decision: DecisionRecord; user: AppUser })
       <Stack
         direction="row"
         spacing={1.5}
+        useFlexGap
         sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
       >
         <Typography variant="h3" component="h3" sx={{ fontSize: '1.25rem', fontWeight: 700 }}>

@@ -3,12 +3,12 @@
 // one of the two grounds the guidance allows), the family's agreement to a section 17 assessment
 // or early help, seeing the child, and the 2023 lead practitioner.
 
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactElement } from 'react';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ResolvedPolicy } from '../../../../shared/policy/types';
@@ -20,30 +20,22 @@ import {
   LEAD_PRACTITIONER_ROLES,
   LEAD_PRACTITIONER_ROLE_LABELS,
 } from '../../../../shared/validation/decision';
+import { TYPED_DATE_HINT } from '../../../../shared/validation/typed-dates';
+import { DateTimeField } from '../../components/DateTimeField';
 import { londonDay } from '../../components/format';
 import { useNowSource } from '../../components/now';
-import { DateTimeField } from './DateTimeField';
+import { Section } from '../../components/Section';
 import {
   crimeSuspected,
   needsFamilyAgreement,
   needsLeadPractitioner,
   needsSeeingPlan,
   nowDateTime,
+  seeChildWarning,
   seeingStandard,
   type DecisionForm,
 } from './decision-model';
 import { ChoiceGroup, DateBox, TextBox } from './fields';
-
-export function Section(props: { id: string; title: string; children: ReactNode }): ReactElement {
-  return (
-    <Paper component="section" variant="outlined" aria-labelledby={props.id} sx={{ p: 3 }}>
-      <Typography id={props.id} variant="h2" gutterBottom>
-        {props.title}
-      </Typography>
-      <Stack spacing={3}>{props.children}</Stack>
-    </Paper>
-  );
-}
 
 type Props = {
   form: DecisionForm;
@@ -135,6 +127,9 @@ export function PoliceSection(props: Props): ReactElement {
           <Box>
             <DateTimeField
               path="policeNotification.notifiedAt"
+              today={londonDay(nowSource())}
+              // Something that happened: 14/6/25 is 2025, never 2125.
+              twoDigitYears="past"
               maxDate={londonDay(nowSource())}
               legend="When you told them"
               value={police.notifiedAt}
@@ -227,6 +222,8 @@ export function FamilySection(props: Props): ReactElement {
           <DateBox
             path="familyToBeToldOn"
             label="Tell them by"
+            hint={TYPED_DATE_HINT}
+            maxLength={24}
             value={form.familyToBeToldOn}
             error={errors.familyToBeToldOn}
             minDate={londonDay(nowSource())}
@@ -269,7 +266,9 @@ export function FamilySection(props: Props): ReactElement {
 
 export function SeeingChildSection(props: Props & { policy: ResolvedPolicy }): ReactElement | null {
   const { form, errors, update, policy } = props;
+  const nowSource = useNowSource();
   if (!needsSeeingPlan(form)) return null;
+  const later = seeChildWarning(policy, form, nowSource());
   return (
     <Section id="sec-see-child" title="Seeing the child">
       <TextBox
@@ -283,16 +282,27 @@ export function SeeingChildSection(props: Props & { policy: ResolvedPolicy }): R
           update({ seeingChildPlan: v });
         }}
       />
-      <DateTimeField
-        path="seeChildBy"
-        legend="See the child by (optional)"
-        hint="Not before now. Date as DD/MM/YYYY and time in 24 hours, for example 27/03/2026 16:55"
-        value={form.seeChildBy}
-        error={errors.seeChildBy}
-        onChange={(v) => {
-          update({ seeChildBy: v });
-        }}
-      />
+      <Box>
+        <DateTimeField
+          path="seeChildBy"
+          legend="See the child by (optional)"
+          hint="Not before now. Date and time in 24 hours, for example 27/03/2026 16:55. This is the time “What happens next” will show."
+          today={londonDay(nowSource())}
+          // A plan: 14/6/27 is 2027.
+          twoDigitYears="future"
+          minDate={londonDay(nowSource())}
+          value={form.seeChildBy}
+          error={errors.seeChildBy}
+          onChange={(v) => {
+            update({ seeChildBy: v });
+          }}
+        />
+        {later ? (
+          <Alert severity="warning" data-testid="see-child-later" sx={{ mt: 1.5 }}>
+            {later}
+          </Alert>
+        ) : null}
+      </Box>
       {needsLeadPractitioner(policy, form) ? (
         <Stack spacing={3} sx={indent}>
           <Typography sx={{ fontWeight: 600 }}>

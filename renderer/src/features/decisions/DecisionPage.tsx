@@ -1,8 +1,12 @@
-// The decision checklist (domain §2.1): answer the edition's questions, see the recommended
-// response update as you go, choose the response and say why, and record the police, family and
-// seeing-the-child decisions. Autosaved as a draft; errors in the GOV.UK pattern.
+// The decision checklist (WT 2013 ch.1 onward: decide the type of response within one working
+// day): answer the edition's questions with the concern, the children's previous involvement and
+// the assessment factors beside them, see the recommended response update as you go, choose the
+// response and say why, and record the police, family and seeing-the-child decisions. Autosaved
+// as a draft (the one useAutosave); errors in the GOV.UK pattern. A decision a manager returned
+// opens with its answers filled in and the manager's comment at the top.
 
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -11,34 +15,29 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { censusFactorIssues } from '../../../../shared/codes';
+import type { Decision } from '../../../../shared/validation';
 import type { ReferralRecord, SettingsRecord } from '../../../../shared/domain/records';
-import {
-  RESPONSE_LABELS,
-  RESPONSE_TYPES,
-  type ResponseType,
-} from '../../../../shared/domain/types';
 import { editionLabel } from '../../../../shared/policy';
 import { ApiError, call, errorMessage } from '../../api/client';
 import { useReferral, useSession, useSettings } from '../../api/queries';
 import { ClockChip } from '../../components/ClockChip';
 import { ErrorSummary, fieldId, summaryFromFieldErrors } from '../../components/ErrorSummary';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, londonDay } from '../../components/format';
 import { useNowSource } from '../../components/now';
+import { Section } from '../../components/Section';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
+import { flatErrors, kitFormOptions, showServerErrors } from '../../components/form-kit';
+import { useAutosave, type AutosaveState } from '../../components/useAutosave';
 import { unresolvedChildren } from '../referrals/LinkChildren';
 import { ChecklistQuestions, RecommendationPanel } from './ChecklistSection';
-import {
-  FamilyAgreementField,
-  FamilySection,
-  PoliceSection,
-  Section,
-  SeeingChildSection,
-} from './DecisionDetails';
+import { DecisionContext } from './DecisionContext';
+import { FamilySection, PoliceSection, SeeingChildSection } from './DecisionDetails';
 import {
   buildDecision,
   emptyDecisionForm,
+  formFromDecision,
   formFromDraft,
+  hasSomethingToKeep,
   orderErrors,
   recommendationFor,
   signOffText,
@@ -46,9 +45,8 @@ import {
   type DecisionForm,
 } from './decision-model';
 import { useDecisionDraft, useRecordDecision } from './decision-queries';
-import { ChoiceGroup, TextBox } from './fields';
-
-const AUTOSAVE_MS = 800;
+import { ResponseSection } from './ResponseSection';
+import { lastReturn, returnedText, type LastReturn } from './returned';
 
 export function DecisionPage(): ReactElement {
   const id = useParams().id ?? '';
@@ -102,20 +100,35 @@ export function DecisionPage(): ReactElement {
     );
   }
   const restored = draft.data ? formFromDraft(draft.data.data) : null;
+  const returned = lastReturn(referral.data);
+  // A draft is the worker's latest word; without one, a returned decision is changed, not retyped.
+  const prefilled = restored === null && returned !== null;
   return (
     <DecisionFormView
       key={referral.data.id}
       referral={referral.data}
       settings={settings.data}
       decidedBy={session.data.user.displayName}
-      initial={restored}
+      initial={restored ?? (returned ? formFromDecision(returned.decision.decision) : null)}
       restoredAt={restored && draft.data ? draft.data.updatedAt : null}
+      returned={returned}
+      prefilled={prefilled}
     />
   );
 }
 
-type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed' };
+function saveText(state: AutosaveState): string {
+  switch (state.kind) {
+    case 'idle':
+      return '';
+    case 'saving':
+      return 'Saving your draft…';
+    case 'saved':
+      return `Draft saved at ${formatDateTime(state.at).slice(11)}`;
+    case 'failed':
+      return 'Your draft could not be saved just now. Keep going; it will be tried again.';
+  }
+}
 
 function DecisionFormView(props: {
   referral: ReferralRecord;
@@ -123,89 +136,85 @@ function DecisionFormView(props: {
   decidedBy: string;
   initial: DecisionForm | null;
   restoredAt: string | null;
+  returned: LastReturn | null;
+  /** The form opened with the returned decision's answers. */
+  prefilled: boolean;
 }): ReactElement {
   const { referral, settings } = props;
   const { policy, edition } = settings;
   const nowSource = useNowSource();
   const navigate = useNavigate();
   const record = useRecordDecision();
-  const [form, setForm] = useState<DecisionForm>(() => props.initial ?? emptyDecisionForm());
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The one kit: react-hook-form, checked on "Record decision" by buildDecision (the shared
+  // decisionSchema and the policy's completeness rules), every error at once.
+  const { control, handleSubmit, setValue, setError, formState } = useForm<
+    DecisionForm,
+    unknown,
+    Decision
+  >({
+    defaultValues: props.initial ?? emptyDecisionForm(),
+    ...kitFormOptions((f: DecisionForm) => {
+      const built = buildDecision(f, {
+        edition,
+        policy,
+        decidedBy: props.decidedBy,
+        now: nowSource(),
+      });
+      return built.decision
+        ? { ok: true, value: built.decision }
+        : { ok: false, errors: built.errors };
+    }),
+  });
+  const form = useWatch({ control }) as DecisionForm;
+  const errors = flatErrors(formState.errors);
   const [failure, setFailure] = useState<unknown>(null);
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const dirty = useRef(false);
+  const [recorded, setRecorded] = useState(false);
+
+  // One autosave for every form: after a pause, and at least once a second while typing. No
+  // draft until there is an answer or some text; none once the decision is recorded.
+  const autosave = useAutosave({
+    value: form,
+    enabled: !recorded && hasSomethingToKeep(form),
+    save: (data) => call('drafts:save', { kind: 'decision', key: referral.id, data }),
+  });
 
   // Domain §7: each child is linked or confirmed new before the decision (the service insists).
   const unresolved = unresolvedChildren(referral);
   const recommendation = recommendationFor(edition, form);
   const recommended = recommendation.kind === 'recommended' ? recommendation.response : null;
   const steppingDown = stepsDown(edition, form);
-  // CIN census: factor 21 "no factors identified" stands only with no further action.
-  const censusWarnings = censusFactorIssues(
-    referral.assessmentFactors,
-    form.chosenResponse === '' ? undefined : form.chosenResponse,
-  );
 
-  // Autosave: a short pause after typing stops; nothing typed is lost.
-  useEffect(() => {
-    if (!dirty.current) return;
-    const timer = window.setTimeout(() => {
-      setSave({ kind: 'saving' });
-      call('drafts:save', { kind: 'decision', key: referral.id, data: form })
-        .then((d) => {
-          setSave({ kind: 'saved', at: d.updatedAt });
-        })
-        .catch(() => {
-          setSave({ kind: 'failed' });
-        });
-    }, AUTOSAVE_MS);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [form, referral.id]);
-
-  // Errors stay until the next submit (GOV.UK pattern): clearing them while typing would move
-  // focus to the error summary mid-word.
+  // The sections change the form a few fields at a time. Errors stay until the next submit
+  // (GOV.UK pattern): clearing them while typing would move focus to the summary mid-word.
   const update = (patch: Partial<DecisionForm>): void => {
-    dirty.current = true;
-    setForm((f) => ({ ...f, ...patch }));
+    for (const [key, value] of Object.entries(patch)) {
+      setValue(key as keyof DecisionForm, value, {
+        shouldDirty: true,
+      });
+    }
   };
 
-  const submit = async (): Promise<void> => {
-    setFailure(null);
-    const built = buildDecision(form, {
-      edition,
-      policy,
-      decidedBy: props.decidedBy,
-      now: nowSource(),
-    });
-    setErrors(built.errors);
-    if (!built.decision) return;
+  const save = async (decision: Decision): Promise<void> => {
     try {
-      await record.mutateAsync({
-        referralId: referral.id,
-        version: referral.version,
-        decision: built.decision,
-      });
+      await record.mutateAsync({ referralId: referral.id, version: referral.version, decision });
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors) {
-        setErrors(orderErrors(error.fieldErrors));
+        showServerErrors(setError, orderErrors(error.fieldErrors));
       } else {
         setFailure(error);
       }
       return;
     }
+    setRecorded(true);
     await call('drafts:discard', { kind: 'decision', key: referral.id }).catch(() => undefined);
     void navigate(`/referrals/${referral.id}`, { state: { decisionRecorded: true } });
   };
 
-  const err = (path: string): string | undefined => errors[path];
-  const differs = form.chosenResponse !== '' && form.chosenResponse !== recommended;
   const names = referral.children.map((c) => c.displayName).join(', ');
   const detailProps = { form, errors, update };
 
   return (
-    <Stack spacing={3} sx={{ maxWidth: 960 }}>
+    <Stack spacing={3}>
       <Box>
         <Button
           component={RouterLink}
@@ -222,6 +231,7 @@ function DecisionFormView(props: {
         <Stack
           direction="row"
           spacing={1.5}
+          useFlexGap
           sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
         >
           <Typography sx={{ fontWeight: 600 }}>{names}</Typography>
@@ -232,15 +242,19 @@ function DecisionFormView(props: {
           Checklist for {editionLabel(edition)}. Your answers are saved as you go.
         </Typography>
         <Typography role="status" variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-          {save.kind === 'saving'
-            ? 'Saving your draft…'
-            : save.kind === 'saved'
-              ? `Draft saved at ${formatDateTime(save.at).slice(11)}`
-              : save.kind === 'failed'
-                ? 'Your draft could not be saved just now. Keep going; it will be tried again.'
-                : ''}
+          {saveText(autosave)}
         </Typography>
       </Box>
+
+      {props.returned ? (
+        <Alert severity="warning" data-testid="returned-notice" sx={{ borderLeft: 6 }}>
+          <AlertTitle>A manager returned the last decision</AlertTitle>
+          {returnedText(props.returned, { withDate: true })}
+          {props.prefilled
+            ? ' Your previous answers are filled in; change what the manager asked for.'
+            : ''}
+        </Alert>
+      ) : null}
 
       {props.restoredAt ? (
         <Alert severity="info">
@@ -270,114 +284,75 @@ function DecisionFormView(props: {
       {failure ? <ErrorPanel title="The decision was not saved" error={failure} /> : null}
 
       <Box
-        component="form"
-        noValidate
-        aria-label="Decision checklist"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+        sx={{
+          display: 'grid',
+          gap: 3,
+          // Beside the form on a wide screen; above it on a narrow one (read it, then decide).
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 320px' },
+          alignItems: 'start',
         }}
       >
-        <Stack spacing={3}>
-          <Section id="sec-checklist" title="The checklist">
-            <ChecklistQuestions
-              edition={edition}
-              form={form}
-              errors={errors}
-              onAnswer={(answers) => {
-                update({ answers });
-              }}
-            />
-          </Section>
-
-          <RecommendationPanel recommendation={recommendation} />
-
-          <Section id="sec-your-decision" title="Your decision">
-            <ChoiceGroup<ResponseType>
-              path="chosenResponse"
-              legend="What type of response have you decided on?"
-              hint="You may choose differently from the recommendation; you will be asked why."
-              options={RESPONSE_TYPES.map((r) => ({
-                value: r,
-                label:
-                  r === recommended ? `${RESPONSE_LABELS[r]} (recommended)` : RESPONSE_LABELS[r],
-              }))}
-              value={form.chosenResponse}
-              error={err('chosenResponse')}
-              onChange={(v) => {
-                update({ chosenResponse: v });
-              }}
-            />
-            {steppingDown ? (
-              <Alert severity="warning" data-testid="step-down">
-                <AlertTitle>This is lower than the safety questions point to</AlertTitle>
-                {policy.managerSignOff === 'off'
-                  ? 'Your local policy has switched manager sign-off off, so it takes effect when you record it: explain fully why the child is safe without a strategy discussion.'
-                  : 'A manager must agree it: the decision will wait for sign-off after you record it. Explain fully why the child is safe without it.'}
-              </Alert>
-            ) : null}
-            {differs ? (
-              <TextBox
-                path="differsReason"
-                label={
-                  recommended === null
-                    ? 'Why have you chosen this response?'
-                    : 'Why have you chosen a different response from the recommendation?'
-                }
-                value={form.differsReason}
-                error={err('differsReason')}
-                multiline
-                onChange={(v) => {
-                  update({ differsReason: v });
+        <Box sx={{ gridColumn: { lg: 2 }, gridRow: { lg: 1 }, alignSelf: 'stretch' }}>
+          <DecisionContext referral={referral} today={londonDay(nowSource())} />
+        </Box>
+        <Box
+          component="form"
+          noValidate
+          aria-label="Decision checklist"
+          sx={{ gridColumn: { lg: 1 }, gridRow: { lg: 1 }, minWidth: 0 }}
+          onSubmit={(e) => {
+            setFailure(null);
+            void handleSubmit(save)(e);
+          }}
+        >
+          <Stack spacing={3}>
+            <Section id="sec-checklist" title="The checklist">
+              <ChecklistQuestions
+                edition={edition}
+                form={form}
+                errors={errors}
+                onAnswer={(answers) => {
+                  update({ answers });
                 }}
               />
-            ) : null}
-            <TextBox
-              path="rationale"
-              label="Reasons for your decision"
-              hint="What you know, what you weighed up and why this response. At least 20 characters."
-              value={form.rationale}
-              error={err('rationale')}
-              multiline
-              onChange={(v) => {
-                update({ rationale: v });
-              }}
+            </Section>
+
+            <RecommendationPanel recommendation={recommendation} />
+
+            <ResponseSection
+              {...detailProps}
+              policy={policy}
+              recommended={recommended}
+              steppingDown={steppingDown}
+              assessmentFactors={referral.assessmentFactors}
             />
-            <FamilyAgreementField {...detailProps} />
-            {censusWarnings.length > 0 ? (
-              <Alert severity="info" data-testid="census-warning">
-                <AlertTitle>Assessment factors and the census</AlertTitle>
-                {censusWarnings.join(' ')} Correct the factors on the referral page if needed.
-              </Alert>
+            <PoliceSection {...detailProps} />
+            <FamilySection {...detailProps} />
+            <SeeingChildSection {...detailProps} policy={policy} />
+
+            <Alert
+              severity={policy.managerSignOff === 'required' || steppingDown ? 'warning' : 'info'}
+              data-testid="sign-off-rule"
+            >
+              <AlertTitle>Manager sign-off</AlertTitle>
+              {signOffText(policy)}
+            </Alert>
+
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+              <Button type="submit" variant="contained" size="large" disabled={record.isPending}>
+                {record.isPending ? 'Recording…' : 'Record decision'}
+              </Button>
+              <Button component={RouterLink} to={`/referrals/${referral.id}`}>
+                Come back to it later
+              </Button>
+            </Stack>
+            {failure ? (
+              <Typography color="error" role="alert">
+                {errorMessage(failure)}
+              </Typography>
             ) : null}
-          </Section>
-
-          <PoliceSection {...detailProps} />
-          <FamilySection {...detailProps} />
-          <SeeingChildSection {...detailProps} policy={policy} />
-
-          <Alert
-            severity={policy.managerSignOff === 'required' || steppingDown ? 'warning' : 'info'}
-            data-testid="sign-off-rule"
-          >
-            <AlertTitle>Manager sign-off</AlertTitle>
-            {signOffText(policy)}
-          </Alert>
-
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-            <Button type="submit" variant="contained" size="large" disabled={record.isPending}>
-              {record.isPending ? 'Recording…' : 'Record decision'}
-            </Button>
-            <Button component={RouterLink} to={`/referrals/${referral.id}`}>
-              Come back to it later
-            </Button>
           </Stack>
-          {failure ? (
-            <Typography color="error" role="alert">
-              {errorMessage(failure)}
-            </Typography>
-          ) : null}
-        </Stack>
+        </Box>
       </Box>
     </Stack>
   );

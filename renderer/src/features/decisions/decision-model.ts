@@ -1,10 +1,16 @@
 // The decision checklist form as plain data, and the pure rules that turn it into a decision:
 // the live recommendation, what is still missing (shared/checklist checkDecisionComplete plus the
-// schema), and date/time parsing. Kept free of React so it can be tested on its own.
+// schema), and the form filled back from a saved draft or a returned decision. Dates and times
+// are read by the one shared parseLondonDateTime. Kept free of React so it can be tested alone.
 
 import * as z from 'zod';
-import { londonInstant, londonNow } from '../../../../shared/calendar';
-import { QUESTION_IDS, type QuestionId } from '../../../../shared/checklist';
+import { londonDate, londonInstant, londonTime } from '../../../../shared/calendar';
+import {
+  QUESTION_IDS,
+  seeChildLaterThanStandard,
+  seeChildStandardDueAt,
+  type QuestionId,
+} from '../../../../shared/checklist';
 import { editionLabel } from '../../../../shared/policy';
 import {
   askedQuestions,
@@ -30,9 +36,21 @@ import {
   type FamilyWithheldReason,
   type LeadPractitionerRole,
 } from '../../../../shared/validation/decision';
-import { parseUkDate } from '../../../../shared/validation/formats';
+import { formatUkDate } from '../../../../shared/validation/formats';
+import {
+  parseLondonDateTime,
+  parseTypedDate,
+  type ClockChangeChoice,
+  type DateTimeText,
+  type ParsedDateTime,
+  type TwoDigitYears,
+} from '../../../../shared/validation/typed-dates';
 
-export type DateTimeText = { date: string; time: string };
+export type { DateTimeText };
+
+export function emptyDateTime(): DateTimeText {
+  return { date: '', time: '', choice: '' };
+}
 
 export type DecisionForm = {
   answers: Record<string, AnswerValue>;
@@ -72,7 +90,7 @@ export function emptyDecisionForm(): DecisionForm {
       officerName: '',
       rankOrRole: '',
       forceOrTeam: '',
-      notifiedAt: { date: '', time: '' },
+      notifiedAt: emptyDateTime(),
       reference: '',
       referenceAwaited: false,
     },
@@ -83,7 +101,7 @@ export function emptyDecisionForm(): DecisionForm {
     familyToBeToldOn: '',
     familyAgreement: '',
     seeingChildPlan: '',
-    seeChildBy: { date: '', time: '' },
+    seeChildBy: emptyDateTime(),
     leadPractitioner: '',
     leadPractitionerAllocatedBy: '',
     leadPractitionerRole: '',
@@ -91,8 +109,12 @@ export function emptyDecisionForm(): DecisionForm {
 }
 
 // A saved draft is read back defensively: anything that does not fit is dropped, never trusted.
+// A draft saved before the clock-change choice existed has no `choice`: none is needed to read it.
 const str = z.string().max(10_000).catch('');
-const dateTime = z.object({ date: str, time: str }).catch({ date: '', time: '' });
+const CHOICES = ['', 'earlier', 'later'] as const satisfies readonly ClockChangeChoice[];
+const dateTime = z
+  .object({ date: str, time: str, choice: z.enum(CHOICES).optional().catch('') })
+  .catch(emptyDateTime());
 const draftFormSchema = z.object({
   answers: z.record(z.string().max(64), z.enum(ANSWER_VALUES)).catch({}),
   chosenResponse: z.enum([...RESPONSE_TYPES, '']).catch(''),
@@ -126,6 +148,62 @@ const draftFormSchema = z.object({
 export function formFromDraft(data: unknown): DecisionForm | null {
   const parsed = draftFormSchema.safeParse(data);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * A recorded decision back in the form, so a decision the manager returned is changed, not
+ * retyped. Read through the same defensive schema as a draft: a value the form no longer offers
+ * (an older withheld reason) comes back blank, to be chosen again.
+ */
+export function formFromDecision(d: Decision): DecisionForm {
+  const p = d.policeNotification;
+  // The checklist's crime question is the police question. A decision recorded before the
+  // checklist asked it carries only `crimeSuspected`: answer the question from that, so the
+  // police details come back with it.
+  const answers: Record<string, AnswerValue> = { ...d.answers };
+  if (answers['crime-suspected'] === undefined) {
+    answers['crime-suspected'] = d.crimeSuspected ? 'yes' : 'no';
+  }
+  const raw: Record<keyof DecisionForm, unknown> = {
+    answers,
+    chosenResponse: d.chosenResponse,
+    differsReason: d.differsReason ?? '',
+    rationale: d.rationale,
+    police: {
+      officerName: p?.officerName ?? '',
+      rankOrRole: p?.rankOrRole ?? '',
+      forceOrTeam: p?.forceOrTeam ?? '',
+      notifiedAt: p?.notifiedAt === undefined ? emptyDateTime() : dateTimeFromInstant(p.notifiedAt),
+      reference: p?.reference ?? '',
+      referenceAwaited: p?.referenceAwaited ?? false,
+    },
+    familyInformed: d.familyInformed,
+    familyWithheldReason: d.familyWithheldReason ?? '',
+    familyWithheldExplanation: d.familyWithheldExplanation ?? '',
+    familyToBeToldBy: d.familyToBeToldBy ?? '',
+    familyToBeToldOn: d.familyToBeToldOn === undefined ? '' : formatUkDate(d.familyToBeToldOn),
+    familyAgreement: d.familyAgreement ?? '',
+    seeingChildPlan: d.seeingChildPlan ?? '',
+    seeChildBy: d.seeChildBy === undefined ? emptyDateTime() : dateTimeFromInstant(d.seeChildBy),
+    leadPractitioner: d.leadPractitioner ?? '',
+    leadPractitionerAllocatedBy: d.leadPractitionerAllocatedBy ?? '',
+    leadPractitionerRole: d.leadPractitionerRole ?? '',
+  };
+  return formFromDraft(raw) ?? emptyDecisionForm();
+}
+
+/**
+ * Whether the form holds anything worth a draft: a checklist answer, a choice or some text. An
+ * untouched form makes no draft (issue 9: drafts on the first meaningful answer).
+ */
+export function hasSomethingToKeep(form: DecisionForm): boolean {
+  const meaningful = (v: unknown): boolean => {
+    if (typeof v === 'string') return v.trim() !== '';
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'object' && v !== null) return Object.values(v).some(meaningful);
+    return false;
+  };
+  return meaningful(form);
 }
 
 export function recommendationFor(edition: Edition, form: DecisionForm): Recommendation {
@@ -174,31 +252,61 @@ export function seeingStandard(policy: ResolvedPolicy, form: DecisionForm): stri
     : `See the child as soon as possible (local standard for children in need: within ${String(policy.seeChildInNeedWorkingDays)} working days).`;
 }
 
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-type Parsed = { instant: string } | { error: string } | { blank: true };
-
-/** DD/MM/YYYY + HH:mm (London) → an instant, or the message to show beside the field. */
-export function parseDateTime(value: DateTimeText, what: string): Parsed {
-  const date = value.date.trim();
-  const time = value.time.trim();
-  if (date === '' && time === '') return { blank: true };
-  const iso = parseUkDate(date);
-  if (iso === null)
-    return { error: `Enter the date ${what} as DD/MM/YYYY, for example 27/03/2026` };
-  if (!HH_MM.test(time)) {
-    return { error: `Enter the time ${what} in 24-hour form HH:mm, for example 16:55` };
-  }
-  const r = londonInstant(iso, time);
-  if (r.kind === 'ok') return { instant: r.instant };
-  return { error: r.message };
+/**
+ * A typed London date and time read by the one shared parser, with today's date for two-digit
+ * years: 'past' for something that happened (the police were told), 'future' for a plan.
+ */
+export function readDateTime(
+  value: DateTimeText,
+  now: Date,
+  twoDigitYears: TwoDigitYears,
+  what: string,
+): ParsedDateTime {
+  return parseLondonDateTime(value, { today: londonDate(now.toISOString()), twoDigitYears, what });
 }
 
-/** Default "now" for a date/time pair, in London. */
+/**
+ * An instant as the form shows it (DD/MM/YYYY and HH:mm in London). On the night the clocks go
+ * back, 01:00–01:59 happens twice: the choice says which, so the time reads back exactly.
+ */
+export function dateTimeFromInstant(instant: string): DateTimeText {
+  const date = londonDate(instant);
+  const time = londonTime(instant).slice(0, 5);
+  const r = londonInstant(date, time);
+  let choice: ClockChangeChoice = '';
+  if (r.kind === 'ambiguous') {
+    const at = Date.parse(instant);
+    choice =
+      Math.abs(at - Date.parse(r.later)) < Math.abs(at - Date.parse(r.earlier))
+        ? 'later'
+        : 'earlier';
+  }
+  return { date: formatUkDate(date), time, choice };
+}
+
+/** Default "now" for a date/time pair, in London (with the clock-change choice if needed). */
 export function nowDateTime(now: Date): DateTimeText {
-  const { date, time } = londonNow(now);
-  const [y, m, d] = date.split('-');
-  return { date: `${d ?? ''}/${m ?? ''}/${y ?? ''}`, time };
+  return dateTimeFromInstant(now.toISOString());
+}
+
+/**
+ * The warning beside "See the child by" when a child protection decision plans to see the child
+ * later than the local standard (local procedures, e.g. within 24 hours). A warning, not an
+ * error: there can be good reasons, which belong in the rationale. Null when there is none.
+ */
+export function seeChildWarning(
+  policy: ResolvedPolicy,
+  form: DecisionForm,
+  now: Date,
+): string | null {
+  if (form.chosenResponse === '') return null;
+  const by = readDateTime(form.seeChildBy, now, 'future', 'to see the child by');
+  if (by.kind !== 'ok') return null;
+  const decidedAt = now.toISOString();
+  const planned = { chosenResponse: form.chosenResponse, seeChildBy: by.instant, decidedAt };
+  if (!seeChildLaterThanStandard(planned, policy)) return null;
+  const standard = seeChildStandardDueAt(decidedAt, policy);
+  return `This is later than the local standard for child protection concerns: see the child within ${String(policy.seeChildWithinHours)} hours${standard === undefined ? '' : `, by ${formatUkDate(londonDate(standard))} ${londonTime(standard).slice(0, 5)}`}. You can still record it: say why in your reasons.`;
 }
 
 const trimmed = (v: string): string | undefined => (v.trim() === '' ? undefined : v.trim());
@@ -263,8 +371,8 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
     const ref = trimmed(p.reference);
     if (ref !== undefined) notified.reference = ref;
     else if (p.referenceAwaited) notified.referenceAwaited = true;
-    const when = parseDateTime(p.notifiedAt, 'you told the police');
-    if ('instant' in when) {
+    const when = readDateTime(p.notifiedAt, ctx.now, 'past', 'you told the police');
+    if (when.kind === 'ok') {
       if (Date.parse(when.instant) > ctx.now.getTime() + 60_000) {
         add(
           'policeNotification.notifiedAt',
@@ -273,8 +381,8 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
       } else {
         notified.notifiedAt = when.instant;
       }
-    } else if ('error' in when) {
-      add('policeNotification.notifiedAt', when.error);
+    } else if (when.kind !== 'blank') {
+      add('policeNotification.notifiedAt', when.message);
     }
     draft.policeNotification = notified;
     if (force === undefined) {
@@ -293,13 +401,14 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
     if (by !== undefined) draft.familyToBeToldBy = by;
     const on = form.familyToBeToldOn.trim();
     if (on !== '') {
-      const iso = parseUkDate(on);
-      if (iso === null) {
-        add('familyToBeToldOn', 'Enter the date as DD/MM/YYYY, for example 27/03/2026');
-      } else if (iso < londonNow(ctx.now).date) {
+      const today = londonDate(ctx.now.toISOString());
+      const typed = parseTypedDate(on, { today, twoDigitYears: 'future' });
+      if (!typed.ok) {
+        add('familyToBeToldOn', typed.error);
+      } else if (typed.date < today) {
         add('familyToBeToldOn', 'The date the family will be told cannot be in the past');
       } else {
-        draft.familyToBeToldOn = iso;
+        draft.familyToBeToldOn = typed.date;
       }
     }
   }
@@ -310,9 +419,9 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
   if (needsSeeingPlan(form)) {
     const plan = trimmed(form.seeingChildPlan);
     if (plan !== undefined) draft.seeingChildPlan = plan;
-    const by = parseDateTime(form.seeChildBy, 'to see the child by');
-    if ('instant' in by) draft.seeChildBy = by.instant;
-    else if ('error' in by) add('seeChildBy', by.error);
+    const by = readDateTime(form.seeChildBy, ctx.now, 'future', 'to see the child by');
+    if (by.kind === 'ok') draft.seeChildBy = by.instant;
+    else if (by.kind !== 'blank') add('seeChildBy', by.message);
   }
   if (needsLeadPractitioner(ctx.policy, form)) {
     const lead = trimmed(form.leadPractitioner);

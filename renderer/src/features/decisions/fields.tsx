@@ -200,10 +200,13 @@ export function DateBox(props: {
   /** Latest and earliest days the calendar offers, `YYYY-MM-DD`; typing is still validated. */
   maxDate?: string;
   minDate?: string;
+  /** Longest text accepted; more than 10 where words are allowed ("1 December 2026"). */
+  maxLength?: number;
   onChange: (value: string) => void;
 }): ReactElement {
   const id = fieldId(props.path);
   const hint = props.hint ?? 'As DD/MM/YYYY, for example 27/03/2026';
+  const maxLength = props.maxLength ?? 10;
   return (
     <Box sx={{ maxWidth: 260 }}>
       <TextField
@@ -214,7 +217,7 @@ export function DateBox(props: {
         placeholder="DD/MM/YYYY"
         helperText={helperText(props.error, hint)}
         slotProps={{
-          htmlInput: { inputMode: 'numeric', maxLength: 10 },
+          htmlInput: maxLength > 10 ? { maxLength } : { inputMode: 'numeric', maxLength },
           input: {
             endAdornment: (
               <InputAdornment position="end">

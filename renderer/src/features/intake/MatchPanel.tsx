@@ -1,7 +1,7 @@
 // Search first (domain §7): people who may be this child, with the reasons and what is already
 // known, beside the form. The worker links the child or confirms them as new.
 
-import { useEffect, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -11,58 +11,120 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { PersonMatch } from '../../../../shared/domain/records';
 import type { MatchQueryInput } from '../../../../shared/ipc/contract';
-import { formatUkDate, isValidNhsNumber, parseUkDate } from '../../../../shared/validation';
+import {
+  estimatedBirthYear,
+  formatUkDate,
+  isValidNhsNumber,
+  parseTypedDate,
+} from '../../../../shared/validation';
 import { call, errorMessage } from '../../api/client';
-import type { ChildInput } from '../../../../shared/validation/child';
+import { formatDateTime } from '../../components/format';
+import { useDebounced } from '../../components/useDebounced';
+import { childBirthDate, type ChildInput } from '../../../../shared/validation/child';
+import type { IsoDate } from '../../../../shared/domain/types';
 import type { ChildForm } from './form-model';
 
-/** The match query for a child, or null until enough is typed (name + DOB, or an NHS number). */
-export function matchQueryFor(child: ChildForm): MatchQueryInput | null {
-  const dob = child.status === 'born' ? parseUkDate(child.dateOfBirth.trim()) : null;
-  const nhs = child.nhsNumber.trim();
-  const nhsOk = child.status === 'born' && nhs !== '' && isValidNhsNumber(nhs);
-  const named = child.givenNames.trim() !== '' && child.familyName.trim() !== '';
-  if (!(named && dob) && !nhsOk) return null;
+type KnownFacts = {
+  givenNames: string;
+  familyName: string;
+  dateOfBirth: IsoDate | null;
+  approximateAge: number | null;
+  nhsNumber: string;
+  postcode: string;
+};
+
+/**
+ * The match query from what is known of a child, or null when there is too little to search on:
+ * an NHS number; or a first or last name with a date of birth or an approximate age; or a date of
+ * birth at a postcode. "A boy called Tyler, about 6" is searched on the first name and the year.
+ */
+function buildMatchQuery(f: KnownFacts, today: IsoDate): MatchQueryInput | null {
+  const nhs = f.nhsNumber.trim();
+  const nhsOk = nhs !== '' && isValidNhsNumber(nhs);
+  const given = f.givenNames.trim();
+  const family = f.familyName.trim();
+  const postcode = f.postcode.trim();
+  const when = f.dateOfBirth !== null || f.approximateAge !== null;
+  const enough =
+    nhsOk || ((given !== '' || family !== '') && when) || (f.dateOfBirth !== null && postcode);
+  if (!enough) return null;
   const q: MatchQueryInput = {};
-  if (child.givenNames.trim()) q.givenNames = child.givenNames.trim();
-  if (child.familyName.trim()) q.familyName = child.familyName.trim();
-  if (dob) q.dateOfBirth = dob;
+  if (given) q.givenNames = given;
+  if (family) q.familyName = family;
+  if (f.dateOfBirth) q.dateOfBirth = f.dateOfBirth;
+  else if (f.approximateAge !== null)
+    q.approxBirthYear = estimatedBirthYear(f.approximateAge, today);
   if (nhsOk) q.nhsNumber = nhs;
-  if (child.address.postcode.trim()) q.postcode = child.address.postcode.trim().slice(0, 10);
+  if (postcode) q.postcode = postcode.slice(0, 10);
   return q;
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  // Keyed on the JSON of value, so a new but equal object does not restart the timer.
-  const key = JSON.stringify(value);
-  const [v, setV] = useState(key);
-  useEffect(() => {
-    const t = window.setTimeout(() => {
-      setV(key);
-    }, ms);
-    return () => {
-      window.clearTimeout(t);
-    };
-  }, [key, ms]);
-  return JSON.parse(v) as T;
+/** The match query for a child being typed on the new-referral form (see buildMatchQuery). */
+export function matchQueryFor(child: ChildForm, today: IsoDate): MatchQueryInput | null {
+  if (child.status !== 'born') return null;
+  const typed = parseTypedDate(child.dateOfBirth, { today, twoDigitYears: 'past' });
+  const age = child.approximateAge.trim();
+  return buildMatchQuery(
+    {
+      givenNames: child.givenNamesNotKnown ? '' : child.givenNames,
+      familyName: child.familyNameNotKnown ? '' : child.familyName,
+      dateOfBirth: !child.dateOfBirthNotKnown && typed.ok ? typed.date : null,
+      approximateAge: child.dateOfBirthNotKnown && /^\d{1,2}$/.test(age) ? Number(age) : null,
+      nhsNumber: child.nhsNumber,
+      postcode: child.address.postcode,
+    },
+    today,
+  );
+}
+
+/**
+ * True when the form says all that is known of a born child (each name and the date of birth is
+ * typed or ticked "not known") but that is too little to search on: the worker may then confirm
+ * the child as a new record rather than be stuck.
+ */
+export function tooLittleToSearch(child: ChildForm, today: IsoDate): boolean {
+  if (child.status !== 'born' || matchQueryFor(child, today) !== null) return false;
+  const given = child.givenNames.trim() !== '' || child.givenNamesNotKnown;
+  const family = child.familyName.trim() !== '' || child.familyNameNotKnown;
+  const dob = child.dateOfBirth.trim() !== '' || child.dateOfBirthNotKnown;
+  return given && family && dob;
 }
 
 function personName(m: PersonMatch): string {
   return [m.person.givenNames, m.person.familyName].filter(Boolean).join(' ') || 'Name not known';
 }
 
-/** The match query for a child already saved on a referral (the referral page's link step). */
-export function matchQueryForChild(child: ChildInput): MatchQueryInput | null {
-  const q: MatchQueryInput = { givenNames: child.givenNames, familyName: child.familyName };
-  if (child.status === 'born') {
-    q.dateOfBirth = child.dateOfBirth;
-    if (child.nhsNumber) q.nhsNumber = child.nhsNumber;
-  }
-  if (child.address?.postcode) q.postcode = child.address.postcode.slice(0, 10);
-  return child.status === 'born' ? q : null;
+/**
+ * The match query for a child already saved on a referral (the referral page's link step); an
+ * approximate age is placed in a year from the date the referral was received.
+ */
+export function matchQueryForChild(child: ChildInput, receivedOn: IsoDate): MatchQueryInput | null {
+  if (child.status !== 'born') return null;
+  return buildMatchQuery(
+    {
+      givenNames: child.givenNames ?? '',
+      familyName: child.familyName ?? '',
+      dateOfBirth: childBirthDate(child),
+      approximateAge: child.approximateAge ?? null,
+      nhsNumber: child.nhsNumber ?? '',
+      postcode: child.address?.postcode ?? '',
+    },
+    receivedOn,
+  );
 }
 
 export type MatchDecision = '' | 'linked' | 'new';
+
+/**
+ * How strong the evidence is, in words a worker uses instead of a number: an NHS number, or the
+ * same name and date of birth, is strong; a surname and a date of birth is likely; less is
+ * possible (shared/matching MATCH_WEIGHTS).
+ */
+export function matchStrength(score: number): string {
+  if (score >= 60) return 'strong match';
+  if (score >= 45) return 'likely match';
+  return 'possible match';
+}
 
 /**
  * Search-first candidates for one child. Used beside the new-referral form (decision kept in the
@@ -200,8 +262,12 @@ function Candidate(props: {
     >
       <Typography sx={{ fontWeight: 700, fontSize: '1.05rem' }}>{props.name}</Typography>
       <Typography color="text.secondary">
-        {dob ? `Born ${formatUkDate(dob)}` : 'Date of birth not known'}
-        {m.person.postcode ? ` · ${m.person.postcode}` : ''} · match score {m.score}
+        {dob
+          ? `Born ${formatUkDate(dob)}`
+          : m.person.approxBirthYear !== null
+            ? `Date of birth not known (born around ${String(m.person.approxBirthYear)})`
+            : 'Date of birth not known'}
+        {m.person.postcode ? ` · ${m.person.postcode}` : ''} · {matchStrength(m.score)}
       </Typography>
       {pi.reReferral ? (
         <Alert severity="warning" sx={{ mt: 1.5 }} data-testid="re-referral-warning">
@@ -224,7 +290,7 @@ function Candidate(props: {
           <Box component="ul" sx={{ my: 0.5, pl: 2.5 }}>
             {pi.referralsLast12Months.map((r) => (
               <li key={r.referralId}>
-                {r.reference}, received {formatUkDate(r.receivedAt.slice(0, 10))}:{' '}
+                {r.reference}, received {formatDateTime(r.receivedAt).slice(0, 10)}:{' '}
                 {r.outcomeLabel ?? 'no decision yet'}
               </li>
             ))}

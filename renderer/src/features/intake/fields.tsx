@@ -1,9 +1,8 @@
 // Small form controls for the intake form: each takes its react-hook-form path, uses fieldId(path)
 // as the input id (so the error summary links to it) and shows its error beside it.
 
-import { createContext, useContext, type ReactElement, type ReactNode } from 'react';
+import { createContext, useContext, type ReactElement } from 'react';
 import { Controller, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
-import Box from '@mui/material/Box';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
@@ -38,14 +37,22 @@ export function Text(props: {
   alsoErrorFor?: string;
   /** A DD/MM/YYYY date: adds a calendar button; limits are `YYYY-MM-DD`. */
   date?: { minDate?: string; maxDate?: string };
+  disabled?: boolean;
 }): ReactElement {
-  const { register } = useFormContext<ReferralForm>();
+  const { register, control } = useFormContext<ReferralForm>();
+  // The label moves up whenever there is text, including text the form put there (a directory
+  // pick, "copy from child 1", a restored draft): MUI only notices what is typed.
+  const value: unknown = useWatch({ control, name: props.name });
+  const filled = typeof value === 'string' && value !== '';
   const own = useFieldError(props.name);
   const other = useFieldError(props.alsoErrorFor ?? '');
   const error = own ?? (props.alsoErrorFor ? other : undefined);
   const { ref, ...rest } = register(props.name);
   const id = fieldId(props.name);
   const hintId = `${id}-hint`;
+  // A field switched off ("Not known" ticked) needs no hint on how to fill it in; MUI would grey
+  // it below the contrast a reader needs.
+  const hint = props.disabled === true ? undefined : props.hint;
   return (
     <TextField
       {...rest}
@@ -55,14 +62,16 @@ export function Text(props: {
       multiline={props.multiline}
       minRows={props.multiline ? (props.rows ?? 4) : undefined}
       error={error !== undefined}
-      helperText={error ?? props.hint}
+      helperText={error ?? hint}
+      disabled={props.disabled}
       fullWidth={props.width === undefined}
       sx={props.width !== undefined ? { width: props.width, maxWidth: '100%' } : undefined}
       slotProps={{
+        inputLabel: filled ? { shrink: true } : {},
         htmlInput: {
           autoComplete: props.autoComplete ?? 'off',
           inputMode: props.inputMode,
-          'aria-describedby': error !== undefined || props.hint ? hintId : undefined,
+          'aria-describedby': error !== undefined || hint ? hintId : undefined,
         },
         formHelperText: { id: hintId },
         input: props.date
@@ -215,30 +224,4 @@ export function labelled<K extends string>(
   labels: Record<K, string>,
 ): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
-}
-
-/** A form section: a heading and calm spacing. */
-export function Section(props: {
-  title: string;
-  id: string;
-  children: ReactNode;
-  intro?: string;
-}): ReactElement {
-  return (
-    <Box
-      component="section"
-      aria-labelledby={props.id}
-      sx={{ borderTop: 1, borderColor: 'divider', pt: 3, pb: 1 }}
-    >
-      <Typography id={props.id} variant="h2" sx={{ mb: props.intro ? 0.5 : 2 }}>
-        {props.title}
-      </Typography>
-      {props.intro ? (
-        <Typography color="text.secondary" sx={{ mb: 2 }}>
-          {props.intro}
-        </Typography>
-      ) : null}
-      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2.5 }}>{props.children}</Box>
-    </Box>
-  );
 }

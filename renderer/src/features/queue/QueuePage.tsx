@@ -14,6 +14,7 @@ import TableRow from '@mui/material/TableRow';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
+import UndoIcon from '@mui/icons-material/Undo';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { createWorkingDayCalendar } from '../../../../shared/calendar';
 import { QUEUE_FILTERS, type QueueFilter } from '../../../../shared/ipc/contract';
@@ -29,6 +30,7 @@ import {
   FILTER_LABELS,
   birthLine,
   isQueueFilter,
+  returnedLine,
   sortQueue,
   type QueueRow,
 } from './queue-model';
@@ -224,6 +226,7 @@ function QueueTable(props: { rows: QueueRow[]; today: string }): ReactElement {
                     {status.kind === 'met' ? 'Decision was due' : 'Due'}{' '}
                     {formatDayDate(item.decisionDue)}
                   </Typography>
+                  <ReturnedLine item={item} />
                 </Stack>
               </TableCell>
               <TableCell>
@@ -272,5 +275,45 @@ function QueueTable(props: { rows: QueueRow[]; today: string }): ReactElement {
         </TableBody>
       </Table>
     </TableContainer>
+  );
+}
+
+/**
+ * A decision the manager returned, on the row itself so it cannot be missed: who and what they
+ * asked for (local sign-off policy; WT 2013 and 2015 Flowchart 1), under the decision clock. Long
+ * comments are cut to four lines on screen; a screen reader hears all of it.
+ */
+function ReturnedLine(props: { item: QueueRow['item'] }): ReactElement | null {
+  const text = returnedLine(props.item);
+  if (text === null) return null;
+  return (
+    <Box
+      data-testid="queue-returned"
+      sx={{
+        display: 'flex',
+        gap: 0.75,
+        alignItems: 'flex-start',
+        alignSelf: 'stretch',
+        px: 1,
+        py: 0.5,
+        borderLeft: 4,
+        borderColor: 'warning.main',
+        bgcolor: 'rgba(237, 108, 2, 0.08)',
+      }}
+    >
+      <UndoIcon fontSize="small" aria-hidden sx={{ mt: 0.25, color: 'warning.dark' }} />
+      <Typography
+        variant="body2"
+        sx={{
+          fontWeight: 600,
+          display: '-webkit-box',
+          WebkitLineClamp: 4,
+          WebkitBoxOrient: 'vertical',
+          overflow: 'hidden',
+        }}
+      >
+        {text}
+      </Typography>
+    </Box>
   );
 }

@@ -9,6 +9,8 @@ import type { QueueChild, QueueItem } from '../../../../shared/domain/records';
 import type { QueueFilter } from '../../../../shared/ipc/contract';
 import { urgency } from '../../components/clock-text';
 import { formatUkDate } from '../../components/format';
+import { returnedText } from '../decisions/returned';
+import { approximateAgeText } from '../../../../shared/validation/child';
 
 export const FILTER_LABELS: Record<QueueFilter, string> = {
   all: 'All',
@@ -88,11 +90,23 @@ export function ageInYears(birth: string, today: string): number {
 
 /** `Born 14/03/2016 (age 10)`, `Expected 20/01/2027`, or null when not known. */
 export function birthLine(child: QueueChild, today: string): string | null {
-  if (child.birthDate === null) return null;
+  if (child.birthDate === null) {
+    return child.approximateAge === undefined || child.approximateAge === null
+      ? null
+      : `Date of birth not known (${approximateAgeText(child.approximateAge)})`;
+  }
   if (child.unborn) return `Unborn, expected ${formatUkDate(child.birthDate)}`;
   const age = ageInYears(child.birthDate, today);
   const ageText = age < 1 ? 'under 1' : `age ${String(age)}`;
   return `Born ${formatUkDate(child.birthDate)} (${ageText})`;
+}
+
+/**
+ * "Returned by Jo Morgan: Add the police reference." for a referral whose last decision a manager
+ * returned (local sign-off policy); null otherwise.
+ */
+export function returnedLine(item: QueueItem): string | null {
+  return item.returned ? returnedText(item.returned, { withDate: false }) : null;
 }
 
 export function childrenSummary(children: readonly QueueChild[]): string {

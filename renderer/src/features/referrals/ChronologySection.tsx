@@ -10,8 +10,8 @@ import { ErrorSummary, summaryFromFieldErrors } from '../../components/ErrorSumm
 import { formatDateTime, londonDay } from '../../components/format';
 import { useNowSource } from '../../components/now';
 import { ErrorPanel } from '../../components/StatePanels';
-import { DateTimeField } from '../decisions/DateTimeField';
-import { nowDateTime, parseDateTime, type DateTimeText } from '../decisions/decision-model';
+import { DateTimeField } from '../../components/DateTimeField';
+import { nowDateTime, readDateTime, type DateTimeText } from '../decisions/decision-model';
 import { useAddEvent } from '../decisions/decision-queries';
 import { InlineForm, TextBox } from '../decisions/fields';
 
@@ -103,15 +103,16 @@ function AddEventForm(props: { referralId: string }): ReactElement {
   const submit = async (): Promise<void> => {
     setFailure(null);
     const next: Record<string, string> = {};
-    const parsed = parseDateTime(when, 'it happened');
-    if ('blank' in parsed) next.at = 'Enter when it happened';
-    else if ('error' in parsed) next.at = parsed.error;
+    // An event that happened: a two-digit year is in the past (14/6/25 is 2025).
+    const parsed = readDateTime(when, nowSource(), 'past', 'it happened');
+    if (parsed.kind === 'blank') next.at = 'Enter when it happened';
+    else if (parsed.kind !== 'ok') next.at = parsed.message;
     else if (Date.parse(parsed.instant) > nowSource().getTime() + 60_000) {
       next.at = 'The time it happened cannot be in the future';
     }
     if (text.trim() === '') next.text = 'Describe what happened';
     setErrors(next);
-    if (Object.keys(next).length > 0 || !('instant' in parsed)) return;
+    if (Object.keys(next).length > 0 || parsed.kind !== 'ok') return;
     try {
       await addEvent.mutateAsync({ id: props.referralId, at: parsed.instant, text: text.trim() });
       setOpen(false);
@@ -133,14 +134,18 @@ function AddEventForm(props: { referralId: string }): ReactElement {
       <ErrorSummary errors={summaryFromFieldErrors(errors)} />
       {failure ? <ErrorPanel title="The event was not added" error={failure} /> : null}
       <Stack spacing={3}>
-        <DateTimeField
-          path="at"
-          maxDate={londonDay(nowSource())}
-          legend="When it happened"
-          value={when}
-          error={errors.at}
-          onChange={setWhen}
-        />
+        <Box>
+          <DateTimeField
+            path="at"
+            today={londonDay(nowSource())}
+            twoDigitYears="past"
+            maxDate={londonDay(nowSource())}
+            legend="When it happened"
+            value={when}
+            error={errors.at}
+            onChange={setWhen}
+          />
+        </Box>
         <TextBox
           path="text"
           label="What happened"

@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import type { ReferralRecord } from '../../../../shared/domain/records';
 import { ApiError } from '../../api/client';
 import { useLinkChild } from '../decisions/decision-queries';
+import { londonDate } from '../../../../shared/calendar/clocks';
 import { MatchPanel, matchQueryForChild } from '../intake/MatchPanel';
 
 /** Children on the referral who are neither linked to a record nor confirmed new (1-based). */
@@ -44,11 +45,17 @@ export function LinkChildren(props: { r: ReferralRecord }): ReactElement | null 
           key={c.id}
           index={i}
           name={c.displayName}
-          query={matchQueryForChild(c.child)}
+          query={matchQueryForChild(c.child, londonDate(r.receivedAt))}
           decision=""
           personId=""
-          newWithoutSearch={c.child.status === 'unborn'}
-          waiting="An unborn baby is not searched for by date of birth: confirm the baby as a new record."
+          // Saved children carry all that is known of them: with too little to search on, they
+          // can still be confirmed as new rather than hold up the decision.
+          newWithoutSearch
+          waiting={
+            c.child.status === 'unborn'
+              ? 'An unborn baby is not searched for by date of birth: confirm the baby as a new record.'
+              : 'Too little is known of this child to search existing records (a name with a date of birth or an age, or an NHS number). Confirm the child as a new record, or correct the referral first if more is now known.'
+          }
           busy={link.isPending}
           onLink={(personId) => {
             link.mutate({ referralId: r.id, version: r.version, childIndex: i, personId });

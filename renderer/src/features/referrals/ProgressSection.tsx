@@ -328,7 +328,7 @@ function RecordForm(props: {
           <TextBox
             path="event.reason"
             label="Why is no conference needed?"
-            hint="Recorded for the Children in Need census (ICPCnotRequired), for example the child moved to another authority that will hold it."
+            hint="Recorded for the Children in Need census (its field ICPCnotRequired), for example the child moved to another authority that will hold the conference."
             value={form.reason}
             error={errors['event.reason']}
             multiline

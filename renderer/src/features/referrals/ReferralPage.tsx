@@ -20,7 +20,7 @@ import {
   type SettingsRecord,
 } from '../../../../shared/domain/records';
 import { CONSENT_STATUS_LABELS, lawfulBasisSummary } from '../../../../shared/validation/consent';
-import { childSexLabel } from '../../../../shared/validation/child';
+import { approximateAgeText, childSexLabel } from '../../../../shared/validation/child';
 import { formatNhsNumber } from '../../../../shared/validation/formats';
 import { REFERRAL_CHANNEL_LABELS } from '../../../../shared/validation/referral';
 import {
@@ -37,6 +37,7 @@ import { useNow } from '../../components/now';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
 import { DecisionCard } from '../decisions/DecisionCard';
 import { useAssign } from '../decisions/decision-queries';
+import { lastReturn, returnedText } from '../decisions/returned';
 import { ageInYears } from '../queue/queue-model';
 import { AuditTrail } from './AuditSection';
 import { ClocksList, HowWeCount } from './ClocksSection';
@@ -52,28 +53,7 @@ import {
   factorLabel,
   referralClocks,
 } from './referral-model';
-
-function Section(props: {
-  id: string;
-  title: string;
-  children: ReactNode;
-  /** The heading can take focus, so a button elsewhere on the page can move the reader here. */
-  focusable?: boolean;
-}): ReactElement {
-  return (
-    <Paper component="section" variant="outlined" aria-labelledby={props.id} sx={{ p: 3 }}>
-      <Typography
-        id={props.id}
-        variant="h2"
-        gutterBottom
-        tabIndex={props.focusable ? -1 : undefined}
-      >
-        {props.title}
-      </Typography>
-      {props.children}
-    </Paper>
-  );
-}
+import { Section } from '../../components/Section';
 
 /** Label and value pairs as a description list: read in order by screen readers. */
 function Facts(props: { items: [string, ReactNode][] }): ReactElement {
@@ -149,6 +129,8 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
   // Read defensively: a record saved before a field existed must still open.
   const input: Partial<ReferralRecord['input']> = r.input;
   const sharing = input.informationSharing ?? [];
+  // A decision the manager returned is unmissable: at the top, with what they asked for.
+  const returned = lastReturn(r);
 
   return (
     <>
@@ -159,6 +141,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         <Stack
           direction="row"
           spacing={1.5}
+          useFlexGap
           sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
         >
           <ClockChip
@@ -184,21 +167,35 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         <Alert severity="error">The referrer said the child may need immediate protection.</Alert>
       ) : null}
 
+      {returned ? (
+        <Alert severity="warning" data-testid="returned-notice" sx={{ borderLeft: 6 }}>
+          <AlertTitle>A manager returned the decision</AlertTitle>
+          {returnedText(returned, { withDate: true })}
+          {casework && r.status === 'awaiting-decision'
+            ? ' Record the decision again: the previous answers will be filled in for you to change.'
+            : ''}
+        </Alert>
+      ) : null}
+
       <NextStep r={r} user={user} casework={casework} />
 
       {casework && unresolvedChildren(r).length > 0 ? (
-        <Section id="sec-link" title="Already known?" focusable>
+        <Section spacing={0} id="sec-link" title="Already known?" focusable>
           <LinkChildren r={r} />
         </Section>
       ) : null}
 
-      <Section id="sec-clocks" title="Clocks">
+      <Section spacing={0} id="sec-clocks" title="Clocks">
         <ClocksList clocks={clocks.clocks} />
         <HowWeCount settings={settings} />
       </Section>
 
       {ordered.length > 0 ? (
-        <Section id="sec-decisions" title={ordered.length === 1 ? 'Decision' : 'Decisions'}>
+        <Section
+          spacing={0}
+          id="sec-decisions"
+          title={ordered.length === 1 ? 'Decision' : 'Decisions'}
+        >
           {ordered.map((d) => (
             <DecisionCard key={d.id} decision={d} user={user} />
           ))}
@@ -206,7 +203,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
       ) : null}
 
       {ordered.length > 0 || r.progress.length > 0 ? (
-        <Section id="sec-progress" title="Progress since the decision">
+        <Section spacing={0} id="sec-progress" title="Progress since the decision">
           <ProgressSection
             referral={r}
             canRecord={canRecordProgress(user.roles)}
@@ -215,7 +212,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         </Section>
       ) : null}
 
-      <Section id="sec-concern" title="The concern">
+      <Section spacing={0} id="sec-concern" title="The concern">
         <Typography sx={{ whiteSpace: 'pre-wrap', maxWidth: '75ch', mb: 2 }}>
           {r.input.concern}
         </Typography>
@@ -247,7 +244,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         />
       </Section>
 
-      <Section id="sec-children" title={r.children.length === 1 ? 'Child' : 'Children'}>
+      <Section spacing={0} id="sec-children" title={r.children.length === 1 ? 'Child' : 'Children'}>
         <Stack spacing={3}>
           {r.children.map((c) => (
             <ChildFacts key={c.id} c={c} today={today} />
@@ -255,7 +252,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         </Stack>
       </Section>
 
-      <Section id="sec-household" title="Household and parental responsibility">
+      <Section spacing={0} id="sec-household" title="Household and parental responsibility">
         {r.householdMembers.length === 0 ? (
           <Typography color="text.secondary">No household members recorded.</Typography>
         ) : (
@@ -289,7 +286,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         )}
       </Section>
 
-      <Section id="sec-received" title="Received and referrer">
+      <Section spacing={0} id="sec-received" title="Received and referrer">
         <Facts
           items={[
             ['Received', formatDateTime(r.receivedAt)],
@@ -311,7 +308,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         />
       </Section>
 
-      <Section id="sec-consent" title="Consent and information sharing">
+      <Section spacing={0} id="sec-consent" title="Consent and information sharing">
         <Facts items={[['Consent', consentText(r)]]} />
         {sharing.length === 0 ? (
           <Typography color="text.secondary" sx={{ mt: 2 }}>
@@ -341,12 +338,12 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         )}
       </Section>
 
-      <Section id="sec-chronology" title="What has happened">
+      <Section spacing={0} id="sec-chronology" title="What has happened">
         <Chronology referral={r} canAdd={casework} />
       </Section>
 
       {canReadAudit(user.roles) ? (
-        <Section id="sec-audit" title="Who has viewed and changed this">
+        <Section spacing={0} id="sec-audit" title="Who has viewed and changed this">
           <AuditTrail referralId={r.id} />
         </Section>
       ) : null}
@@ -392,7 +389,7 @@ function NextStep(props: {
             ? `Assigned to ${mine ? 'you' : r.assignedTo.displayName}.`
             : 'Not assigned to anyone yet.'}
         </Typography>
-        <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
           {r.status === 'awaiting-decision' && unresolved.length > 0 ? (
             <Button
               variant="contained"
@@ -504,15 +501,18 @@ function ChildFacts(props: { c: ReferralChildRecord; today: string }): ReactElem
   const birth =
     child.status === 'unborn'
       ? `Unborn, expected ${formatUkDate(child.expectedDateOfBirth)}`
-      : (() => {
-          const age = ageInYears(child.dateOfBirth, today);
-          return `${formatUkDate(child.dateOfBirth)} (${age < 1 ? 'under 1' : `age ${String(age)}`})`;
-        })();
+      : child.dateOfBirth === undefined
+        ? `Not known${child.approximateAge === undefined ? '' : `: ${approximateAgeText(child.approximateAge)} when referred`}`
+        : (() => {
+            const age = ageInYears(child.dateOfBirth, today);
+            return `${formatUkDate(child.dateOfBirth)} (${age < 1 ? 'under 1' : `age ${String(age)}`})`;
+          })();
   return (
     <Box>
       <Stack
         direction="row"
         spacing={1.5}
+        useFlexGap
         sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mb: 1 }}
       >
         <Typography variant="h3" component="h3" sx={{ fontSize: '1.2rem', fontWeight: 700 }}>
@@ -547,7 +547,13 @@ function ChildFacts(props: { c: ReferralChildRecord; today: string }): ReactElem
           ['GP', child.gp ?? 'Not recorded'],
           [
             'Language',
-            `${child.firstLanguage ?? 'Not recorded'}${child.interpreterNeeded ? ' (interpreter needed)' : ''}`,
+            `${child.firstLanguage ?? 'Not recorded'}${
+              child.interpreterNeeded === 'unknown'
+                ? ' (whether an interpreter is needed is not known)'
+                : child.interpreterNeeded
+                  ? ' (interpreter needed)'
+                  : ''
+            }`,
           ],
           ...(child.status === 'born'
             ? ([

@@ -4,7 +4,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -42,6 +41,7 @@ import {
   statusText,
   type CalculatorResult,
 } from './rules-model';
+import { Section } from '../../components/Section';
 
 export type RulesPageProps = {
   /** The edition the authority has chosen (from settings); the page can show any edition. */
@@ -51,17 +51,6 @@ export type RulesPageProps = {
   /** Injectable clock for tests. */
   now?: () => Date;
 };
-
-function Section(props: { title: string; id: string; children: React.ReactNode }): ReactElement {
-  return (
-    <Paper component="section" aria-labelledby={props.id} variant="outlined" sx={{ p: 3 }}>
-      <Typography id={props.id} variant="h2" gutterBottom>
-        {props.title}
-      </Typography>
-      {props.children}
-    </Paper>
-  );
-}
 
 /**
  * "Rules and clocks": the statutory rules of the chosen Working Together edition with the source of
@@ -133,7 +122,7 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         ))}
       </ToggleButtonGroup>
 
-      <Section title="Timescales and decisions" id="rules-timescales">
+      <Section spacing={0} title="Timescales and decisions" id="rules-timescales">
         <Table size="small" aria-labelledby="rules-timescales">
           <TableHead>
             <TableRow>
@@ -179,11 +168,11 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         </Typography>
       </Section>
 
-      <Section title="The decision checklist" id="rules-checklist">
+      <Section spacing={0} title="The decision checklist" id="rules-checklist">
         <ChecklistRules edition={edition} />
       </Section>
 
-      <Section title="Strategy discussion: who must be involved" id="rules-attendees">
+      <Section spacing={0} title="Strategy discussion: who must be involved" id="rules-attendees">
         <Table size="small" aria-labelledby="rules-attendees">
           <TableHead>
             <TableRow>
@@ -216,7 +205,7 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         </Table>
       </Section>
 
-      <Section title="Working-day calculator" id="rules-calculator">
+      <Section spacing={0} title="Working-day calculator" id="rules-calculator">
         <Box
           component="form"
           noValidate
@@ -351,7 +340,7 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         )}
       </Section>
 
-      <Section title="Bank holidays (England and Wales)" id="rules-holidays">
+      <Section spacing={0} title="Bank holidays (England and Wales)" id="rules-holidays">
         <TextField
           type="number"
           label="Year"
