@@ -3,7 +3,8 @@
 // (error summary, nothing saved), then complete it with the keyboard alone; the follow-ups appear,
 // the queue moves it to "awaiting sign-off" (2013 policy: manager sign-off required), a
 // significant event is added, and a manager (a second harness user) signs it off. axe on both
-// screens.
+// screens. Then a decision a manager returns with a comment: the queue row and the referral say
+// so, and the worker reopens the form with the answers filled in and the comment at the top.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,13 +18,14 @@ import { startHarness, type Harness } from '../harness/harness';
 import { seedDatabase } from '../harness/seed';
 import { launchChromium } from '../helpers/browser';
 import {
+  SHOTS,
   callApi,
   expectAccessible,
   field,
   screenshot,
   tabTo as tabToOn,
 } from '../helpers/page-tools';
-import { decisionInput, referralInput } from '../helpers/store-fixtures';
+import { bornChild, decisionInput, referralInput } from '../helpers/store-fixtures';
 
 let dataDir: string | undefined;
 let harness: Harness | undefined;
@@ -316,5 +318,126 @@ describe('search first on a saved referral', () => {
     expect(await step.count()).toBe(0);
     const after = await api('referrals:get', { id: created.id });
     expect(after.children[0]?.personId).not.toBeNull();
+  });
+});
+
+describe('a decision the manager returned', () => {
+  const comment = 'Speak to the school nurse before deciding, and say who will see Mia';
+  let returnedId = '';
+  let reference = '';
+
+  /** The harness as another computer account: a fresh page signed in as them. */
+  async function actAs(user: string): Promise<void> {
+    await page.context().close();
+    await harness?.close();
+    if (!dataDir) throw new Error('no data');
+    harness = await startHarness({ dataDir, user, build: false });
+    page = await openPage(harness);
+  }
+
+  async function openReferral(id: string): Promise<void> {
+    await page.evaluate((rid) => {
+      window.location.hash = `#/referrals/${rid}`;
+    }, id);
+    await page.getByRole('heading', { name: 'The concern' }).waitFor();
+  }
+
+  it('a worker records a decision that needs sign-off (its own referral)', async () => {
+    await actAs('dwilson');
+    // WT 2013: the social worker decides with their manager (sign-off required).
+    const settings = await api('settings:get', {});
+    if (settings.edition !== 2013) {
+      await api('settings:update', { version: settings.version, edition: 2013 });
+    }
+    const created = await api('referrals:create', {
+      referral: referralInput({
+        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        children: [bornChild({ givenNames: 'Mia', familyName: 'Holloway' })],
+      }),
+      newChildren: [0],
+    });
+    returnedId = created.id;
+    reference = created.reference;
+    const decided = await api('decisions:record', {
+      referralId: created.id,
+      version: created.version,
+      decision: decisionInput({ decidedAt: new Date().toISOString() }),
+    });
+    expect(decided.status).toBe('awaiting-sign-off');
+  });
+
+  it('a manager returns it with a comment, by keyboard; the referral page says so', async () => {
+    await actAs('jmorgan');
+    await openReferral(returnedId);
+    const signOff = page.getByRole('region', { name: 'Manager sign-off' });
+    await signOff.waitFor();
+    await tabTo(signOff.getByRole('button', { name: 'Return with comment' }));
+    await page.keyboard.press('Enter');
+    await tabTo(signOff.getByLabel('Why are you returning it?'));
+    await page.keyboard.type(comment);
+    await tabTo(signOff.getByRole('button', { name: 'Return with comment' }));
+    await page.keyboard.press('Enter');
+    const notice = page.getByTestId('returned-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(
+      new RegExp(`Returned by Jo Morgan on \\d{2}/\\d{2}/\\d{4}: ${comment}\\.`),
+    );
+    await axe();
+    await shot('referral-page-returned');
+  });
+
+  it('the worker sees it on the queue row and reopens it with the answers filled in', async () => {
+    await actAs('dwilson');
+    const row = page.getByTestId('queue-row').filter({ hasText: reference });
+    await row.waitFor();
+    expect(await row.getByTestId('queue-returned').textContent()).toBe(
+      `Returned by Jo Morgan: ${comment}.`,
+    );
+    await shot('queue-returned');
+    // Keyboard only: the row, then "Record decision" on the referral page.
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'The concern' }).waitFor();
+    await tabTo(page.getByRole('link', { name: 'Record decision' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Record the decision' }).waitFor();
+
+    const notice = page.getByTestId('returned-notice');
+    expect(await notice.textContent()).toContain(
+      `${comment}. Your previous answers are filled in; change what the manager asked for.`,
+    );
+    expect(await page.locator('#field-rationale').inputValue()).toBe(decisionInput().rationale);
+    expect(await page.locator('input[value="s17-assessment"]').isChecked()).toBe(true);
+    // The checklist answers too ("Yes" is the first radio of the child-in-need question).
+    expect(await radio('answers.child-in-need').isChecked()).toBe(true);
+    // What is being decided sits beside the checklist.
+    const context = page.getByRole('complementary', { name: 'What is being decided' });
+    expect(await context.textContent()).toContain('Mia Holloway');
+    await axe();
+    await shot('decision-returned');
+    // As a worker sees it on a 1280×720 screen, and on a 1440×900 one.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: join(SHOTS, 'decision-returned-1280x720.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: join(SHOTS, 'decision-returned-1440x900.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('changes what the manager asked for and records it again', async () => {
+    await tabTo(page.locator('#field-rationale'));
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' The school nurse confirms the bruising.');
+    await tabTo(page.locator('#field-seeingChildPlan'));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Riya Patel to see Mia at school tomorrow morning.');
+    await tabTo(page.getByRole('button', { name: 'Record decision' }));
+    await page.keyboard.press('Enter');
+    await page.getByText('Decision recorded', { exact: true }).waitFor();
+    const referral = await api('referrals:get', { id: returnedId });
+    expect(referral.status).toBe('awaiting-sign-off');
+    expect(referral.decisions.map((d) => d.status)).toEqual(['returned', 'awaiting-sign-off']);
+    expect(referral.decisions[1]?.rationale).toMatch(/school nurse confirms the bruising\.$/);
+    const rows = await api('referrals:list', { filter: 'all' });
+    expect(rows.find((q) => q.id === returnedId)?.returned ?? null).toBeNull();
   });
 });

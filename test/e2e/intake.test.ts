@@ -320,7 +320,7 @@ describe("a duty worker's referral", () => {
     await summary.waitFor();
     for (const message of [
       'Enter a date of birth in the past',
-      'Enter a real date, for example 27/03/2024',
+      'April 2025 has no day 31',
       'Enter what the referrer is worried about',
     ]) {
       await summary.getByText(message).waitFor();
