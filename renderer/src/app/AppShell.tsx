@@ -80,7 +80,10 @@ export function AppShell(props: {
       <AppBar position="sticky" elevation={0} sx={{ borderBottom: 1, borderColor: 'primary.dark' }}>
         <Toolbar sx={{ gap: 2, minHeight: 64 }}>
           <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1.5, flexGrow: 1, minWidth: 0 }}>
-            <Typography component="span" sx={{ fontSize: '1.25rem', fontWeight: 700 }}>
+            <Typography
+              component="span"
+              sx={{ fontSize: '1.25rem', fontWeight: 700, whiteSpace: 'nowrap', flexShrink: 0 }}
+            >
               Front Door
             </Typography>
             <Typography component="span" noWrap sx={{ opacity: 0.9 }}>
@@ -104,11 +107,19 @@ export function AppShell(props: {
             role="group"
           >
             <AccountCircleOutlinedIcon aria-hidden />
-            <Box sx={{ lineHeight: 1.2 }}>
+            {/* Someone with every role: the list is cut short (all of it on hover) rather than
+                squeezing the app's name onto two lines at 1280 px. */}
+            <Box sx={{ lineHeight: 1.2, minWidth: 0, maxWidth: 300 }}>
               <Typography component="div" sx={{ fontWeight: 600 }} noWrap>
                 {props.user.displayName}
               </Typography>
-              <Typography component="div" variant="body2" noWrap sx={{ opacity: 0.9 }}>
+              <Typography
+                component="div"
+                variant="body2"
+                noWrap
+                sx={{ opacity: 0.9 }}
+                title={formatRoles(props.user.roles)}
+              >
                 {props.user.roles.length > 0 ? formatRoles(props.user.roles) : 'No role yet'}
               </Typography>
             </Box>
