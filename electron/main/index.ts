@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createSessionEnv } from './ipc/env';
@@ -8,12 +8,14 @@ import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { denyAllPermissions, guardNavigation } from './security';
 import { createServices, systemClock } from './services';
 import { resolveDataDir } from './store/data-dir';
-import { openStore, type Store } from './store/store';
+import { startUp } from './startup';
+import type { Store } from './store/store';
 import { createMainWindow } from './window';
 
 // App lifecycle only (architecture §1). Everything else lives in services.
 
-// One writer per database file: a second launch focuses the first window (reliability §Durability).
+// A second launch by the same account focuses the first window. This lock is per OS account; the
+// store's own data-folder lock (store/folder-lock.ts) keeps other accounts and processes out.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -36,7 +38,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // A clean close removes the session marker, so the next start skips the recovery check.
+  // A clean close removes the session marker (the next start knows the last run ended properly)
+  // and lets go of the data folder's lock.
   app.on('will-quit', () => {
     store?.close();
   });
@@ -50,23 +53,24 @@ if (!app.requestSingleInstanceLock()) {
       platform: process.platform,
       homedir: homedir(),
     });
-    store = openStore({
-      dataDir,
-      nativeBinding: app.isPackaged
-        ? undefined
-        : devNativeBinding(app.getAppPath(), process.versions.electron),
+    // Every start-up failure (folder, lock, open, check, sign-in) becomes a typed status: the
+    // window always opens, and the renderer shows the recovery or start-up error screen.
+    const started = await startUp({
+      storeOptions: {
+        dataDir,
+        nativeBinding: app.isPackaged
+          ? undefined
+          : devNativeBinding(app.getAppPath(), process.versions.electron),
+      },
+      createEnv: (opened) =>
+        createSessionEnv({
+          store: opened,
+          services: createServices(opened, systemClock),
+          clock: systemClock,
+        }),
     });
-    const status = store.status();
-    if (status.state === 'refused') {
-      // A network share or an unusable folder: say why and stop, rather than risk the records.
-      dialog.showErrorBox('Front Door cannot open its database', status.reason ?? 'Unknown reason');
-      app.quit();
-      return;
-    }
-    const services = createServices(store, systemClock);
-    const env = createSessionEnv({ store, services, clock: systemClock });
-    // Recovery-needed still starts the window: the renderer shows the recovery screen.
-    await env.signIn();
+    store = started.store;
+    const env = started.env;
     registerIpc(ipcMain, env);
 
     mainWindow = createMainWindow(preload);

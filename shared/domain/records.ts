@@ -376,6 +376,30 @@ export type BackupInfo = {
 
 export type StoreState = 'ok' | 'recovery-needed' | 'refused';
 
+/** Why Front Door could not start on its records, in kinds the start-up screen words plainly. */
+export type StartupProblemKind =
+  | 'damaged'
+  | 'missing'
+  | 'in-use'
+  | 'read-only'
+  | 'disk-full'
+  | 'disk-error'
+  | 'no-access'
+  | 'network-folder'
+  | 'newer-version'
+  | 'sign-in'
+  | 'unknown';
+
+export type StartupProblem = {
+  kind: StartupProblemKind;
+  /** Plain words: what is wrong and what to do. */
+  message: string;
+  /** Only damaged or missing records are put right by a backup (never a full or locked disk). */
+  restoreOffered: boolean;
+  /** Technical details for the IT service desk ("Copy details"). */
+  details: string;
+};
+
 export type StoreStatus = {
   state: StoreState;
   /** Plain-English reason when not ok. */
@@ -388,4 +412,6 @@ export type StoreStatus = {
   schemaVersion: number | null;
   knownSchemaVersion: number;
   backups: BackupInfo[];
+  /** Set when not ok (and after a failed sign-in at start): the cause, typed. */
+  problem?: StartupProblem | null;
 };

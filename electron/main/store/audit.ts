@@ -3,12 +3,13 @@
 // altering, deleting or inserting a row breaks the chain from that row on. Triggers (migration 1)
 // refuse UPDATE and DELETE through SQLite; `audit_head` holds the newest (seq, hash) so that
 // removing the last rows — which leaves a shorter but valid-looking chain — is detected too.
-// Limits: someone who can edit the file can rewrite the whole chain and the head; anchoring the
-// head outside the file (e.g. printed in each backup's name or sent elsewhere) would close that.
+// Someone who can edit the file can rewrite the whole chain and the head, so every entry is also
+// witnessed outside the database (audit-anchor.ts), and verification checks the two agree.
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEntry, AuditVerification } from '../../../shared/domain/records';
+import { formatLondonTimeOnDate } from './errors';
 import type { Database } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -119,9 +120,15 @@ type RawAuditRow = HashedFields & { hash: string };
  * Walks the whole chain in seq order and names the first broken entry: a gap in seq (a row
  * deleted), a prev_hash that does not match (a row deleted or inserted), a hash that does not
  * match its row (a row altered), or a head that is ahead of the last row (last rows removed).
+ * With `anchor` (the entries witnessed outside the database, audit-anchor.ts) it also names
+ * entries that were replaced by a re-hashed chain (INSERT OR REPLACE, an older file put back)
+ * and newest entries that were removed, even when new ones were appended after them.
  * Streams rows (better-sqlite3 iterate) so a long log does not load into memory.
  */
-export function verifyAuditChain(raw: BetterSqlite3.Database): AuditVerification {
+export function verifyAuditChain(
+  raw: BetterSqlite3.Database,
+  anchor?: ReadonlyMap<number, { seq: number; hash: string; at: string }>,
+): AuditVerification {
   const rows = raw
     .prepare(
       'SELECT seq, at, user_id, action, entity_type, entity_id, summary, details, prev_hash, hash FROM audit_log ORDER BY seq',
@@ -138,11 +145,25 @@ export function verifyAuditChain(raw: BetterSqlite3.Database): AuditVerification
         reason: `Audit entry ${expectedSeq} is missing: it has been deleted.`,
       };
     }
-    if (row.prev_hash !== prevHash) {
+    const witnessed = anchor?.get(row.seq);
+    if (witnessed !== undefined && witnessed.hash !== row.hash) {
+      // The anchor was written when the entry was: this row is not the entry Front Door wrote.
       return {
         ok: false,
         firstBrokenSeq: row.seq,
-        reason: `Audit entry ${row.seq} does not follow on from the entry before it: an entry has been removed or inserted.`,
+        reason: `Audit entry ${row.seq} is not the entry written at ${formatLondonTimeOnDate(witnessed.at)}: it has been replaced or removed.`,
+      };
+    }
+    if (row.prev_hash !== prevHash) {
+      // Without a witness for the entry before, it may be the replaced one (a forged row can
+      // carry a correct hash of its own; only the next row's link shows it).
+      const before = row.seq > 1 && anchor !== undefined && !anchor.has(row.seq - 1);
+      return {
+        ok: false,
+        firstBrokenSeq: before ? row.seq - 1 : row.seq,
+        reason: before
+          ? `Audit entry ${row.seq - 1} or ${row.seq} has been replaced: entry ${row.seq} does not follow on from the entry before it.`
+          : `Audit entry ${row.seq} does not follow on from the entry before it: an entry has been removed or inserted.`,
       };
     }
     if (auditHash(row) !== row.hash) {
@@ -155,6 +176,20 @@ export function verifyAuditChain(raw: BetterSqlite3.Database): AuditVerification
     prevHash = row.hash;
     expectedSeq += 1;
     count += 1;
+  }
+  let newestWitnessed: { seq: number; at: string } | null = null;
+  for (const p of anchor?.values() ?? []) {
+    if (newestWitnessed === null || p.seq > newestWitnessed.seq) newestWitnessed = p;
+  }
+  if (newestWitnessed !== null && newestWitnessed.seq > count) {
+    return {
+      ok: false,
+      firstBrokenSeq: count + 1,
+      reason:
+        count === 0
+          ? `The whole audit log has been removed: entries 1 to ${newestWitnessed.seq} (the newest written at ${formatLondonTimeOnDate(newestWitnessed.at)}) are missing.`
+          : `Audit entries from ${count + 1} to ${newestWitnessed.seq} (the newest written at ${formatLondonTimeOnDate(newestWitnessed.at)}) are missing: they have been removed.`,
+    };
   }
   const head = raw.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
     { seq: number; hash: string } | undefined;

@@ -7,7 +7,6 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readdirSync,
   renameSync,
@@ -17,12 +16,17 @@ import {
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/domain/records';
 import { appendAudit } from './audit';
+import { backupAnchorProblem, carryAnchorIntoBackup, restoreBackupAnchor } from './audit-anchor';
 import { openConnection } from './connection';
+import { createPrivateFile, ensurePrivateDir, makePrivate } from './data-dir';
 import { BackupError } from './errors';
 import { MIGRATIONS } from './migrations/index';
 import type { Store } from './store';
 
 export const DEFAULT_BACKUP_KEEP = 14;
+/** Copies of the database set aside by restores (each a way back from a wrong restore). */
+export const PRE_RESTORE_KEEP = 3;
+const PRE_RESTORE_NAME = /^pre-restore-\d{8}-\d{6}(?:-\d+)?\.db$/;
 const BACKUP_NAME = /^front-door-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?\.db$/;
 
 function pad(n: number): string {
@@ -137,7 +141,9 @@ export async function createBackup(
   options: CreateBackupOptions,
 ): Promise<BackupInfo> {
   const dir = store.backupDir;
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
+  // Left-overs of a killed backup. Safe to remove: an open store holds the folder lock, so no
+  // other process is writing one.
   for (const f of readdirSync(dir)) {
     if (f.endsWith('.partial')) rmSync(path.join(dir, f), { force: true });
   }
@@ -147,6 +153,8 @@ export async function createBackup(
   }
   const final = path.join(dir, name);
   const partial = `${final}.partial`;
+  // Private from the first byte: SQLite writes into the existing empty file and keeps its mode.
+  createPrivateFile(partial);
   await store.raw.backup(partial);
   const copy = openConnection(partial, {
     readonly: false,
@@ -168,6 +176,7 @@ export async function createBackup(
   fsyncFile(partial);
   renameSync(partial, final);
   fsyncDir(dir);
+  carryAnchorIntoBackup(store.dataDir, final, store.options.nativeBinding); // audit anchor
   rotateBackups(dir, options.keep ?? DEFAULT_BACKUP_KEEP);
   const size = statSync(final).size;
   await store.transaction((trx) =>
@@ -200,6 +209,29 @@ export function rotateBackups(dir: string, keep: number): string[] {
   return removed;
 }
 
+/**
+ * Keeps the `keep` newest pre-restore copies (with their -wal, -shm and anchor files) and deletes
+ * older ones: each holds a whole copy of the records, so they must not pile up.
+ */
+export function rotatePreRestoreCopies(dir: string, keep: number): string[] {
+  if (!existsSync(dir)) return [];
+  // Same-second copies carry a -N suffix: order by stamp, then N numerically; newest first.
+  const key = (f: string) => {
+    const m = /^pre-restore-(\d{8}-\d{6})(?:-(\d+))?\.db$/.exec(f);
+    return `${m?.[1] ?? ''}-${(m?.[2] ?? '1').padStart(6, '0')}`;
+  };
+  const copies = readdirSync(dir)
+    .filter((f) => PRE_RESTORE_NAME.test(f))
+    .sort((a, b) => (key(a) < key(b) ? 1 : -1));
+  const removed: string[] = [];
+  for (const f of copies.slice(Math.max(1, keep))) {
+    for (const suffix of ['', '-wal', '-shm', '.anchor'])
+      rmSync(path.join(dir, f + suffix), { force: true });
+    removed.push(f);
+  }
+  return removed;
+}
+
 export type RestoreOptions = { now: Date; userId: string | null };
 
 /**
@@ -225,16 +257,41 @@ export async function restoreBackup(
     );
   }
 
-  // Close (a clean close checkpoints the WAL into the main file), then set the current file aside.
-  store.close();
+  // audit anchor: a backup whose audit log was cut short or rewritten is refused.
+  const anchorProblem = backupAnchorProblem(source, store.options.nativeBinding);
+  if (anchorProblem !== null) {
+    throw new BackupError(
+      `The backup ${file} has been altered since it was made (${anchorProblem}) Choose another backup.`,
+    );
+  }
+  // One writer per folder: a restore in a process that does not hold the folder would discard
+  // what the holder has confirmed since the backup.
+  if (!store.holdsFolder) {
+    throw new BackupError(
+      'Another copy of Front Door is using this data folder, so a backup cannot be restored here. Close it first.',
+    );
+  }
+  // Close (a clean close checkpoints the WAL into the main file) but keep the folder locked, then
+  // set the current file aside.
+  store.closeKeepingFolder();
   const db = store.dbPath;
-  const aside = path.join(store.backupDir, `pre-restore-${stamp(options.now)}.db`);
-  mkdirSync(store.backupDir, { recursive: true });
+  ensurePrivateDir(store.backupDir);
+  let aside = path.join(store.backupDir, `pre-restore-${stamp(options.now)}.db`);
+  for (let n = 2; existsSync(aside); n++) {
+    aside = path.join(store.backupDir, `pre-restore-${stamp(options.now)}-${String(n)}.db`);
+  }
   for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(db + suffix)) copyFileSync(db + suffix, aside + suffix);
+    if (!existsSync(db + suffix)) continue;
+    // Copied under a .partial name and renamed, so a killed restore leaves no half copy that
+    // looks complete (the next open removes .partial files).
+    const part = `${aside}${suffix}.partial`;
+    copyFileSync(db + suffix, part);
+    makePrivate(part);
+    renameSync(part, aside + suffix);
   }
   const incoming = `${db}.restoring`;
   copyFileSync(source, incoming);
+  makePrivate(incoming);
   fsyncFile(incoming);
   // The old WAL must go before the new file arrives: SQLite would otherwise replay the old
   // database's frames onto the restored one.
@@ -243,6 +300,8 @@ export async function restoreBackup(
   renameSync(incoming, db);
   fsyncDir(path.dirname(db));
 
+  restoreBackupAnchor(store.dataDir, source, aside); // audit anchor: the backup's own witness
+  rotatePreRestoreCopies(store.backupDir, PRE_RESTORE_KEEP);
   const status = store.open();
   if (status.state !== 'ok') {
     throw new BackupError(

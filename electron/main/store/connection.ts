@@ -13,6 +13,7 @@ import {
   type Dialect,
   type SqliteDialectConfig,
 } from 'kysely';
+import { registerSearchFunctions } from './fts';
 import type { Database } from './schema';
 
 export type ConnectionOptions = {
@@ -57,6 +58,8 @@ export function openConnection(
     }
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Search folds non-ASCII case and accents in SQL the way names are matched (fts.ts).
+    registerSearchFunctions(db);
     // Touch the schema so a file that is not a database fails now, not at the first save.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
@@ -73,12 +76,32 @@ export function openConnection(
  * BEGIN IMMEDIATE. Every service transaction here writes.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #raw: BetterSqlite3.Database;
+  constructor(config: SqliteDialectConfig & { database: BetterSqlite3.Database }) {
+    super(config);
+    this.#raw = config.database;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  /**
+   * After SQLITE_FULL, SQLITE_IOERR or SQLITE_NOMEM SQLite may already have rolled the
+   * transaction back itself (https://www.sqlite.org/lang_transaction.html, "Response To Errors
+   * Within A Transaction"). Kysely then issues ROLLBACK anyway, which fails with "cannot
+   * rollback - no transaction is active" and that error replaces the real one (the full disk).
+   * So roll back only when a transaction is still open.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#raw.inTransaction) return;
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
 }
 
-function immediateDialect(config: SqliteDialectConfig): Dialect {
+function immediateDialect(
+  config: SqliteDialectConfig & { database: BetterSqlite3.Database },
+): Dialect {
   return {
     createAdapter: () => new SqliteAdapter(),
     createDriver: () => new ImmediateSqliteDriver(config),

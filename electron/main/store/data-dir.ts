@@ -2,7 +2,7 @@
 // roaming profile (councils redirect roaming profiles to network shares), overridable for tests
 // and the browser harness. A network path is refused: SQLite's locking and WAL shared memory are
 // not reliable over network file systems (https://www.sqlite.org/useovernet.html).
-import { readFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataDirError } from './errors';
 
@@ -119,4 +119,40 @@ export function checkNotNetworkPath(target: string, options: NetworkCheckOptions
   if (mount !== null && NETWORK_FS_TYPES.has(mount.fsType)) {
     throw new DataDirError(target, NETWORK_PATH_MESSAGE);
   }
+}
+
+// Who may read the files. The records are children's safeguarding referrals, so on Linux and
+// macOS the data folder is 0700 and every file in it 0600: no other local account can read them
+// (POSIX permission bits; mkdir/open modes are also masked by the umask, hence the chmod after).
+// On Windows these modes do nothing; there the folder lives in the user's own %LOCALAPPDATA%,
+// whose inherited ACL grants access only to that user, SYSTEM and Administrators.
+export const DIR_MODE = 0o700;
+export const FILE_MODE = 0o600;
+
+const posix = (platform: NodeJS.Platform = process.platform) => platform !== 'win32';
+
+/** Creates the folder (and parents) and makes the folder itself private to this account. */
+export function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  if (posix()) chmodSync(dir, DIR_MODE);
+}
+
+/** Makes an existing file private to this account (no-op when absent or on Windows). */
+export function makePrivate(file: string): void {
+  if (!posix() || !existsSync(file)) return;
+  chmodSync(file, FILE_MODE);
+}
+
+/**
+ * Creates `file` empty and private if it does not exist yet. SQLite then keeps the mode: it
+ * gives a database's -wal, -shm and -journal files the permissions of the database file
+ * (os_unix.c, findCreateFileMode).
+ */
+export function createPrivateFile(file: string): void {
+  if (existsSync(file)) {
+    makePrivate(file);
+    return;
+  }
+  closeSync(openSync(file, 'a', FILE_MODE));
+  makePrivate(file);
 }

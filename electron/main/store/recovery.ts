@@ -1,14 +1,28 @@
 // Start-up checks (reliability: "Corrupt file … detected at open with a recovery path; never a
 // crash loop"). A session marker is written when the database is opened and removed on a clean
-// close; finding it at start means the last run ended abruptly (crash, kill, power cut), so a
-// PRAGMA quick_check runs before anyone works on the records. Any failure to open, a failed
-// check, or a corrupt header becomes a status the app can show, with backups to restore, rather
-// than an exception that would kill the app at every start.
-import { closeSync, existsSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+// close; finding it at start means the last run ended abruptly (crash, kill, power cut). A PRAGMA
+// quick_check runs at every open, clean or not: damage can arrive while the app is closed (a disk
+// fault, a sync tool, a bad copy). Any failure to open, a failed check, or a corrupt header
+// becomes a status the app can show, with backups to restore, rather than an exception that would
+// kill the app at every start.
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openConnection } from './connection';
+import { FILE_MODE, makePrivate } from './data-dir';
 import { SchemaTooNewError } from './errors';
 import { type Migration, MIGRATIONS, migrate, schemaVersion } from './migrations/index';
+import { ReadOnlyDatabaseError } from './startup-problem';
 
 export const SESSION_LOCK_FILE = 'session.lock';
 
@@ -20,6 +34,10 @@ export type OpenCheckResult =
       unclean: boolean;
       quickCheck: string | null;
       schemaVersion: number | null;
+      /** The check ran and found damage (nothing was written to the file). */
+      checkFailed: boolean;
+      /** What was thrown, for the start-up screen's cause and details. */
+      error: unknown;
     };
 
 export type OpenCheckOptions = {
@@ -29,13 +47,14 @@ export type OpenCheckOptions = {
 
 /** Writes the marker durably (fsync) so an abrupt end right after opening is still noticed. */
 export function writeSessionLock(lockPath: string, now: Date): void {
-  const fd = openSync(lockPath, 'w');
+  const fd = openSync(lockPath, 'w', FILE_MODE);
   try {
     writeSync(fd, JSON.stringify({ pid: process.pid, openedAt: now.toISOString() }));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+  makePrivate(lockPath);
 }
 
 export function removeSessionLock(lockPath: string): void {
@@ -62,8 +81,26 @@ function quickCheck(raw: BetterSqlite3.Database): string {
 }
 
 /**
- * Opens the database at `dbPath`, checking it when the last run was unclean, and migrates it.
- * Never throws for a damaged or unreadable file.
+ * Checks the file on a read-only connection. PRAGMA quick_check reads every page of every
+ * b-tree (it skips only the index-versus-table cross-check of integrity_check), so a damaged page
+ * is found at open even after a clean close, not at the first search
+ * (https://www.sqlite.org/pragma.html#pragma_quick_check). Read-only, because a read-write
+ * connection to a WAL database checkpoints on close, which would write the log into a file that
+ * has just failed its check; a read-only connection never checkpoints (wal.c,
+ * sqlite3WalCheckpoint returns SQLITE_READONLY).
+ */
+export function checkFile(dbPath: string, nativeBinding?: string): string {
+  const ro = openConnection(dbPath, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    return quickCheck(ro);
+  } finally {
+    ro.close();
+  }
+}
+
+/**
+ * Opens the database at `dbPath`, checks it at every open (and notes whether the last run was
+ * unclean), and migrates it. Never throws for a damaged or unreadable file.
  */
 export function openWithChecks(
   dbPath: string,
@@ -74,40 +111,49 @@ export function openWithChecks(
   let raw: BetterSqlite3.Database | null = null;
   let check: string | null = null;
   try {
-    raw = openConnection(dbPath, { nativeBinding: options.nativeBinding });
-    if (unclean) {
-      check = quickCheck(raw);
+    if (existsSync(dbPath) && statSync(dbPath).size > 0) {
+      check = checkFile(dbPath, options.nativeBinding);
       if (check !== 'ok') {
-        raw.close();
         return {
           state: 'recovery-needed',
-          reason: 'The last session did not close properly and the database check found damage.',
+          reason: unclean
+            ? 'The last session did not close properly and the database check found damage.'
+            : 'The database check found damage.',
           unclean,
-          quickCheck: check,
+          quickCheck: check.slice(0, 2000),
           schemaVersion: null,
+          checkFailed: true,
+          error: null,
         };
       }
     }
+    // SQLite opens a file it may not write read-only without a word, and in WAL mode even
+    // BEGIN IMMEDIATE succeeds (its write lock lives in the -shm file); the first save would then
+    // fail. access(2) answers for file modes, read-only mounts and immutable files alike.
+    for (const target of [dbPath, path.dirname(dbPath)]) {
+      try {
+        accessSync(target, constants.W_OK);
+      } catch (cause) {
+        throw new ReadOnlyDatabaseError(target, cause);
+      }
+    }
+    raw = openConnection(dbPath, { nativeBinding: options.nativeBinding });
     migrate(raw, options.migrations ? { migrations: options.migrations } : {});
+    // In rollback-journal mode a read-only file fails here rather than at the first save.
+    raw.exec('BEGIN IMMEDIATE');
+    raw.exec('ROLLBACK');
     return { state: 'ok', raw, unclean, quickCheck: check };
   } catch (err) {
     const version = raw?.open ? safeVersion(raw) : null;
     raw?.close();
-    if (err instanceof SchemaTooNewError) {
-      return {
-        state: 'refused',
-        reason: err.message,
-        unclean,
-        quickCheck: check,
-        schemaVersion: version,
-      };
-    }
     return {
-      state: 'recovery-needed',
-      reason: describe(err),
+      state: err instanceof SchemaTooNewError ? 'refused' : 'recovery-needed',
+      reason: err instanceof SchemaTooNewError ? err.message : describe(err),
       unclean,
       quickCheck: check,
       schemaVersion: version,
+      checkFailed: false,
+      error: err,
     };
   }
 }

@@ -1,20 +1,49 @@
 // The store: one database file in the data folder, its connection, and its state. Services hold
 // a Store and read `store.db` per call, so a restore can swap the connection underneath them.
-import { existsSync, mkdirSync } from 'node:fs';
+// Opening takes the data folder's lock first (one writer per folder, across processes and
+// accounts), refuses to start empty where records have been before, and turns every failure into
+// a typed problem the start-up screen shows instead of an exception.
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import type { StoreStatus } from '../../../shared/domain/records';
+import type { StartupProblem, StoreStatus } from '../../../shared/domain/records';
+import {
+  type AnchorPoint,
+  AuditAnchorWriter,
+  anchorPath,
+  checkAuditAnchorAtOpen,
+} from './audit-anchor';
 import { listBackups } from './backup';
 import { createKysely } from './connection';
-import { checkNotNetworkPath } from './data-dir';
-import { AppError, StoreUnavailableError } from './errors';
+import {
+  FILE_MODE,
+  checkNotNetworkPath,
+  createPrivateFile,
+  ensurePrivateDir,
+  makePrivate,
+} from './data-dir';
+import { StoreUnavailableError } from './errors';
+import { type FolderLock, acquireFolderLock } from './folder-lock';
 import { type Migration, MIGRATIONS, schemaVersion } from './migrations/index';
 import { SESSION_LOCK_FILE, openWithChecks, removeSessionLock, writeSessionLock } from './recovery';
 import type { Database } from './schema';
+import {
+  MissingDatabaseError,
+  type StartupPhase,
+  damagedProblem,
+  startupProblem,
+} from './startup-problem';
 
 export const DB_FILE = 'front-door.db';
 export const BACKUP_DIR = 'backups';
+/**
+ * Written when a database is first created here. Its presence (or any backup, pre-restore copy,
+ * left-over WAL or audit anchor) means this folder has held records, so a missing or emptied
+ * database is a loss to recover from, never a first start (where the first person to sign in
+ * becomes administrator).
+ */
+export const CREATED_MARKER_FILE = 'front-door.created';
 
 export type OpenStoreOptions = {
   dataDir: string;
@@ -33,7 +62,30 @@ export type OpenStoreOptions = {
 
 type State =
   | { state: 'ok'; raw: BetterSqlite3.Database; db: Kysely<Database> }
-  | { state: 'recovery-needed' | 'refused' | 'closed'; reason: string };
+  | {
+      state: 'recovery-needed' | 'refused' | 'closed';
+      reason: string;
+      problem: StartupProblem | null;
+    };
+
+const CLOSED: State = { state: 'closed', reason: 'The database is closed.', problem: null };
+
+/** Files that say this folder has held Front Door records (see CREATED_MARKER_FILE). */
+export function priorRecordsEvidence(dataDir: string, dbPath: string, backupDir: string): string[] {
+  const found: string[] = [];
+  if (existsSync(path.join(dataDir, CREATED_MARKER_FILE))) found.push(CREATED_MARKER_FILE);
+  const wal = `${dbPath}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) found.push(path.basename(wal));
+  if (listBackups(backupDir).length > 0) found.push('backups');
+  if (existsSync(backupDir) && readdirSync(backupDir).some((f) => f.startsWith('pre-restore-')))
+    found.push('pre-restore copies');
+  if (readdirSync(dataDir).some((f) => /anchor/i.test(f))) found.push('audit anchor');
+  return found;
+}
+
+function isEmptyOrAbsent(file: string): boolean {
+  return !existsSync(file) || statSync(file).size === 0;
+}
 
 export class Store {
   readonly dataDir: string;
@@ -41,10 +93,12 @@ export class Store {
   readonly backupDir: string;
   readonly lockPath: string;
   readonly options: OpenStoreOptions;
-  #state: State = { state: 'closed', reason: 'The database is closed.' };
+  #state: State = CLOSED;
+  #lock: FolderLock | null = null;
   #unclean = false;
   #quickCheck: string | null = null;
   #schemaVersion: number | null = null;
+  #anchor: AuditAnchorWriter | null = null; // audit anchor
 
   constructor(options: OpenStoreOptions) {
     this.options = options;
@@ -54,7 +108,24 @@ export class Store {
     this.lockPath = path.join(this.dataDir, SESSION_LOCK_FILE);
   }
 
-  /** Opens (or re-opens) the database with the start-up checks. Never throws for a bad file. */
+  #now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
+  #fail(err: unknown, phase: StartupPhase): StoreStatus {
+    const problem = startupProblem(err, phase, this.dataDir, this.#now());
+    this.#state = {
+      state: problem.restoreOffered ? 'recovery-needed' : 'refused',
+      reason: problem.message,
+      problem,
+    };
+    return this.status();
+  }
+
+  /**
+   * Opens (or re-opens) the database with the start-up checks. Never throws: every failure
+   * becomes a status with a typed problem.
+   */
   open(): StoreStatus {
     if (this.#state.state === 'ok') return this.status();
     try {
@@ -62,11 +133,27 @@ export class Store {
         ...(this.options.platform ? { platform: this.options.platform } : {}),
         ...(this.options.procMounts !== undefined ? { procMounts: this.options.procMounts } : {}),
       });
-      mkdirSync(this.dataDir, { recursive: true });
+      ensurePrivateDir(this.dataDir);
     } catch (err) {
-      const reason = err instanceof AppError || err instanceof Error ? err.message : String(err);
-      this.#state = { state: 'refused', reason };
-      return this.status();
+      return this.#fail(err, 'folder');
+    }
+    if (this.#lock === null) {
+      try {
+        this.#lock = acquireFolderLock(this.dataDir, this.options.nativeBinding);
+      } catch (err) {
+        return this.#fail(err, 'lock');
+      }
+    }
+    try {
+      this.#removeOrphans();
+      if (isEmptyOrAbsent(this.dbPath)) {
+        const evidence = priorRecordsEvidence(this.dataDir, this.dbPath, this.backupDir);
+        if (evidence.length > 0) throw new MissingDatabaseError(evidence);
+        // A genuine first start: make the file private before SQLite fills it.
+        createPrivateFile(this.dbPath);
+      }
+    } catch (err) {
+      return this.#fail(err, 'open');
     }
     const result = openWithChecks(this.dbPath, this.lockPath, {
       nativeBinding: this.options.nativeBinding,
@@ -74,19 +161,69 @@ export class Store {
     });
     this.#unclean = result.unclean;
     this.#quickCheck = result.quickCheck;
-    if (result.state === 'ok') {
-      writeSessionLock(this.lockPath, (this.options.now ?? (() => new Date()))());
-      this.#schemaVersion = schemaVersion(result.raw);
-      this.#state = { state: 'ok', raw: result.raw, db: createKysely(result.raw) };
-    } else {
+    if (result.state !== 'ok') {
       this.#schemaVersion = result.schemaVersion;
-      this.#state = { state: result.state, reason: result.reason };
+      if (result.checkFailed) {
+        const problem = damagedProblem(this.dataDir, result.quickCheck ?? '', this.#now());
+        this.#state = { state: 'recovery-needed', reason: result.reason, problem };
+        return this.status();
+      }
+      return this.#fail(result.error, 'open');
     }
+    // audit anchor: the database must hold every audit entry witnessed outside it, or confirmed
+    // saves may be missing (a damaged WAL, an older file put back, the log cut short).
+    const anchored = checkAuditAnchorAtOpen(result.raw, this.dataDir, this.#now());
+    if (!anchored.ok) {
+      result.raw.close();
+      this.#state = {
+        state: 'recovery-needed',
+        reason: anchored.reason,
+        problem: anchored.problem,
+      };
+      return this.status();
+    }
+    try {
+      for (const suffix of ['', '-wal', '-shm']) makePrivate(this.dbPath + suffix);
+      writeSessionLock(this.lockPath, this.#now());
+      const marker = path.join(this.dataDir, CREATED_MARKER_FILE);
+      if (!existsSync(marker)) {
+        writeFileSync(marker, JSON.stringify({ createdAt: this.#now().toISOString() }), {
+          mode: FILE_MODE,
+        });
+      }
+    } catch (err) {
+      result.raw.close();
+      return this.#fail(err, 'open');
+    }
+    this.#schemaVersion = schemaVersion(result.raw);
+    this.#state = { state: 'ok', raw: result.raw, db: createKysely(result.raw) };
     return this.status();
+  }
+
+  /**
+   * Left-overs of a killed backup or restore. Removed only while holding the folder lock, so a
+   * file another process is still writing is never touched.
+   */
+  #removeOrphans(): void {
+    rmSync(`${this.dbPath}.restoring`, { force: true });
+    if (!existsSync(this.backupDir)) return;
+    for (const f of readdirSync(this.backupDir)) {
+      if (f.endsWith('.partial')) rmSync(path.join(this.backupDir, f), { force: true });
+    }
   }
 
   get isOpen(): boolean {
     return this.#state.state === 'ok';
+  }
+
+  /** This store holds the data folder's lock (so it alone may write, back up or restore). */
+  get holdsFolder(): boolean {
+    return this.#lock?.held ?? false;
+  }
+
+  /** The data folder's lock, while held (tests simulate a crash by releasing it). */
+  get folderLock(): FolderLock | null {
+    return this.#lock;
   }
 
   /** Kysely over the open database; throws StoreUnavailableError in recovery. */
@@ -104,11 +241,29 @@ export class Store {
   /** Runs `fn` in one BEGIN IMMEDIATE … COMMIT; rolled back if it throws. */
   transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     // Rejects (rather than throws) when the store is unavailable, like every other failure.
-    return Promise.resolve().then(() => this.db.transaction().execute(fn));
+    // audit anchor: new audit entries are read inside the transaction and witnessed in the
+    // anchor file only after COMMIT, before the save is confirmed (audit-anchor.ts).
+    return Promise.resolve().then(async () => {
+      const anchor = (this.#anchor ??= new AuditAnchorWriter(anchorPath(this.dataDir)));
+      let witnessed: AnchorPoint[] = [];
+      const result = await this.db.transaction().execute(async (trx) => {
+        const value = await fn(trx);
+        witnessed = anchor.capture(this.raw);
+        return value;
+      });
+      anchor.write(witnessed);
+      return result;
+    });
   }
 
   status(): StoreStatus {
     const s = this.#state;
+    let backups: StoreStatus['backups'] = [];
+    try {
+      backups = listBackups(this.backupDir);
+    } catch {
+      // An unreadable backup folder lists nothing; the problem itself is already reported.
+    }
     return {
       state: s.state === 'ok' ? 'ok' : s.state === 'refused' ? 'refused' : 'recovery-needed',
       reason: s.state === 'ok' ? null : s.reason,
@@ -117,21 +272,49 @@ export class Store {
       quickCheck: this.#quickCheck,
       schemaVersion: this.#schemaVersion,
       knownSchemaVersion: (this.options.migrations ?? MIGRATIONS).length,
-      backups: existsSync(this.backupDir) ? listBackups(this.backupDir) : [],
+      backups,
+      problem: s.state === 'ok' ? null : s.problem,
     };
   }
 
   /**
-   * Closes cleanly: the WAL is checkpointed into the main file by SQLite when the last
-   * connection closes, and the session marker is removed so the next start skips the check.
+   * Start-up went wrong after the database opened (e.g. signing in failed on a read-only file):
+   * close the records and show the problem. The folder stays locked.
    */
-  close(): void {
+  refuse(err: unknown, phase: StartupPhase): StoreStatus {
+    this.#closeDatabase();
+    return this.#fail(err, phase);
+  }
+
+  /**
+   * Closes the database cleanly but keeps the folder locked (a restore swaps the file while no
+   * other process may start writing): the WAL is checkpointed into the main file by SQLite when
+   * the last connection closes, and the session marker is removed so the next start knows the
+   * last run ended properly.
+   */
+  closeKeepingFolder(): void {
+    this.#closeDatabase();
+    this.#state = CLOSED;
+  }
+
+  #closeDatabase(): void {
     const s = this.#state;
     if (s.state === 'ok') {
       s.raw.close();
-      removeSessionLock(this.lockPath);
+      try {
+        removeSessionLock(this.lockPath);
+      } catch {
+        // A read-only folder keeps the marker; the next start checks the file anyway.
+      }
     }
-    this.#state = { state: 'closed', reason: 'The database is closed.' };
+    this.#anchor = null; // audit anchor: re-read after a restore swaps the file
+  }
+
+  /** Closes the database and lets go of the data folder. */
+  close(): void {
+    this.closeKeepingFolder();
+    this.#lock?.release();
+    this.#lock = null;
   }
 }
 

@@ -14,7 +14,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { BackupInfo, StoreStatus } from '../../../shared/domain/records';
+import type { BackupInfo, StartupProblemKind, StoreStatus } from '../../../shared/domain/records';
 import { errorMessage } from '../api/client';
 import { useRecover } from '../api/queries';
 import { formatDateTime } from '../components/format';
@@ -33,6 +33,52 @@ const visuallyHidden = {
   whiteSpace: 'nowrap',
 } as const;
 
+/** The screen's heading for each start-up problem, in plain words. */
+const TITLES: Record<StartupProblemKind, string> = {
+  damaged: 'Front Door needs to be restored from a backup',
+  missing: "Front Door's records are missing",
+  'in-use': 'Front Door is already open on this data folder',
+  'read-only': 'Front Door cannot save to its records',
+  'disk-full': 'The disk is full',
+  'disk-error': 'The disk reported an error',
+  'no-access': 'Front Door cannot use its data folder',
+  'network-folder': 'Front Door cannot open its database',
+  'newer-version': 'Front Door cannot open its database',
+  'sign-in': 'Front Door could not sign you in',
+  unknown: 'Front Door could not start',
+};
+
+/** "Copy details" for the IT service desk; says whether it worked. */
+function CopyDetails(props: { details: string }): ReactElement {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <Button
+        variant="outlined"
+        onClick={() => {
+          navigator.clipboard.writeText(props.details).then(
+            () => {
+              setCopied('copied');
+            },
+            () => {
+              setCopied('failed');
+            },
+          );
+        }}
+      >
+        Copy details
+      </Button>
+      <Typography role="status">
+        {copied === 'copied'
+          ? 'Details copied. Paste them into your message to the IT service desk.'
+          : copied === 'failed'
+            ? 'Could not copy. Select the details below and copy them by hand.'
+            : ''}
+      </Typography>
+    </Stack>
+  );
+}
+
 /**
  * Shown instead of the app when the database cannot be trusted (reliability: "detected at open
  * with a recovery path (restore latest verified backup); never a crash loop"). No case data is
@@ -42,22 +88,40 @@ export function RecoveryScreen(props: { status: StoreStatus }): ReactElement {
   const { status } = props;
   const recover = useRecover();
   const [chosen, setChosen] = useState<BackupInfo | null>(null);
-  const refused = status.state === 'refused';
+  const problem = status.problem ?? null;
+  // A backup is never suggested for a full disk, a read-only file or a folder in use.
+  const refused = status.state === 'refused' || problem?.restoreOffered === false;
   const backups = [...status.backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
   return (
     <Box component="main" id="main" sx={{ maxWidth: 820, mx: 'auto', px: 3, py: 6 }}>
       <Stack spacing={3}>
         <Typography variant="h1">
-          {refused
-            ? 'Front Door cannot open its database'
-            : 'Front Door needs to be restored from a backup'}
+          {problem
+            ? TITLES[problem.kind]
+            : refused
+              ? 'Front Door cannot open its database'
+              : 'Front Door needs to be restored from a backup'}
         </Typography>
         <Alert severity="warning">
           <AlertTitle>What happened</AlertTitle>
-          {status.reason ?? 'The database did not pass its check when Front Door started.'}
+          {problem?.message ??
+            status.reason ??
+            'The database did not pass its check when Front Door started.'}
           {status.uncleanShutdown ? ' Front Door did not close properly last time.' : ''}
         </Alert>
+        {problem ? (
+          <Stack spacing={1}>
+            <CopyDetails details={problem.details} />
+            <Box
+              component="pre"
+              aria-label="Details for the IT service desk"
+              sx={{ whiteSpace: 'pre-wrap', fontSize: '0.85rem', m: 0, userSelect: 'all' }}
+            >
+              {problem.details}
+            </Box>
+          </Stack>
+        ) : null}
         <Typography>
           Nothing has been changed. Case records stay closed until this is put right, so that no one
           works from damaged data.
