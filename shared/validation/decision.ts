@@ -3,7 +3,9 @@
 // lead practitioner, seeing the child) live in shared/checklist `checkDecisionComplete`.
 
 import { z } from 'zod';
+import { londonDate, londonTime } from '../calendar/clocks';
 import { RESPONSE_TYPES } from '../domain/types';
+import { formatUkDate } from './formats';
 
 /** Minimum length of the written rationale (a local quality bar, not a statutory figure). */
 export const RATIONALE_MIN_LENGTH = 20;
@@ -219,7 +221,10 @@ const decisionFields = {
   leadPractitionerRole: z
     .enum(LEAD_PRACTITIONER_ROLES, 'Say whether the lead practitioner is a social worker')
     .optional(),
+  /** Who recorded it. The main process always replaces it with the signed-in user's name. */
   decidedBy: requiredText(TEXT_LIMITS.name, 'Decided by', 'Enter who made the decision'),
+  /** Where the signed-in user records a decision someone else made (a manager on the phone). */
+  onBehalfOf: text(TEXT_LIMITS.name, 'Who made the decision').optional(),
   decidedAt: isoInstant('Enter a valid date and time of the decision'),
 };
 
@@ -316,3 +321,71 @@ export const decisionDraftSchema = z
   .partial()
   .strict();
 export type DecisionDraft = z.infer<typeof decisionDraftSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Dates against the referral and the present. Checked in the main process (it alone knows when
+// the referral was received); a year typed wrongly (0001, 2099) is the usual cause.
+// ---------------------------------------------------------------------------------------------
+
+/** Clock difference tolerated between the screen and the main process. */
+export const DECISION_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * How far ahead a plan recorded with a decision may be (seeing the child, telling the family).
+ * Every plan in the guidance is counted in hours or working days, so a year is already far beyond
+ * any real one: later than that is a mistyped year.
+ */
+export const DECISION_PLAN_MAX_DAYS_AHEAD = 366;
+
+const DAY_MS = 86_400_000;
+
+export type DecisionDateBounds = {
+  /** The main process's now. */
+  now: Date;
+  /** When the referral was received (nothing in the decision happened before it). */
+  receivedAt: string;
+};
+
+/**
+ * Field errors for decision dates outside what can be true: things that happened (the decision,
+ * telling the police) fall between the referral's receipt and now; plans (see the child by, tell
+ * the family by) fall between the decision and a year ahead.
+ */
+export function decisionDateErrors(
+  d: Pick<Decision, 'decidedAt' | 'seeChildBy' | 'familyToBeToldOn' | 'policeNotification'>,
+  bounds: DecisionDateBounds,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const now = bounds.now.getTime();
+  const received = Date.parse(bounds.receivedAt);
+  const receivedText = `${londonTime(bounds.receivedAt).slice(0, 5)} on ${formatUkDate(londonDate(bounds.receivedAt))}`;
+  const latestPlan = now + DECISION_PLAN_MAX_DAYS_AHEAD * DAY_MS;
+  const happened = (field: string, value: string | undefined, what: string) => {
+    if (value === undefined) return;
+    const t = Date.parse(value);
+    if (t < received - DECISION_CLOCK_SKEW_MS) {
+      errors[field] =
+        `${what} cannot be before the referral was received (${receivedText}): check the date`;
+    } else if (t > now + DECISION_CLOCK_SKEW_MS) {
+      errors[field] = `${what} cannot be in the future: check the date`;
+    }
+  };
+  happened('decidedAt', d.decidedAt, 'The decision');
+  happened('policeNotification.notifiedAt', d.policeNotification?.notifiedAt, 'Telling the police');
+  if (d.seeChildBy !== undefined && Date.parse(d.seeChildBy) > latestPlan) {
+    errors.seeChildBy = 'The time to see the child by is more than a year ahead: check the year';
+  }
+  if (d.familyToBeToldOn !== undefined) {
+    const decidedOn =
+      errors.decidedAt === undefined
+        ? londonDate(d.decidedAt)
+        : londonDate(bounds.now.toISOString());
+    if (d.familyToBeToldOn < decidedOn) {
+      errors.familyToBeToldOn = `The date to tell the family by cannot be before the decision (${formatUkDate(decidedOn)})`;
+    } else if (Date.parse(`${d.familyToBeToldOn}T00:00:00Z`) > latestPlan) {
+      errors.familyToBeToldOn =
+        'The date to tell the family by is more than a year ahead: check the year';
+    }
+  }
+  return errors;
+}

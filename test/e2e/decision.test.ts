@@ -300,7 +300,7 @@ describe('search first on a saved referral', () => {
       api('decisions:record', {
         referralId: created.id,
         version: created.version,
-        decision: decisionInput(),
+        decision: decisionInput({ decidedAt: new Date().toISOString() }),
       }),
     ).rejects.toThrow(/link child 1 to an existing record or confirm them as new/);
 

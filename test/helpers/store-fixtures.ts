@@ -99,7 +99,8 @@ export function decisionInput(over: Partial<Decision> = {}): Decision {
     crimeSuspected: false,
     familyInformed: 'yes',
     decidedBy: 'Sam Patel',
-    decidedAt: '2026-11-23T11:00:00.000Z',
+    // The fixed clock's start: a decision is never later than now.
+    decidedAt: '2026-11-23T10:05:00.000Z',
     seeingChildPlan: 'Visit at school today',
     familyAgreement: 'agreed',
     leadPractitioner: 'Sam Patel',

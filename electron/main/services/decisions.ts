@@ -6,17 +6,25 @@ import { recommendResponse, stepsDownFromSafety } from '../../../shared/checklis
 import type { DecisionRecord } from '../../../shared/domain/records';
 import { RESPONSE_LABELS } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
-import { decisionSchema } from '../../../shared/validation/decision';
+import { decisionDateErrors, decisionSchema } from '../../../shared/validation/decision';
 import type { ReferrerInput } from '../../../shared/validation/referrer';
 import { appendAudit } from '../store/audit';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../store/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  formatLondonTimeOnDate,
+} from '../store/errors';
 import { type Db, fromJson } from '../store/repositories/common';
 import {
+  cancelDecisionActions,
   getDecisionRow,
   insertActions,
   insertDecision,
   insertSignOff,
   setDecisionStatus,
+  signOffsOf,
 } from '../store/repositories/decisions';
 import {
   addChronology,
@@ -96,7 +104,9 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
   return {
     async record(ctx, { referralId, version, decision: raw }) {
       requireRole(ctx, ['duty-worker', 'manager'], 'record decisions');
-      const decision = parseOrThrow(decisionSchema, raw);
+      // Who decided is whoever is signed in (with the name of anyone they record it for), never
+      // what the screen sends.
+      const decision = { ...parseOrThrow(decisionSchema, raw), decidedBy: ctx.user.displayName };
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {
@@ -110,6 +120,11 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
               : 'A decision has already been recorded on this referral. Reload to see it.',
           );
         }
+        const dateErrors = decisionDateErrors(decision, {
+          now: clock.now(),
+          receivedAt: referral.received_at,
+        });
+        if (Object.keys(dateErrors).length > 0) throw new ValidationError(dateErrors);
         // Domain §7 search first: each child is linked to an existing record or confirmed as new
         // before the decision, so the decision lands on the right child's history.
         const unresolved: number[] = [];
@@ -160,7 +175,11 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
         await addChronology(trx, referralId, {
           at,
           kind: 'significant',
-          text: `Decision recorded: ${RESPONSE_LABELS[decision.chosenResponse]}.${
+          text: `Decision recorded${
+            decision.onBehalfOf === undefined || decision.onBehalfOf === ''
+              ? ''
+              : ` by ${ctx.user.displayName} on behalf of ${decision.onBehalfOf}`
+          }: ${RESPONSE_LABELS[decision.chosenResponse]}.${
             steppedDown
               ? ' This is a lower response than the safety questions point to; a manager must agree it.'
               : needsSignOff
@@ -192,6 +211,8 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
             recommended: decision.recommendedResponse,
             status,
             decidedOn: londonDate(at),
+            decidedBy: decision.decidedBy,
+            onBehalfOf: decision.onBehalfOf ?? null,
             steppedDownFromSafety: steppedDown,
           },
         });
@@ -228,9 +249,24 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
             'This decision is not waiting for sign-off. Reload to see where it stands.',
           );
         }
+        // A decision is agreed once: agreeing it again (or returning it after it was agreed)
+        // would make the record say two different things about who stood behind it.
+        const agreed = (await signOffsOf(trx, decisionId)).find((s) => s.outcome === 'agreed');
+        if (agreed !== undefined) {
+          const names = await userNames(trx);
+          throw new ConflictError(
+            `This decision was already agreed by ${names.get(agreed.signed_by) ?? 'a manager'} at ${formatLondonTimeOnDate(agreed.signed_at)}. It stands and needs no further sign-off.`,
+          );
+        }
         const referral = await getReferralRow(trx, row.referral_id);
         if (!referral) throw new NotFoundError('The referral');
         const wasAwaiting = row.status === 'awaiting-sign-off';
+        // Where sign-off is optional a final decision has already opened its follow-ups. Returned,
+        // it no longer stands, so they are closed here, once; the decision made again opens its own.
+        const actionsClosed =
+          outcome === 'returned' && row.status === 'final'
+            ? await cancelDecisionActions(trx, row, stamp)
+            : 0;
         await setDecisionStatus(
           trx,
           decisionId,
@@ -252,7 +288,11 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
           text:
             outcome === 'agreed'
               ? 'Manager signed off the decision.'
-              : `Manager returned the decision: ${comment ?? ''}`,
+              : `Manager returned the decision: ${comment ?? ''}${
+                  actionsClosed > 0
+                    ? ` (${String(actionsClosed)} follow-up action${actionsClosed === 1 ? '' : 's'} it had opened closed)`
+                    : ''
+                }`,
           userId: ctx.user.id,
         });
         const rec = await loadDecision(trx, pc, decisionId);
@@ -267,7 +307,7 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
             outcome === 'agreed'
               ? `Decision on ${referral.reference} signed off`
               : `Decision on ${referral.reference} returned`,
-          details: { outcome, referralId: referral.id },
+          details: { outcome, referralId: referral.id, actionsClosed },
         });
         return rec;
       });

@@ -14,7 +14,12 @@ import type { ChannelParsed } from '../../../shared/ipc/contract';
 import { KNOWN_ADULT_THRESHOLD, isShownMatch, scoreMatch } from '../../../shared/matching';
 import type { ChildInput } from '../../../shared/validation/child';
 import { appendAudit } from '../store/audit';
-import { ConflictError, NotFoundError, ValidationError } from '../store/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  formatLondonTimeOnDate,
+} from '../store/errors';
 import { fromJson } from '../store/repositories/common';
 import { householdCandidates } from '../store/repositories/known-adults';
 import {
@@ -24,6 +29,7 @@ import {
   markMergeUndone,
   mergesFor,
   repointForMerge,
+  standingMergeOf,
   undoRepoint,
 } from '../store/repositories/merges';
 import {
@@ -49,7 +55,9 @@ import {
   todayLondon,
 } from './context';
 import { involvementReferrals, previousInvolvement } from './involvement';
+import { hasStandingDecision } from './decided-links';
 import { createPersonFromChild } from './person-from-child';
+import { birthFactsOfChild, cannotBeSameChild } from './same-child';
 import { loadReferralOrThrow } from './referrals';
 
 export type PeopleMatchInput = ChannelParsed<'people:match'>;
@@ -226,6 +234,14 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
         const row = await childRowAt(trx, referralId, childIndex);
         if (!row)
           throw new ValidationError({ childIndex: 'There is no such child on this referral' });
+        // After a decision the child's link changes only by merging person records.
+        const sameRecord =
+          personId !== null && (await resolvePersonId(trx, personId)) === row.person_id;
+        if (row.person_id !== null && !sameRecord && (await hasStandingDecision(trx, referralId))) {
+          throw new ValidationError({
+            [`children.${String(childIndex)}`]: `${row.display_name} cannot be linked to another record after the decision: the decision is on their record. If the child was linked to the wrong record, a manager can merge the two records, or undo a merge, from the child’s record.`,
+          });
+        }
         await patchReferral(trx, referralId, version, {}, stamp);
         let target: string;
         let summary: string;
@@ -241,6 +257,14 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
         } else {
           const resolved = await resolvePersonId(trx, personId);
           if (resolved === null) throw new NotFoundError('The person record');
+          const person = await getPerson(trx, resolved);
+          const impossible =
+            person &&
+            cannotBeSameChild(
+              birthFactsOfChild(fromJson(row.child) as ChildInput, referral.received_at),
+              person,
+            );
+          if (impossible) throw new ValidationError({ personId: impossible });
           target = resolved;
           summary = `Child ${String(childIndex + 1)} on referral ${referral.reference} linked to an existing person`;
         }
@@ -274,6 +298,8 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
             'One of these records has already been merged. Reload and check before merging.',
           );
         }
+        const impossible = cannotBeSameChild(keep, merged);
+        if (impossible !== null) throw new ValidationError({ mergeId: impossible });
         const repointed = await repointForMerge(trx, keepId, mergeId);
         await setMergedInto(trx, mergeId, keepId, merged.version, stamp);
         const id = await insertMerge(trx, { keptId: keepId, mergedId: mergeId, repointed }, stamp);
@@ -303,6 +329,7 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
         if (m.undoneAt !== null) throw new ConflictError('This merge has already been undone.');
         const merged = await getPerson(trx, m.mergedId);
         if (!merged) throw new NotFoundError('The person record');
+        await refuseIfMergedSince(trx, m.keptId);
         await undoRepoint(trx, m.keptId, m.mergedId, m.repointed);
         await setMergedInto(trx, m.mergedId, null, merged.version, stamp);
         await markMergeUndone(trx, mergeId, stamp);
@@ -331,4 +358,28 @@ async function syncLinksFor(
 ): Promise<void> {
   for (const id of await referralIdsForRows(trx, childRowIds, householdRowIds))
     await syncInputLinks(trx, id);
+}
+
+/**
+ * Undoing a merge is exact only while the kept record still stands: once it has itself been
+ * merged into another record, the rows this merge moved were moved again, and putting them back
+ * would take them from the later merge's record. So the later merge is undone first (the last
+ * merge on a chain is undone first, and each undo is then exact).
+ */
+async function refuseIfMergedSince(
+  trx: Parameters<typeof standingMergeOf>[0],
+  keptId: string,
+): Promise<void> {
+  const later = await standingMergeOf(trx, keptId);
+  if (later === null) return;
+  const into = await getPerson(trx, later.keptId);
+  const name = (p: PersonRecord | null) =>
+    p === null
+      ? 'another record'
+      : [p.givenNames, p.familyName].filter((x) => x !== null && x !== '').join(' ') ||
+        'a record with no name';
+  const kept = await getPerson(trx, keptId);
+  throw new ConflictError(
+    `Undo the later merge first: ${name(kept)} was merged into ${name(into)} at ${formatLondonTimeOnDate(later.mergedAt)} by ${later.mergedBy.displayName}. Undo that merge, then this one, so every referral goes back to its own child.`,
+  );
 }

@@ -10,9 +10,11 @@ import {
   S47_TYPE_LABELS,
   checkProgressEvent,
   checkWithdrawal,
+  progressEventSchema,
   type ProgressContext,
   type ProgressEventInput,
 } from '../../../shared/progress';
+import { fieldErrorsFromZod } from '../../../shared/validation/errors';
 import { formatUkDate } from '../../../shared/validation/formats';
 import { appendAudit } from '../store/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../store/errors';
@@ -26,6 +28,7 @@ import {
   nowIso,
   policyContext,
   requireRole,
+  todayLondon,
 } from './context';
 import { loadReferralOrThrow } from './referrals';
 
@@ -71,8 +74,18 @@ async function progressContext(db: Db, pc: PolicyContext, referralId: string) {
 export function createProgressService(deps: ServiceDeps): ProgressService {
   const { store, clock } = deps;
   return {
-    async record(ctx, { referralId, event }) {
+    async record(ctx, { referralId, event: raw }) {
       requireRole(ctx, MAY_RECORD, 'record what has happened on a referral');
+      // Checked again here (the harness, seeding and tests call services directly): a date in
+      // the future or a year typed wrongly never reaches the clocks.
+      const parsed = progressEventSchema({ today: todayLondon(clock) }).safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const [k, v] of Object.entries(fieldErrorsFromZod(parsed.error)))
+          fieldErrors[`event.${k}`] = v;
+        throw new ValidationError(fieldErrors);
+      }
+      const event = parsed.data;
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {

@@ -10,13 +10,15 @@ import {
   validateAssessmentFactors,
 } from '../../../shared/codes';
 import type { QueueItem, ReferralRecord, ReferralSearchHit } from '../../../shared/domain/records';
+import type { IsoDate } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
+import { APPROXIMATE_AGE_MAX } from '../../../shared/validation/child';
+import { addMonthsIso, formatUkDate } from '../../../shared/validation/formats';
 import { referralSchema, type ReferralInput } from '../../../shared/validation/referral';
 import { appendAudit } from '../store/audit';
 import { ConflictError, NotFoundError, StaleWriteError, ValidationError } from '../store/errors';
 import type { Db } from '../store/repositories/common';
 import { deleteDraft } from '../store/repositories/drafts';
-import { resolvePersonId } from '../store/repositories/people';
 import {
   addChronology,
   allocateReference,
@@ -43,6 +45,7 @@ import {
   requireRole,
   todayLondon,
 } from './context';
+import { assertDecidedLinksKept, checkNewChildren, resolveLinks } from './decided-links';
 import { isReReferral } from './involvement';
 import { createPersonFromChild } from './person-from-child';
 
@@ -64,6 +67,15 @@ export type ReferralService = {
   /** A significant event the worker records in the chronology (not versioned: append-only). */
   addEvent(ctx: ServiceContext, input: ReferralAddEventInput): Promise<ReferralRecord>;
 };
+
+/**
+ * The earliest date a significant event on a referral can have: a child's chronology may reach
+ * back before the referral, but not beyond the oldest age a referred child can have (the
+ * approximate-age limit); earlier is a mistyped year.
+ */
+export function earliestEventDate(referralDate: IsoDate): IsoDate {
+  return addMonthsIso(referralDate, -12 * APPROXIMATE_AGE_MAX);
+}
 
 export async function loadReferralOrThrow(
   db: Db,
@@ -127,51 +139,6 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
     }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     return input;
-  }
-
-  async function resolveLinks(db: Db, input: ReferralInput) {
-    const errors: Record<string, string> = {};
-    const childPersonIds: (string | null)[] = [];
-    for (const [i, c] of input.children.entries()) {
-      if (c.personId === undefined) {
-        childPersonIds.push(null);
-        continue;
-      }
-      const id = await resolvePersonId(db, c.personId);
-      if (id === null)
-        errors[`children.${String(i)}.personId`] =
-          'The linked child record no longer exists. Search for the child again.';
-      childPersonIds.push(id);
-    }
-    const householdPersonIds: (string | null)[] = [];
-    for (const [i, m] of input.householdMembers.entries()) {
-      if (m.personId === undefined) {
-        householdPersonIds.push(null);
-        continue;
-      }
-      const id = await resolvePersonId(db, m.personId);
-      if (id === null)
-        errors[`householdMembers.${String(i)}.personId`] =
-          'The linked person record no longer exists.';
-      householdPersonIds.push(id);
-    }
-    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-    return { childPersonIds, householdPersonIds };
-  }
-
-  function checkNewChildren(input: ReferralInput, positions: readonly number[]): number[] {
-    const errors: Record<string, string> = {};
-    for (const p of positions) {
-      const child = input.children[p];
-      if (child === undefined) errors.newChildren = 'There is no such child on this referral';
-      else if (child.personId !== undefined)
-        errors[`children.${String(p)}.personId`] =
-          'This child is linked to an existing record, so cannot also be confirmed as new';
-    }
-    if (new Set(positions).size !== positions.length)
-      errors.newChildren = 'Each child can be confirmed as new only once';
-    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-    return [...positions];
   }
 
   function clocksFor(pc: PolicyContext, input: ReferralInput) {
@@ -239,6 +206,8 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
           const row = await getReferralRow(trx, id);
           if (!row) throw new NotFoundError('The referral');
           const links = await resolveLinks(trx, input);
+          // After a decision, the children's links change only by merging person records.
+          await assertDecidedLinksKept(trx, id, links.childPersonIds, confirmedNew);
           const { countedFrom, decisionDue } = clocksFor(pc, input);
           await updateReferral(
             trx,
@@ -359,6 +328,12 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
             throw new ConflictError(
               `${target.displayName} is no longer active and cannot be assigned referrals.`,
             );
+          // A referral is worked by a duty worker or a manager (the roles that may record its
+          // decision); anyone else could not act on it, so it would sit unworked in their name.
+          if (!target.roles.some((r) => r === 'duty-worker' || r === 'manager'))
+            throw new ValidationError({
+              userId: `${target.displayName} is not a duty worker or manager, so cannot be assigned referrals. Ask an administrator to give them a role first.`,
+            });
           name = target.displayName;
         }
         await patchReferral(trx, id, version, { assigned_to: userId }, { at, userId: ctx.user.id });
@@ -395,6 +370,12 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
         const pc = await policyContext(trx);
         const row = await getReferralRow(trx, id);
         if (!row) throw new NotFoundError('The referral');
+        const earliest = earliestEventDate(londonDate(row.received_at));
+        if (londonDate(when.toISOString()) < earliest) {
+          throw new ValidationError({
+            at: `The event cannot be before ${formatUkDate(earliest)}, ${String(APPROXIMATE_AGE_MAX)} years before the referral: check the year`,
+          });
+        }
         await addChronology(trx, id, {
           at: when.toISOString(),
           kind: 'significant',

@@ -175,6 +175,8 @@ describe('what happened after the decision drives the conference clock', () => {
       status: { kind: 'not-started' },
       provisionalDue: '2026-12-14',
     });
+    // Recorded on the day it happened: the service refuses dates in the future.
+    env.clock.set('2026-11-30T16:00:00.000Z');
     const b = await env.services.progress.record(
       { user: env.admin },
       {
@@ -241,6 +243,7 @@ describe('what happened after the decision drives the conference clock', () => {
         },
       },
     );
+    env.clock.set('2026-12-10T16:00:00.000Z');
     const b = await env.services.progress.record(
       { user: env.admin },
       { referralId: rec.id, event: { kind: 'icpc-held', date: '2026-12-10' } },

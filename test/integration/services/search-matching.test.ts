@@ -203,6 +203,7 @@ describe('previous involvement', () => {
       childIndex: 1,
       personId: null,
     });
+    env.clock.set('2026-03-10T11:00:00.000Z');
     await env.services.decisions.record(ctx, {
       referralId: first.id,
       version: linked.version,

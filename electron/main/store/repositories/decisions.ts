@@ -1,5 +1,6 @@
 // Decisions on the type of response, manager sign-offs, police notifications and follow-up
 // actions (domain §2.1, §2.2).
+import { sql } from 'kysely';
 import type { ResponseType } from '../../../../shared/domain/types';
 import type { Decision } from '../../../../shared/validation/decision';
 import type { DecisionRow, DecisionStatus } from '../schema';
@@ -130,6 +131,60 @@ export async function insertActions(
         updated_by: stamp.userId,
       })),
     )
+    .execute();
+}
+
+/** The sign-offs on a decision, oldest first. */
+export async function signOffsOf(
+  db: Db,
+  decisionId: string,
+): Promise<{ signed_by: string; signed_at: string; outcome: 'agreed' | 'returned' }[]> {
+  return db
+    .selectFrom('manager_signoffs')
+    .select(['signed_by', 'signed_at', 'outcome'])
+    .where('decision_id', '=', decisionId)
+    .orderBy('signed_at')
+    .execute();
+}
+
+/**
+ * Closes (as cancelled) the follow-up actions a decision opened when it was recorded: those on
+ * the referral made with the decision, at its time, by its author, outside any meeting. Returns
+ * how many were closed; actions already done stay done.
+ */
+export async function cancelDecisionActions(
+  db: Db,
+  decision: Pick<DecisionRow, 'referral_id' | 'recorded_at' | 'recorded_by'>,
+  stamp: Stamp,
+): Promise<number> {
+  const res = await db
+    .updateTable('actions')
+    .set({
+      status: 'cancelled',
+      version: sql`version + 1`,
+      updated_at: stamp.at,
+      updated_by: stamp.userId,
+    })
+    .where('referral_id', '=', decision.referral_id)
+    .where('discussion_id', 'is', null)
+    .where('created_at', '=', decision.recorded_at)
+    .where('created_by', '=', decision.recorded_by)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** Open actions on a referral (follow-ups still to do). */
+export async function openActions(
+  db: Db,
+  referralId: string,
+): Promise<{ id: string; description: string; kind: string | null; due: string | null }[]> {
+  return db
+    .selectFrom('actions')
+    .select(['id', 'description', 'kind', 'due'])
+    .where('referral_id', '=', referralId)
+    .where('status', '=', 'open')
+    .orderBy('created_at')
     .execute();
 }
 

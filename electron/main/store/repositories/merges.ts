@@ -182,3 +182,15 @@ export async function referralIdsForRows(
   }
   return [...ids];
 }
+
+/** The merge, not undone, that folded `personId` into another record (at most one stands). */
+export async function standingMergeOf(db: Db, personId: string): Promise<MergeRecord | null> {
+  const row = await db
+    .selectFrom('person_merges')
+    .select('id')
+    .where('merged_id', '=', personId)
+    .where('undone_at', 'is', null)
+    .orderBy('merged_at', 'desc')
+    .executeTakeFirst();
+  return row ? getMerge(db, row.id) : null;
+}

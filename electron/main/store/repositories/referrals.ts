@@ -739,6 +739,19 @@ export async function childRowAt(db: Db, referralId: string, position: number) {
     .executeTakeFirst();
 }
 
+/** Each child row's position and person link, in order (to compare a correction against). */
+export async function childLinks(
+  db: Db,
+  referralId: string,
+): Promise<{ id: string; position: number; person_id: string | null; display_name: string }[]> {
+  return db
+    .selectFrom('referral_children')
+    .select(['id', 'position', 'person_id', 'display_name'])
+    .where('referral_id', '=', referralId)
+    .orderBy('position')
+    .execute();
+}
+
 export async function setChildPerson(
   db: Db,
   rowId: string,
