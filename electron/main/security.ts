@@ -1,4 +1,5 @@
-import type { Session, WebContents } from 'electron';
+import type { Menu, MenuItemConstructorOptions, Session, WebContents } from 'electron';
+import { applicationMenuTemplate } from './window-options';
 
 /** The only origin our renderer is served from (architecture §1, reliability promise 6). */
 export const APP_SCHEME = 'app';
@@ -52,4 +53,28 @@ export function guardNavigation(contents: WebContents): void {
     event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** What {@link installApplicationMenu} needs of Electron's Menu, so a plain-Node test can pass a fake. */
+export type MenuPort = {
+  setApplicationMenu(menu: Menu | null): void;
+  buildFromTemplate(template: MenuItemConstructorOptions[]): Menu;
+};
+
+/**
+ * Replaces Electron's default menu (Reload, Force Reload, Toggle Developer Tools and their
+ * keyboard shortcuts) with none, or on macOS with a minimal one (see applicationMenuTemplate).
+ */
+export function installApplicationMenu(menu: MenuPort, platform: NodeJS.Platform): void {
+  const template = applicationMenuTemplate(platform);
+  menu.setApplicationMenu(template === null ? null : menu.buildFromTemplate(template));
+}
+
+/**
+ * The spellchecker off for the whole session as well as in webPreferences: on Windows and Linux
+ * Chromium would otherwise fetch dictionaries from the internet
+ * (https://www.electronjs.org/docs/latest/api/session#sessetspellcheckerenabledenable).
+ */
+export function disableSpellChecker(session: Pick<Session, 'setSpellCheckerEnabled'>): void {
+  session.setSpellCheckerEnabled(false);
 }

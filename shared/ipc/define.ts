@@ -13,6 +13,8 @@ export const IPC_ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'NO_USER',
   'RECOVERY_NEEDED',
+  /** The disk holding the data is full: nothing was saved; free space and try again. */
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

@@ -36,15 +36,17 @@ const LETTER_FOLDS: Record<string, string> = {
 };
 
 /**
- * Normalised search key for a name: NFC → NFD with combining marks removed (accents), lower case,
+ * Normalised search key for a name: NFKD with combining marks removed (accents), lower case,
  * special letters folded (ß → ss, ø → o …), apostrophes dropped (`O'Brien` → `obrien`), hyphens
  * and other punctuation turned into spaces, spaces collapsed. `Zoë O'Brien` → `zoe obrien`.
  * Non-Latin letters are kept (lower-cased) so such names can still be found exactly.
  */
 export function nameKey(s: string): string {
+  // NFKD: compatibility decomposition as well as accents, so full-width letters typed with an
+  // East Asian input method (`Ｐａｒｋ`) and ligatures (`ﬁ`) key like the letters they stand for
+  // (https://unicode.org/reports/tr15/#Norm_Forms).
   return s
-    .normalize('NFC')
-    .normalize('NFD')
+    .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[ßæœøłđðþıħ]/g, (c) => LETTER_FOLDS[c] ?? c)

@@ -81,6 +81,27 @@ export function hasControlCharacters(s: string, allowTabAndNewline: boolean): bo
   return false;
 }
 
+/**
+ * True when `s` holds half of a UTF-16 surrogate pair on its own (a "lone surrogate"): what is
+ * left when an emoji or a rare character is cut in two, e.g. by a system that truncates text.
+ * It is not a character and cannot be stored as UTF-8: SQLite would keep U+FFFD (�) in its
+ * place, so the text would not come back as entered (https://unicode.org/glossary/#surrogate_code_point).
+ */
+export function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return true;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+export const BROKEN_CHARACTER_MESSAGE =
+  'This text has a broken character in it (half of an emoji or symbol, often from copying and pasting): delete it and type it again';
+
 const CONTROL_MESSAGE =
   'Remove hidden control characters from this text (they can come from copying and pasting)';
 
@@ -111,7 +132,8 @@ function baseText(opts: TextOptions, requiredMessage: string): z.ZodString {
     .max(opts.max, {
       error: `${opts.label} must be ${opts.max.toLocaleString('en-GB')} characters or fewer`,
     })
-    .refine((v) => !hasControlCharacters(v, multiline), { error: CONTROL_MESSAGE });
+    .refine((v) => !hasControlCharacters(v, multiline), { error: CONTROL_MESSAGE })
+    .refine((v) => !hasLoneSurrogate(v), { error: BROKEN_CHARACTER_MESSAGE });
 }
 
 /** Required text: blank (after trimming) fails with `required`, e.g. "Enter the child's family name". */

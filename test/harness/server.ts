@@ -91,25 +91,57 @@ const refused = (message: string): IpcError => ({ code: 'BAD_SENDER', message })
 
 class BodyTooLarge extends Error {}
 
+/** Deepest JSON nesting accepted; a referral is about 6 levels (see also MAX_INPUT_DEPTH). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * True when `text` nests arrays/objects deeper than `max`. One linear pass over the characters
+ * (brackets inside strings ignored), so a hostile body is refused before JSON.parse builds it and
+ * before anything walks it recursively; bounded by the body limit, it never blocks for long.
+ */
+export function jsonNestingExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
+ * The body as text, or BodyTooLarge as soon as it passes `limit` — whether the size was declared
+ * (Content-Length) or not (chunked). Reading then stops, so the 413 goes out at once instead of
+ * after the whole upload, and the socket is closed after it (see serveApi).
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (Number.isFinite(declared) && declared > limit) {
       reject(new BodyTooLarge());
-      req.resume();
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => {
       resolve(Buffer.concat(chunks).toString('utf8'));
     });
@@ -145,10 +177,30 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       raw = await readBody(req, MAX_INPUT_BYTES);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        sendError(res, 413, { code: 'VALIDATION', message: 'What was sent is too large to save.' });
+        // The rest of the body is never read: answer, then close the connection.
+        res.once('finish', () => {
+          req.socket.destroySoon();
+        });
+        send(
+          res,
+          413,
+          JSON.stringify({
+            ok: false,
+            error: { code: 'VALIDATION', message: 'What was sent is too large to save.' },
+          }),
+          TYPES['.json'] ?? 'application/json',
+          { Connection: 'close' },
+        );
       } else {
         sendError(res, 400, { code: 'VALIDATION', message: 'The request could not be read.' });
       }
+      return;
+    }
+    if (jsonNestingExceeds(raw, MAX_JSON_DEPTH)) {
+      sendError(res, 400, {
+        code: 'VALIDATION',
+        message: 'What was sent is nested too deeply to be a form. Nothing was saved.',
+      });
       return;
     }
     let input: unknown;

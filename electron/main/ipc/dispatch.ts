@@ -16,6 +16,8 @@ import {
   type IpcResult,
 } from '../../../shared/ipc/contract';
 import { fieldErrorsFromZod } from '../../../shared/validation/errors';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../store/errors';
+import { checkInput } from './input-guard';
 
 export type HandlerContext = { user: AppUser; now: Date; today: string };
 
@@ -37,6 +39,15 @@ export type DispatchEnv = {
   today(now: Date): string;
   /** Where unexpected errors go (never to the renderer). */
   logError(channel: string, error: unknown): void;
+};
+
+/**
+ * Inputs kept exactly as sent, as JSON (which escapes a lone surrogate instead of replacing it):
+ * a draft holds a half-typed form, broken characters and all, until the form's own check asks
+ * the user to fix the field.
+ */
+const LOSSLESS_INPUT_PATHS: Partial<Record<Channel, readonly string[]>> = {
+  'drafts:save': ['data'],
 };
 
 /** Largest serialised input accepted; the biggest legitimate call (a referral) is far below. */
@@ -71,9 +82,13 @@ const NAMED_ERRORS: Record<string, IpcError['code']> = {
   ConflictError: 'CONFLICT',
   RecoveryNeededError: 'RECOVERY_NEEDED',
   NetworkPathError: 'VALIDATION',
+  DiskFullError: 'DISK_FULL',
 };
 
 export function toIpcError(error: unknown): IpcError | null {
+  // Before the class names: a full disk can surface as a plain SqliteError or a Node fs error,
+  // and the user must hear "disk full", never "something went wrong" or "restore a backup".
+  if (isDiskFull(error)) return { code: 'DISK_FULL', message: DISK_FULL_MESSAGE };
   if (!(error instanceof Error)) return null;
   const code = NAMED_ERRORS[error.name];
   if (!code) return null;
@@ -137,6 +152,14 @@ export async function dispatch(
     if (inputSize(raw) > MAX_INPUT_BYTES) {
       return fail({ code: 'VALIDATION', message: 'What was sent is too large to save.' });
     }
+    const unsafe = checkInput(raw, { losslessPaths: LOSSLESS_INPUT_PATHS[channel] ?? [] });
+    if (unsafe) {
+      return fail({
+        code: 'VALIDATION',
+        message: 'Some details need correcting before this can be saved.',
+        fieldErrors: unsafe,
+      });
+    }
     const now = env.now();
     const today = env.today(now);
     const schema: z.ZodType = inputSchemaFor(channel, today);
@@ -157,6 +180,9 @@ export async function dispatch(
     return { ok: true, data };
   } catch (error) {
     const typed = toIpcError(error);
+    // A full disk is worth an administrator's attention too (the log line may itself fail to
+    // be written, which is why the user's message never depends on it).
+    if (typed?.code === 'DISK_FULL') env.logError(channel, error);
     if (typed) return fail(typed);
     env.logError(channel, error);
     return fail({

@@ -1,6 +1,7 @@
 // Drafts, directory, settings, users, audit, backups and store status: the smaller services.
 import os from 'node:os';
-import { createWorkingDayCalendar } from '../../../shared/calendar';
+import { createWorkingDayCalendar, londonDate } from '../../../shared/calendar';
+import { closureDateProblem } from '../../../shared/calendar/closure-range';
 import type {
   AppUser,
   AuditEntry,
@@ -16,6 +17,7 @@ import { USER_ROLES, type UserRole } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
 import { validatePolicyOverrides } from '../../../shared/policy';
 import { appendAudit, listAuditForEntity, verifyAuditChain } from '../store/audit';
+import { anchorMap } from '../store/audit-anchor';
 import { createBackup, restoreBackup, restoreNewestGoodBackup, listBackups } from '../store/backup';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../store/errors';
 import {
@@ -27,6 +29,7 @@ import {
 import { deleteDraft, getDraft, listDrafts, upsertDraft } from '../store/repositories/drafts';
 import { putSetting } from '../store/repositories/settings';
 import { refreshDecisionClocks } from './decision-clocks';
+import { checkDraftLimits } from './draft-limits';
 import {
   countUsers,
   insertUser,
@@ -63,7 +66,10 @@ export type DraftService = {
 export function createDraftService({ store, clock }: ServiceDeps): DraftService {
   return {
     save: (ctx, { kind, key, data }) =>
-      store.transaction((trx) => upsertDraft(trx, ctx.user.id, kind, key, data, nowIso(clock))),
+      store.transaction(async (trx) => {
+        await checkDraftLimits(trx, ctx.user.id, kind, key, data);
+        return upsertDraft(trx, ctx.user.id, kind, key, data, nowIso(clock));
+      }),
     get: (ctx, { kind, key }) => getDraft(store.db, ctx.user.id, kind, key),
     list: (ctx) => listDrafts(store.db, ctx.user.id),
     discard: async (ctx, { kind, key }) => ({
@@ -144,11 +150,16 @@ export function createSettingsService({ store, clock }: ServiceDeps): SettingsSe
         // Local policy may tighten statutory timescales, never loosen them (shared/policy).
         const check = validatePolicyOverrides(next.edition, next.overrides);
         if (!check.ok) for (const e of check.errors) errors[`overrides.${e.key}`] ??= e.message;
+        // Only closure days being set now: an older list is not re-judged on every change.
+        const closureRange =
+          input.closures === undefined ? null : closureDateProblem(input.closures, londonDate(at));
+        if (closureRange !== null) errors.closures = closureRange;
         try {
           createWorkingDayCalendar({ closures: next.closures });
         } catch (err) {
           errors.closures =
-            err instanceof Error ? err.message : 'Enter real dates for closure days';
+            closureRange ??
+            (err instanceof Error ? err.message : 'Enter real dates for closure days');
         }
         if (Object.keys(errors).length > 0) throw new ValidationError(errors);
         await putSetting(trx, 'app', next, input.version, { at, userId: ctx.user.id });
@@ -321,7 +332,8 @@ export function createAuditService({ store }: ServiceDeps): AuditService {
     verify: (ctx) =>
       Promise.resolve().then(() => {
         requireRole(ctx, ['admin'], 'check the audit log');
-        return verifyAuditChain(store.raw);
+        // audit anchor: the chain checked against the entries witnessed outside the database
+        return verifyAuditChain(store.raw, anchorMap(store.dataDir));
       }),
   };
 }

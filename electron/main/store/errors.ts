@@ -13,7 +13,8 @@ export type AppErrorCode =
   | 'data-dir'
   | 'schema-too-new'
   | 'store-unavailable'
-  | 'backup';
+  | 'backup'
+  | 'disk-full';
 
 export abstract class AppError extends Error {
   abstract readonly code: AppErrorCode;
@@ -125,4 +126,38 @@ export class BackupError extends AppError {
     super(message);
     this.name = 'BackupError';
   }
+}
+
+export const DISK_FULL_MESSAGE =
+  "The disk holding Front Door's data is full: free space, then try again. Nothing was saved.";
+
+/**
+ * The disk holding the data folder is full. Nothing was written: SQLite rolls the transaction
+ * back (https://www.sqlite.org/rescode.html#full) and the draft already saved stays as it was.
+ * Not a damaged database, so the message never points at a restore.
+ */
+export class DiskFullError extends AppError {
+  readonly code = 'disk-full' as const;
+  constructor() {
+    super(DISK_FULL_MESSAGE);
+    this.name = 'DiskFullError';
+  }
+}
+
+/**
+ * True when `error`, or any error in its `cause` chain, says the disk is full: SQLite's
+ * SQLITE_FULL (better-sqlite3 puts the extended result code name in `code`,
+ * https://www.sqlite.org/rescode.html#full) or Node's ENOSPC from a file write
+ * (https://nodejs.org/api/errors.html#common-system-errors). EDQUOT (a disk quota, common on
+ * council file servers) means the same to the user.
+ */
+export function isDiskFull(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; depth < 8 && typeof e === 'object' && e !== null; depth++) {
+    if (e instanceof DiskFullError) return true;
+    const code = 'code' in e ? e.code : undefined;
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return true;
+    e = 'cause' in e ? e.cause : undefined;
+  }
+  return false;
 }

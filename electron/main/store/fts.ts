@@ -3,20 +3,62 @@
 // "NEAR(" throw a syntax error and let a user query other columns. So the input is split into
 // letter/digit runs (the same way the unicode61 tokenizer splits text), each run is quoted as a
 // string and made a prefix match, and the runs are ANDed (https://sqlite.org/fts5.html §3).
+//
+// Case and accents are folded by the tokenizer (unicode61 remove_diacritics 2). Full-width and
+// other compatibility letters are not, so each term is also searched in its NFKC form
+// (https://unicode.org/reports/tr15/): `Ｐａｒｋ` finds Park, and text indexed before this fold
+// still finds itself.
+import type BetterSqlite3 from 'better-sqlite3';
+import { nameKey } from '../../../shared/matching';
 
 const MAX_TERMS = 12;
 const MAX_TERM_LENGTH = 64;
 
-/** A safe FTS5 MATCH expression, or null when nothing searchable was typed. */
-export function toFtsQuery(text: string): string | null {
-  const terms = text
-    .normalize('NFC')
+function splitTerms(text: string): string[] {
+  return text
     .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter((t) => t !== '')
     .slice(0, MAX_TERMS)
     .map((t) => t.slice(0, MAX_TERM_LENGTH));
+}
+
+// Inside a quoted FTS5 string a double quote is escaped by doubling; the split already removed
+// quotes, the replace keeps this safe if the split ever changes.
+const quoted = (t: string): string => `"${t.replace(/"/g, '""')}"*`;
+
+/** A safe FTS5 MATCH expression, or null when nothing searchable was typed. */
+export function toFtsQuery(text: string): string | null {
+  const terms = splitTerms(text.normalize('NFC'));
   if (terms.length === 0) return null;
-  // Inside a quoted FTS5 string a double quote is escaped by doubling; the split above already
-  // removed quotes, the replace keeps this safe if the split ever changes.
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
+  const parts = terms.map((t) => {
+    const compat = splitTerms(t.normalize('NFKC'));
+    if (compat.join(' ') === t || compat.length === 0) return { text: quoted(t), grouped: false };
+    // One term may become several (`㈱` is "(株)"): all of them must match.
+    return { text: `(${quoted(t)} OR (${compat.map(quoted).join(' AND ')}))`, grouped: true };
+  });
+  // FTS5 reads space-separated phrases as AND, but wants AND spelled out next to a bracket.
+  return parts.map((p) => p.text).join(parts.some((p) => p.grouped) ? ' AND ' : ' ');
+}
+
+/**
+ * The fold used wherever SQL compares text a person typed with text stored as entered: the
+ * same key person matching uses (shared/matching nameKey: case, accents, full-width letters,
+ * apostrophes and punctuation), so "ecole" finds "École" and "ozturk" finds "Öztürk". SQLite's
+ * own lower() and LIKE fold ASCII only (https://sqlite.org/lang_corefunc.html#lower).
+ */
+export function searchFold(text: string): string {
+  return nameKey(text);
+}
+
+/** Name of the SQL function {@link registerSearchFunctions} adds: `fold_search(text)`. */
+export const FOLD_SEARCH_SQL = 'fold_search';
+
+/**
+ * Adds `fold_search(text)` to a connection (deterministic, so SQLite may cache it). Only queries
+ * use it, never a stored index or trigger, so the database file stays readable without it.
+ */
+export function registerSearchFunctions(raw: BetterSqlite3.Database): void {
+  raw.function(FOLD_SEARCH_SQL, { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? searchFold(value) : null,
+  );
 }

@@ -30,7 +30,14 @@ export const queryKeys = {
 };
 
 /** Errors that will not go away by asking again. */
-const FINAL_CODES = new Set(['VALIDATION', 'FORBIDDEN', 'NOT_FOUND', 'NO_USER', 'RECOVERY_NEEDED']);
+const FINAL_CODES = new Set([
+  'VALIDATION',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'NO_USER',
+  'RECOVERY_NEEDED',
+  'DISK_FULL',
+]);
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

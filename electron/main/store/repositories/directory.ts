@@ -1,5 +1,6 @@
 // Directory of professionals and agencies (referrers, meeting invitees).
 import type { DirectoryEntry } from '../../../../shared/domain/records';
+import { FOLD_SEARCH_SQL, searchFold } from '../fts';
 import type { DirectoryRow } from '../schema';
 import { type Db, bool, versionedUpdate } from './common';
 
@@ -51,14 +52,16 @@ export async function listDirectory(
   limit = 200,
 ): Promise<DirectoryEntry[]> {
   let q = db.selectFrom('directory').selectAll().where('active', '=', 1);
-  const t = text?.trim().toLowerCase();
-  if (t) {
-    // Directory names are organisational (mostly ASCII); instr on lower() is enough here and,
-    // unlike LIKE, gives `%` and `_` in the input no special meaning.
+  if (text !== undefined && text.trim() !== '') {
+    // Folded on both sides the way names are matched (École, Öztürk, full-width letters:
+    // fts.ts searchFold); instr, unlike LIKE, gives `%` and `_` in the input no meaning.
+    const t = searchFold(text);
+    // Only punctuation typed: nothing to look for, so nothing found (not the whole directory).
+    if (t === '') return [];
     q = q.where((eb) =>
       eb.or([
-        eb(eb.fn('instr', [eb.fn('lower', ['name']), eb.val(t)]), '>', 0),
-        eb(eb.fn('instr', [eb.fn('lower', ['agency']), eb.val(t)]), '>', 0),
+        eb(eb.fn('instr', [eb.fn(FOLD_SEARCH_SQL, ['name']), eb.val(t)]), '>', 0),
+        eb(eb.fn('instr', [eb.fn(FOLD_SEARCH_SQL, ['agency']), eb.val(t)]), '>', 0),
       ]),
     );
   }

@@ -1,6 +1,7 @@
 // Autosaved drafts, one per (user, kind, key). The renderer saves about every second; each save
 // is one small upsert committed with synchronous=FULL, so a crash or power cut loses at most the
 // keystrokes typed since the last confirmed save (architecture §3).
+import { sql } from 'kysely';
 import type { DraftKind, DraftRecord } from '../../../../shared/domain/records';
 import type { DraftRow } from '../schema';
 import { type Db, fromJson, toJson } from './common';
@@ -86,4 +87,30 @@ export async function deleteDraft(
     .where('key', '=', key)
     .executeTakeFirst();
   return res.numDeletedRows > 0n;
+}
+
+export type DraftUsage = { count: number; bytes: number };
+
+/**
+ * How many drafts a user has and their total size in bytes (UTF-8, as stored), leaving out the
+ * one with this kind and key (the one about to be replaced).
+ */
+export async function draftUsage(
+  db: Db,
+  userId: string,
+  except: { kind: DraftKind; key: string },
+): Promise<DraftUsage> {
+  const r = await db
+    .selectFrom('drafts')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      // length() of a BLOB is its size in bytes (https://sqlite.org/lang_corefunc.html#length).
+      eb.fn
+        .coalesce(eb.fn.sum<number>(sql<number>`length(CAST(data AS BLOB))`), sql<number>`0`)
+        .as('bytes'),
+    ])
+    .where('user_id', '=', userId)
+    .where((eb) => eb.not(eb.and([eb('kind', '=', except.kind), eb('key', '=', except.key)])))
+    .executeTakeFirstOrThrow();
+  return { count: r.count, bytes: r.bytes };
 }
