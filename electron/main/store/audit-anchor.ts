@@ -40,7 +40,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { StartupProblem } from '../../../shared/domain/records';
 import { verifyAuditChain } from './audit';
 import { openConnection } from './connection';
-import { FILE_MODE } from './data-dir';
+import { FILE_MODE, fsyncDir } from './data-dir';
 import { formatLondonTimeOnDate } from './errors';
 
 export const AUDIT_ANCHOR_FILE = 'audit-anchor.log';
@@ -94,20 +94,6 @@ export function lastAnchorPoint(file: string): AnchorPoint | null {
     return points.at(-1) ?? null;
   } finally {
     closeSync(fd);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Best effort: some file systems refuse fsync on a directory.
   }
 }
 

@@ -18,7 +18,7 @@ import type { BackupInfo } from '../../../shared/domain/records';
 import { appendAudit } from './audit';
 import { backupAnchorProblem, carryAnchorIntoBackup, restoreBackupAnchor } from './audit-anchor';
 import { openConnection } from './connection';
-import { createPrivateFile, ensurePrivateDir, makePrivate } from './data-dir';
+import { createPrivateFile, ensurePrivateDir, fsyncDir, makePrivate } from './data-dir';
 import { BackupError } from './errors';
 import { MIGRATIONS } from './migrations/index';
 import type { Store } from './store';
@@ -111,21 +111,6 @@ function fsyncFile(file: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Makes a rename durable where the platform allows syncing a directory (not Windows). */
-function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Best effort: some file systems refuse fsync on a directory.
   }
 }
 

@@ -2,7 +2,15 @@
 // roaming profile (councils redirect roaming profiles to network shares), overridable for tests
 // and the browser harness. A network path is refused: SQLite's locking and WAL shared memory are
 // not reliable over network file systems (https://www.sqlite.org/useovernet.html).
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { DataDirError } from './errors';
 
@@ -155,4 +163,19 @@ export function createPrivateFile(file: string): void {
   }
   closeSync(openSync(file, 'a', FILE_MODE));
   makePrivate(file);
+}
+
+/** Makes a rename or a new file durable where the platform allows syncing a directory (not Windows). */
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort: some file systems refuse fsync on a directory.
+  }
 }
