@@ -3,6 +3,7 @@
 // (https://www.sqlite.org/rescode.html) and Node's errno codes (EROFS, ENOSPC, EACCES …).
 // Only damaged or missing records are put right by restoring a backup; a full disk, a read-only
 // file, a folder in use or an account without access are not, and the screen never offers it.
+import { londonDate, londonTime } from '../../../shared/calendar';
 import type { StartupProblem, StartupProblemKind } from '../../../shared/domain/records';
 import { DataDirError, SchemaTooNewError, isDiskFull } from './errors';
 import { FolderLockError } from './folder-lock';
@@ -109,7 +110,7 @@ export function startupProblem(
   const details = [
     `Problem: ${kind} (while ${phase === 'sign-in' ? 'signing in' : `opening: ${phase}`})`,
     `Data folder: ${dataDir}`,
-    `Time: ${now.toISOString()}`,
+    `Time: ${londonDate(now.toISOString())} ${londonTime(now.toISOString())} Europe/London (${now.toISOString()})`,
     `Error: ${errorCode(err) || (err instanceof Error ? err.name : 'none')} ${errorText(err)}`,
     ...(cause !== err ? [`Cause: ${errorCode(cause)} ${errorText(cause)}`] : []),
     `Platform: ${process.platform} ${process.arch}, Node ${process.versions.node}`,
@@ -131,7 +132,7 @@ export function damagedProblem(dataDir: string, check: string, now = new Date())
     details: [
       'Problem: damaged (the database check at open failed)',
       `Data folder: ${dataDir}`,
-      `Time: ${now.toISOString()}`,
+      `Time: ${londonDate(now.toISOString())} ${londonTime(now.toISOString())} Europe/London (${now.toISOString()})`,
       `Check: ${check.slice(0, 1500)}`,
     ].join('\n'),
   };

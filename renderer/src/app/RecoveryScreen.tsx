@@ -110,18 +110,6 @@ export function RecoveryScreen(props: { status: StoreStatus }): ReactElement {
             'The database did not pass its check when Front Door started.'}
           {status.uncleanShutdown ? ' Front Door did not close properly last time.' : ''}
         </Alert>
-        {problem ? (
-          <Stack spacing={1}>
-            <CopyDetails details={problem.details} />
-            <Box
-              component="pre"
-              aria-label="Details for the IT service desk"
-              sx={{ whiteSpace: 'pre-wrap', fontSize: '0.85rem', m: 0, userSelect: 'all' }}
-            >
-              {problem.details}
-            </Box>
-          </Stack>
-        ) : null}
         <Typography>
           Nothing has been changed. Case records stay closed until this is put right, so that no one
           works from damaged data.
@@ -176,6 +164,23 @@ export function RecoveryScreen(props: { status: StoreStatus }): ReactElement {
             )}
           </Paper>
         )}
+        {problem ? (
+          // Last on the page: the worker reads what happened and what to do first; the technical
+          // details are for the IT service desk.
+          <Stack spacing={1} component="section" aria-labelledby="details-heading">
+            <Typography id="details-heading" variant="h2">
+              For the IT service desk
+            </Typography>
+            <CopyDetails details={problem.details} />
+            <Box
+              component="pre"
+              aria-label="Details for the IT service desk"
+              sx={{ whiteSpace: 'pre-wrap', fontSize: '0.85rem', m: 0, userSelect: 'all' }}
+            >
+              {problem.details}
+            </Box>
+          </Stack>
+        ) : null}
       </Stack>
 
       <Dialog
