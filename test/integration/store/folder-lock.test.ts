@@ -2,34 +2,24 @@
 // real child processes hold and contend for the lock, kill -9 of the holder clears it, and a
 // restore refuses while another process holds the folder.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness } from '../../harness/harness';
 import { createBackup, restoreBackup } from '../../../electron/main/store/backup';
 import { BackupError } from '../../../electron/main/store/errors';
 import { openStore } from '../../../electron/main/store/store';
+import { bundleChild } from '../../helpers/bundle-child';
 import { removeDir, tempDir, testEnv } from '../../helpers/store-fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 // The kill loop's child: opens the store, saves referrals, prints each id, then idles; exits 3
 // with the store's status on stderr when it cannot open. Bundled under its own name so this
 // file and the kill loop can build in parallel.
-const CHILD = path.join(ROOT, 'node_modules/.cache/front-door/folder-lock-child.mjs');
+let CHILD = '';
 
 beforeAll(async () => {
-  mkdirSync(path.dirname(CHILD), { recursive: true });
-  await build({
-    entryPoints: [path.join(ROOT, 'test/helpers/kill-loop-child.ts')],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  CHILD = await bundleChild('folder-lock-child');
 });
 
 const dirs: string[] = [];

@@ -1,17 +1,20 @@
 // Reliability "Kill -9 loop": a child process saves referrals in a loop and reports each
 // confirmed id; the parent kills it (SIGKILL) at random moments, KILL_LOOP_ITERATIONS times
 // (default 200). After every kill: every confirmed id is present and complete, the integrity
-// check is ok, and the audit chain still verifies.
+// check is ok, the audit chain still verifies, and the audit anchor outside the database agrees
+// with it and witnesses every confirmed save.
 //
-// The child is bundled once with esbuild (starting it through tsx would cost about a second per
-// kill on the 2-core CI machine).
+// The child is bundled once with esbuild (test/helpers/bundle-child.ts): each kill costs one
+// process start, so what the child loads at start-up is most of this test's time.
 import { spawn } from 'node:child_process';
+import type BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { build } from 'esbuild';
+import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/main/store/audit';
+import { anchorPath, readAnchorPoints } from '../../../electron/main/store/audit-anchor';
 import { openStore } from '../../../electron/main/store/store';
+import { bundleChild } from '../../helpers/bundle-child';
 import { removeDir, tempDir } from '../../helpers/store-fixtures';
 
 const ITERATIONS = Number(process.env.KILL_LOOP_ITERATIONS ?? 200);
@@ -19,22 +22,10 @@ const ITERATIONS = Number(process.env.KILL_LOOP_ITERATIONS ?? 200);
 // its child writes far longer than intended and the database (and every later check) balloons.
 const LANES = Math.max(1, Number(process.env.KILL_LOOP_LANES ?? 1));
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const CHILD_SOURCE = path.join(ROOT, 'test/helpers/kill-loop-child.ts');
-// Inside the project so the bundle's bare imports (better-sqlite3, kysely) resolve.
-const CHILD = path.join(ROOT, 'node_modules/.cache/front-door/kill-loop-child.mjs');
+let CHILD = '';
 
 beforeAll(async () => {
-  mkdirSync(path.dirname(CHILD), { recursive: true });
-  await build({
-    entryPoints: [CHILD_SOURCE],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  CHILD = await bundleChild('kill-loop-child');
 });
 
 const dirs: string[] = [];
@@ -79,7 +70,45 @@ function runAndKill(dataDir: string): Promise<string[]> {
   });
 }
 
-type Check = { missing: string[]; incomplete: string[]; integrity: string; audit: boolean };
+type Check = {
+  missing: string[];
+  incomplete: string[];
+  integrity: string;
+  audit: boolean;
+  anchor: string;
+};
+
+/**
+ * The anchor file against the database: every point it holds names an entry the log still has,
+ * with the same hash, and every confirmed save's audit entry is at or below its newest point
+ * (the line is written before the save is confirmed). Returns 'ok' or what disagrees.
+ */
+function anchorCheck(
+  raw: BetterSqlite3.Database,
+  dataDir: string,
+  confirmed: ReadonlySet<string>,
+): string {
+  const points = readAnchorPoints(anchorPath(dataDir));
+  if (points.length === 0) return 'no anchor points';
+  const hashOf = raw.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck();
+  for (const p of points) {
+    const hash = hashOf.get(p.seq) as string | undefined;
+    if (hash !== p.hash) return `anchor point ${String(p.seq)} does not match the log`;
+  }
+  const newest = points[points.length - 1]?.seq ?? 0;
+  const seqs = raw
+    .prepare(
+      "SELECT entity_id AS id, seq FROM audit_log WHERE entity_type = 'referral' AND action = 'create'",
+    )
+    .all() as { id: string; seq: number }[];
+  const seqById = new Map(seqs.map((r) => [r.id, r.seq]));
+  for (const id of confirmed) {
+    const seq = seqById.get(id);
+    if (seq !== undefined && seq > newest)
+      return `confirmed save ${id} (audit ${String(seq)}) is not witnessed (anchor at ${String(newest)})`;
+  }
+  return 'ok';
+}
 
 function checkAfterKill(dataDir: string, confirmed: ReadonlySet<string>): Check {
   const store = openStore({ dataDir });
@@ -122,7 +151,13 @@ function checkAfterKill(dataDir: string, confirmed: ReadonlySet<string>): Check 
     const integrity = (raw.pragma('integrity_check') as { integrity_check: string }[])
       .map((x) => x.integrity_check)
       .join('; ');
-    return { missing, incomplete, integrity, audit: verifyAuditChain(raw).ok };
+    return {
+      missing,
+      incomplete,
+      integrity,
+      audit: verifyAuditChain(raw).ok,
+      anchor: anchorCheck(raw, dataDir, confirmed),
+    };
   } finally {
     store.close();
   }
@@ -147,6 +182,7 @@ async function lane(iterations: number): Promise<{ kills: number; confirmed: num
       incomplete: [],
       integrity: 'ok',
       audit: true,
+      anchor: 'ok',
     });
   }
   return { kills: iterations, confirmed: confirmed.size };
