@@ -297,9 +297,12 @@ export type MergeRecord = {
   mergedId: string;
   mergedAt: IsoInstant;
   mergedBy: UserRef;
+  /** Why the two were judged the same child (required since migration 5; null before). */
+  reason: string | null;
   repointed: MergeRepointed;
   undoneAt: IsoInstant | null;
   undoneBy: UserRef | null;
+  undoReason: string | null;
 };
 
 export type DirectoryEntry = {

@@ -22,6 +22,13 @@ const empty = z.object({}).strict();
 // A real calendar date (no 30 February), as the forms send after parsing DD/MM/YYYY.
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date, for example 27/03/2024');
 const searchText = z.string().trim().max(200, 'Search for 200 characters or fewer');
+/** Why a record was changed in a way that needs explaining later (kept with it and audited). */
+const reasonText = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(2_000, 'Give the reason in 2,000 characters or fewer');
 
 const ALL: readonly UserRole[] = USER_ROLES;
 const CASEWORK: readonly UserRole[] = ['duty-worker', 'manager'];
@@ -235,13 +242,21 @@ export const contract = {
   'people:merge': channel({
     summary: 'Merge a duplicate person into another (can be undone)',
     access: [...MANAGERS, ...ADMIN],
-    input: z.object({ keepId: id, mergeId: id }).strict(),
+    input: z
+      .object({
+        keepId: id,
+        mergeId: id,
+        reason: reasonText('Say why these are the same child (for example, the NHS numbers match)'),
+      })
+      .strict(),
     result: result<Records.MergeRecord>(),
   }),
   'people:unmerge': channel({
     summary: 'Undo a merge exactly',
     access: [...MANAGERS, ...ADMIN],
-    input: z.object({ mergeId: id }).strict(),
+    input: z
+      .object({ mergeId: id, reason: reasonText('Say why the merge is being undone') })
+      .strict(),
     result: result<Records.MergeRecord>(),
   }),
 
@@ -279,11 +294,7 @@ export const contract = {
       .object({
         referralId: id,
         id,
-        reason: z
-          .string()
-          .trim()
-          .min(1, 'Say why the entry is being withdrawn')
-          .max(2_000, 'Give the reason in 2,000 characters or fewer'),
+        reason: reasonText('Say why the entry is being withdrawn'),
       })
       .strict(),
     result: result<Records.ReferralRecord>(),

@@ -88,7 +88,7 @@ async function createFollowUpActions(
 ) {
   await insertActions(
     db,
-    rec.referralId,
+    { referralId: rec.referralId, decisionId: rec.id },
     rec.followUps.map((f) => ({
       description: `${f.title}: ${f.detail}`,
       due: f.due ?? f.dueAt ?? null,
@@ -265,7 +265,7 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
         // it no longer stands, so they are closed here, once; the decision made again opens its own.
         const actionsClosed =
           outcome === 'returned' && row.status === 'final'
-            ? await cancelDecisionActions(trx, row, stamp)
+            ? await cancelDecisionActions(trx, row.id, stamp)
             : 0;
         await setDecisionStatus(
           trx,

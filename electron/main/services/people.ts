@@ -283,7 +283,7 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
       });
     },
 
-    async merge(ctx, { keepId, mergeId }) {
+    async merge(ctx, { keepId, mergeId, reason }) {
       requireRole(ctx, ['manager', 'admin'], 'merge person records');
       if (keepId === mergeId)
         throw new ValidationError({ mergeId: 'Choose two different records to merge' });
@@ -302,7 +302,11 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
         if (impossible !== null) throw new ValidationError({ mergeId: impossible });
         const repointed = await repointForMerge(trx, keepId, mergeId);
         await setMergedInto(trx, mergeId, keepId, merged.version, stamp);
-        const id = await insertMerge(trx, { keptId: keepId, mergedId: mergeId, repointed }, stamp);
+        const id = await insertMerge(
+          trx,
+          { keptId: keepId, mergedId: mergeId, reason, repointed },
+          stamp,
+        );
         await syncLinksFor(trx, repointed.referralChildren, repointed.householdMembers);
         await appendAudit(trx, {
           at,
@@ -310,8 +314,8 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
           action: 'merge',
           entityType: 'person',
           entityId: keepId,
-          summary: 'Duplicate person record merged into this one',
-          details: { mergeId: id, mergedPersonId: mergeId, repointed },
+          summary: `Duplicate person record merged into this one. Reason: ${reason}`,
+          details: { mergeId: id, mergedPersonId: mergeId, reason, repointed },
         });
         const rec = await getMerge(trx, id);
         if (!rec) throw new NotFoundError('The merge');
@@ -319,7 +323,7 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
       });
     },
 
-    async unmerge(ctx, { mergeId }) {
+    async unmerge(ctx, { mergeId, reason }) {
       requireRole(ctx, ['manager', 'admin'], 'undo a merge');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
@@ -332,7 +336,7 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
         await refuseIfMergedSince(trx, m.keptId);
         await undoRepoint(trx, m.keptId, m.mergedId, m.repointed);
         await setMergedInto(trx, m.mergedId, null, merged.version, stamp);
-        await markMergeUndone(trx, mergeId, stamp);
+        await markMergeUndone(trx, mergeId, reason, stamp);
         await syncLinksFor(trx, m.repointed.referralChildren, m.repointed.householdMembers);
         await appendAudit(trx, {
           at,
@@ -340,8 +344,8 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
           action: 'unmerge',
           entityType: 'person',
           entityId: m.keptId,
-          summary: 'Merge undone: the duplicate record was restored',
-          details: { mergeId, restoredPersonId: m.mergedId },
+          summary: `Merge undone: the duplicate record was restored. Reason: ${reason}`,
+          details: { mergeId, restoredPersonId: m.mergedId, reason },
         });
         const rec = await getMerge(trx, mergeId);
         if (!rec) throw new NotFoundError('The merge');

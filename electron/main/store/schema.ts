@@ -228,6 +228,8 @@ export type ActionsTable = Stamps & {
   due: string | null;
   status: Generated<'open' | 'done' | 'cancelled'>;
   kind: string | null;
+  /** The decision whose follow-ups opened this action (migration 5); null for meeting actions. */
+  decision_id: string | null;
 };
 
 export type MinutesVersionsTable = {
@@ -300,6 +302,7 @@ export type PersonMergesTable = {
   repointed: string;
   undone_at: string | null;
   undone_by: string | null;
+  undo_reason: string | null;
 };
 
 export type AuditLogTable = {

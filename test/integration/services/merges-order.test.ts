@@ -83,16 +83,26 @@ async function chain() {
   const b = await family(bornChild({ givenNames: 'Amie', dateOfBirth: '2016-04-03' }), 'Anne');
   const c = await family(bornChild({ givenNames: 'Aimee', dateOfBirth: '2016-04-03' }), 'Anna');
   const ctx = { user: env.admin };
-  const aIntoB = await env.services.people.merge(ctx, { keepId: b.childId, mergeId: a.childId });
+  const aIntoB = await env.services.people.merge(ctx, {
+    keepId: b.childId,
+    mergeId: a.childId,
+    reason: 'Same NHS number',
+  });
   const adultAIntoB = await env.services.people.merge(ctx, {
     keepId: b.adultId,
     mergeId: a.adultId,
+    reason: 'Same NHS number',
   });
   env.clock.set('2026-11-23T10:30:00.000Z');
-  const bIntoC = await env.services.people.merge(ctx, { keepId: c.childId, mergeId: b.childId });
+  const bIntoC = await env.services.people.merge(ctx, {
+    keepId: c.childId,
+    mergeId: b.childId,
+    reason: 'Same NHS number',
+  });
   const adultBIntoC = await env.services.people.merge(ctx, {
     keepId: c.adultId,
     mergeId: b.adultId,
+    reason: 'Same NHS number',
   });
   // All three referrals are now on C's child and C's adult.
   for (const f of [a, b, c]) {
@@ -110,10 +120,16 @@ describe('undoing chained merges', () => {
   it('the later merge undone first: every referral ends back on its own child and adult', async () => {
     const { a, b, c, aIntoB, adultAIntoB, bIntoC, adultBIntoC } = await chain();
     const ctx = { user: env.admin };
-    await env.services.people.unmerge(ctx, { mergeId: bIntoC.id });
-    await env.services.people.unmerge(ctx, { mergeId: adultBIntoC.id });
-    await env.services.people.unmerge(ctx, { mergeId: aIntoB.id });
-    await env.services.people.unmerge(ctx, { mergeId: adultAIntoB.id });
+    await env.services.people.unmerge(ctx, { mergeId: bIntoC.id, reason: 'Recorded in error' });
+    await env.services.people.unmerge(ctx, {
+      mergeId: adultBIntoC.id,
+      reason: 'Recorded in error',
+    });
+    await env.services.people.unmerge(ctx, { mergeId: aIntoB.id, reason: 'Recorded in error' });
+    await env.services.people.unmerge(ctx, {
+      mergeId: adultAIntoB.id,
+      reason: 'Recorded in error',
+    });
     for (const f of [a, b, c]) await expectOwn(f);
     for (const id of [a.childId, b.childId, c.childId, a.adultId, b.adultId]) {
       expect((await env.services.people.get(ctx, { id })).person.mergedInto).toBeNull();
@@ -123,14 +139,17 @@ describe('undoing chained merges', () => {
   it('the earlier merge undone first is refused, naming the later merge; nothing moves', async () => {
     const { a, b, c, aIntoB, adultAIntoB, bIntoC, adultBIntoC } = await chain();
     const ctx = { user: env.admin };
-    const refused = env.services.people.unmerge(ctx, { mergeId: aIntoB.id });
+    const refused = env.services.people.unmerge(ctx, {
+      mergeId: aIntoB.id,
+      reason: 'Recorded in error',
+    });
     await expect(refused).rejects.toBeInstanceOf(ConflictError);
     await expect(refused).rejects.toThrow(
       /Undo the later merge first: Amie Smith was merged into Aimee Smith at 10:30 on 23\/11\/2026 by Sam Patel/,
     );
-    await expect(env.services.people.unmerge(ctx, { mergeId: adultAIntoB.id })).rejects.toThrow(
-      /Undo the later merge first: Anne Smith was merged into Anna Smith/,
-    );
+    await expect(
+      env.services.people.unmerge(ctx, { mergeId: adultAIntoB.id, reason: 'Recorded in error' }),
+    ).rejects.toThrow(/Undo the later merge first: Anne Smith was merged into Anna Smith/);
     // Nothing changed: the refused undo is not marked done and A still redirects (to C, where
     // the later merge moved everything that pointed at B).
     expect((await env.services.people.get(ctx, { id: a.childId })).person.mergedInto).toBe(
@@ -141,10 +160,16 @@ describe('undoing chained merges', () => {
     expect((await linksOf(a)).child).toBe(c.childId);
 
     // Done in the order the message gives, every undo is exact.
-    await env.services.people.unmerge(ctx, { mergeId: bIntoC.id });
-    await env.services.people.unmerge(ctx, { mergeId: adultBIntoC.id });
-    await env.services.people.unmerge(ctx, { mergeId: aIntoB.id });
-    await env.services.people.unmerge(ctx, { mergeId: adultAIntoB.id });
+    await env.services.people.unmerge(ctx, { mergeId: bIntoC.id, reason: 'Recorded in error' });
+    await env.services.people.unmerge(ctx, {
+      mergeId: adultBIntoC.id,
+      reason: 'Recorded in error',
+    });
+    await env.services.people.unmerge(ctx, { mergeId: aIntoB.id, reason: 'Recorded in error' });
+    await env.services.people.unmerge(ctx, {
+      mergeId: adultAIntoB.id,
+      reason: 'Recorded in error',
+    });
     for (const f of [a, b, c]) await expectOwn(f);
   });
 });
@@ -166,7 +191,7 @@ describe('records that cannot be the same child', () => {
       [baby.childId, older.childId],
       [older.childId, baby.childId],
     ] as const) {
-      const refused = env.services.people.merge(ctx, { keepId, mergeId });
+      const refused = env.services.people.merge(ctx, { keepId, mergeId, reason: 'Same mother' });
       await expect(refused).rejects.toBeInstanceOf(ValidationError);
       await expect(refused).rejects.toMatchObject({
         fieldErrors: {
@@ -192,9 +217,10 @@ describe('records that cannot be the same child', () => {
     );
     const m = await env.services.people.merge(
       { user: env.admin },
-      { keepId: born.childId, mergeId: baby.childId },
+      { keepId: born.childId, mergeId: baby.childId, reason: 'Born 10/02/2027 to the same mother' },
     );
     expect(m.mergedId).toBe(baby.childId);
+    expect(m.reason).toBe('Born 10/02/2027 to the same mother');
   });
 
   it('refuses linking a 16-year-old onto an unborn record, on the page and on the form', async () => {

@@ -351,8 +351,13 @@ describe('people: link, merge and unmerge', () => {
     const dup = l2.children[0]?.personId ?? '';
     expect(keep).not.toBe(dup);
 
-    const merge = await env.services.people.merge(ctx, { keepId: keep, mergeId: dup });
+    const merge = await env.services.people.merge(ctx, {
+      keepId: keep,
+      mergeId: dup,
+      reason: 'Same NHS number',
+    });
     expect(merge.repointed.referralChildren).toHaveLength(1);
+    expect(merge.reason).toBe('Same NHS number');
     const r2After = await env.services.referrals.get(ctx, { id: r2.id });
     expect(r2After.children[0]?.personId).toBe(keep);
     expect(r2After.input.children[0]?.personId).toBe(keep);
@@ -365,18 +370,36 @@ describe('people: link, merge and unmerge', () => {
     });
     expect(matches.map((m) => m.person.id)).toEqual([keep]);
 
-    const undone = await env.services.people.unmerge(ctx, { mergeId: merge.id });
+    const undone = await env.services.people.unmerge(ctx, {
+      mergeId: merge.id,
+      reason: 'Recorded in error',
+    });
     expect(undone.undoneAt).not.toBeNull();
+    expect(undone.undoReason).toBe('Recorded in error');
+    // Both reasons are in the audit, in words and in the details.
+    const audited = env.store.raw
+      .prepare(
+        "SELECT action, summary, details FROM audit_log WHERE action IN ('merge', 'unmerge') ORDER BY seq",
+      )
+      .all() as { action: string; summary: string; details: string }[];
+    expect(audited.map((a) => [a.action, a.summary])).toEqual([
+      ['merge', 'Duplicate person record merged into this one. Reason: Same NHS number'],
+      ['unmerge', 'Merge undone: the duplicate record was restored. Reason: Recorded in error'],
+    ]);
+    expect(JSON.parse(audited[1]?.details ?? '{}')).toMatchObject({ reason: 'Recorded in error' });
     expect((await env.services.referrals.get(ctx, { id: r2.id })).children[0]?.personId).toBe(dup);
     expect((await env.services.referrals.get(ctx, { id: r1.id })).children[0]?.personId).toBe(keep);
     expect((await env.services.people.get(ctx, { id: dup })).person.mergedInto).toBeNull();
-    await expect(env.services.people.unmerge(ctx, { mergeId: merge.id })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      env.services.people.unmerge(ctx, { mergeId: merge.id, reason: 'Recorded in error' }),
+    ).rejects.toBeInstanceOf(ConflictError);
 
     const worker = await env.signIn('kim', ['duty-worker']);
     await expect(
-      env.services.people.merge({ user: worker }, { keepId: keep, mergeId: dup }),
+      env.services.people.merge(
+        { user: worker },
+        { keepId: keep, mergeId: dup, reason: 'Same NHS number' },
+      ),
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

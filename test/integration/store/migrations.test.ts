@@ -135,7 +135,7 @@ describe('migrations', () => {
     );
     member.run('h1', 'r1', 0, JSON.stringify({ givenNames: 'Léanne', familyName: "O'Smyth" }));
     member.run('h2', 'r1', 1, 'not json');
-    expect(migrate(db)).toEqual([4]);
+    expect(migrate(db, { to: 4 })).toEqual([4]);
     expect(
       db
         .prepare(
@@ -151,6 +151,67 @@ describe('migrations', () => {
       (c) => c.name,
     );
     expect(cols).toContain('approx_birth_year');
+    db.close();
+  });
+
+  it('migration 5 ties actions to their decision, keeps undo reasons and keys names again', () => {
+    const db = freshDb();
+    migrate(db, { to: 4 });
+    db.prepare(
+      `INSERT INTO referrals (id, reference, status, received_at, counted_from, decision_due, channel, referrer, referrer_label,
+        source_code, narrative, whereabouts, immediate_protection, parents_aware, parents_agree, data, created_at, updated_at)
+       VALUES ('r1', 'FD-2026-000001', 'decided', ?, '2026-11-23', '2026-11-24', 'phone', '{}', 'Anonymous referrer',
+        '9', 'Concern', 'Home', 0, 'yes', 'yes', '{}', ?, ?)`,
+    ).run(at, at, at);
+    const decision = db.prepare(
+      `INSERT INTO decisions (id, referral_id, answers, recommended, chosen, rationale, data, status, recorded_by, recorded_at, created_at, updated_at)
+       VALUES (?, 'r1', '{}', 's17-assessment', 's17-assessment', 'Reasons given here', '{}', ?, 'u1', ?, ?, ?)`,
+    );
+    const later = '2026-11-23T11:00:00.000Z';
+    decision.run('d1', 'returned', at, at, at);
+    decision.run('d2', 'final', later, later, later);
+    const action = db.prepare(
+      `INSERT INTO actions (id, referral_id, discussion_id, description, kind, created_at, created_by, updated_at)
+       VALUES (?, 'r1', NULL, 'Start the assessment', 'assessment', ?, ?, ?)`,
+    );
+    action.run('a1', at, 'u1', at);
+    action.run('a2', later, 'u1', later);
+    action.run('a3', later, 'u2', later); // someone else's: not the decision's
+    // A person saved before NFKD folding: the full-width name was keyed as typed.
+    db.prepare(
+      `INSERT INTO people (id, kind, status, given_names, family_name, date_of_birth, name_key, family_key, given_key, address, postcode, created_at, updated_at)
+       VALUES ('p1', 'child', 'born', 'Ｊｉｎ', 'Ｐａｒｋ', '2015-01-02', 'ｊｉｎ ｐａｒｋ', 'ｐａｒｋ', 'ｊｉｎ', ?, 'LS1 4AP', ?, ?)`,
+    ).run(JSON.stringify({ line1: '1 Hill Road', town: 'Leeds', postcode: 'LS1 4AP' }), at, at);
+    db.prepare(
+      "INSERT INTO people_fts (person_id, names, other_names, address, postcode) VALUES ('p1', 'Ｊｉｎ Ｐａｒｋ ｊｉｎ ｐａｒｋ', '', '1 Hill Road Leeds', 'LS1 4AP')",
+    ).run();
+
+    expect(migrate(db, { to: 5 })).toEqual([5]);
+    expect(db.prepare('SELECT id, decision_id FROM actions ORDER BY id').all()).toEqual([
+      { id: 'a1', decision_id: 'd1' },
+      { id: 'a2', decision_id: 'd2' },
+      { id: 'a3', decision_id: null },
+    ]);
+    expect(
+      db.prepare('SELECT name_key, family_key, given_key, family_phonetic1 FROM people').get(),
+    ).toEqual({
+      name_key: 'jin park',
+      family_key: 'park',
+      given_key: 'jin',
+      family_phonetic1: 'PRK',
+    });
+    // One index row per person, found by the plain spelling and by the street.
+    expect(db.prepare('SELECT count(*) AS n FROM people_fts').get()).toEqual({ n: 1 });
+    expect(
+      db.prepare("SELECT person_id FROM people_fts WHERE people_fts MATCH 'park'").all(),
+    ).toEqual([{ person_id: 'p1' }]);
+    expect(
+      db.prepare("SELECT person_id FROM people_fts WHERE people_fts MATCH 'hill'").all(),
+    ).toEqual([{ person_id: 'p1' }]);
+    const cols = (db.prepare('PRAGMA table_info(person_merges)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(cols).toContain('undo_reason');
     db.close();
   });
 

@@ -9,7 +9,8 @@ import type { Migration } from './types';
 
 type HouseholdRow = { id: string; data: string };
 
-function backfillHouseholdKeys(db: BetterSqlite3.Database): void {
+/** Also migration 5, which keys every member again after name folding changed. */
+export function backfillHouseholdKeys(db: BetterSqlite3.Database): void {
   const rows = db.prepare('SELECT id, data FROM household_members').all() as HouseholdRow[];
   const update = db.prepare(
     `UPDATE household_members

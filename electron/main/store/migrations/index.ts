@@ -8,6 +8,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-legal-hold';
 import { migration003 } from './003-progress-events';
 import { migration004 } from './004-approximate-ages-household-keys';
+import { migration005 } from './005-decision-actions-merge-reasons-rekey';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
 
 /** The newest schema this build understands. */

@@ -108,7 +108,7 @@ export async function insertSignOff(
 
 export async function insertActions(
   db: Db,
-  referralId: string,
+  opener: { referralId: string; decisionId: string | null },
   actions: { description: string; due: string | null; kind: string; owner: string | null }[],
   stamp: Stamp,
 ): Promise<void> {
@@ -118,8 +118,9 @@ export async function insertActions(
     .values(
       actions.map((a) => ({
         id: crypto.randomUUID(),
-        referral_id: referralId,
+        referral_id: opener.referralId,
         discussion_id: null,
+        decision_id: opener.decisionId,
         description: a.description,
         owner: a.owner,
         agency: null,
@@ -148,13 +149,13 @@ export async function signOffsOf(
 }
 
 /**
- * Closes (as cancelled) the follow-up actions a decision opened when it was recorded: those on
- * the referral made with the decision, at its time, by its author, outside any meeting. Returns
- * how many were closed; actions already done stay done.
+ * Closes (as cancelled) the follow-up actions a decision opened (actions.decision_id, migration
+ * 5). Returns how many were closed; actions already done or cancelled stay as they are, so a
+ * second call closes nothing.
  */
 export async function cancelDecisionActions(
   db: Db,
-  decision: Pick<DecisionRow, 'referral_id' | 'recorded_at' | 'recorded_by'>,
+  decisionId: string,
   stamp: Stamp,
 ): Promise<number> {
   const res = await db
@@ -165,10 +166,7 @@ export async function cancelDecisionActions(
       updated_at: stamp.at,
       updated_by: stamp.userId,
     })
-    .where('referral_id', '=', decision.referral_id)
-    .where('discussion_id', 'is', null)
-    .where('created_at', '=', decision.recorded_at)
-    .where('created_by', '=', decision.recorded_by)
+    .where('decision_id', '=', decisionId)
     .where('status', '=', 'open')
     .executeTakeFirst();
   return Number(res.numUpdatedRows);

@@ -87,7 +87,7 @@ export async function undoRepoint(
 
 export async function insertMerge(
   db: Db,
-  m: { keptId: string; mergedId: string; repointed: MergeRepointed },
+  m: { keptId: string; mergedId: string; reason: string; repointed: MergeRepointed },
   stamp: { at: string; userId: string },
 ): Promise<string> {
   const id = crypto.randomUUID();
@@ -99,10 +99,11 @@ export async function insertMerge(
       merged_id: m.mergedId,
       merged_at: stamp.at,
       merged_by: stamp.userId,
-      reason: null,
+      reason: m.reason,
       repointed: toJson(m.repointed),
       undone_at: null,
       undone_by: null,
+      undo_reason: null,
     })
     .execute();
   return id;
@@ -122,9 +123,11 @@ export async function getMerge(db: Db, id: string): Promise<MergeRecord | null> 
     mergedId: r.merged_id,
     mergedAt: r.merged_at,
     mergedBy: userRef(names, r.merged_by) ?? { id: r.merged_by, displayName: 'Unknown user' },
+    reason: r.reason,
     repointed: fromJson(r.repointed) as MergeRepointed,
     undoneAt: r.undone_at,
     undoneBy: userRef(names, r.undone_by),
+    undoReason: r.undo_reason,
   };
 }
 
@@ -146,11 +149,12 @@ export async function mergesFor(db: Db, personId: string): Promise<MergeRecord[]
 export async function markMergeUndone(
   db: Db,
   id: string,
+  reason: string,
   stamp: { at: string; userId: string },
 ): Promise<boolean> {
   const res = await db
     .updateTable('person_merges')
-    .set({ undone_at: stamp.at, undone_by: stamp.userId })
+    .set({ undone_at: stamp.at, undone_by: stamp.userId, undo_reason: reason })
     .where('id', '=', id)
     .where('undone_at', 'is', null)
     .executeTakeFirst();
