@@ -169,6 +169,9 @@ describe('recording a decision', () => {
       await tabTo(page.locator('#field-leadPractitioner'));
       await page.keyboard.type('Sam Okafor');
     }
+    // Recorded for the manager who decided on the phone: both names are kept.
+    await tabTo(page.locator('#field-onBehalfOf'));
+    await page.keyboard.type('Jo Morgan');
     await shot('decision-complete');
     await tabTo(page.getByRole('button', { name: 'Record decision' }));
     await page.keyboard.press('Enter');
@@ -185,6 +188,9 @@ describe('recording a decision', () => {
     expect(
       await page.getByRole('region', { name: 'Decision', exact: true }).textContent(),
     ).toContain('Awaiting manager sign-off');
+    expect(
+      await page.getByRole('region', { name: 'Decision', exact: true }).textContent(),
+    ).toMatch(/Recorded by .+ on behalf of Jo Morgan on \d{2}\/\d{2}\/\d{4}/);
     await shot('decision-recorded');
 
     // The queue: no longer awaiting a decision; listed as awaiting sign-off.

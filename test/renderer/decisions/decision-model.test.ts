@@ -352,3 +352,32 @@ describe('a returned decision, drafts and seeing the child', () => {
     );
   });
 });
+
+describe('a decision recorded on someone else’s behalf', () => {
+  it('keeps the signed-in recorder and the named decision maker, and reads back both ways', () => {
+    const form = { ...completeStrategyForm(), onBehalfOf: '  Jo Morgan (team manager)  ' };
+    const built = buildDecision(form, ctx2023);
+    expect(built.errors).toEqual({});
+    expect(built.decision?.decidedBy).toBe('Dana Wilson');
+    expect(built.decision?.onBehalfOf).toBe('Jo Morgan (team manager)');
+    if (!built.decision) throw new Error('expected a decision');
+    expect(formFromDecision(built.decision).onBehalfOf).toBe('Jo Morgan (team manager)');
+  });
+
+  it('sends nothing for a blank name, and an old draft without the field reads back blank', () => {
+    const built = buildDecision({ ...completeStrategyForm(), onBehalfOf: '   ' }, ctx2023);
+    expect(built.decision).not.toBeNull();
+    expect(built.decision && 'onBehalfOf' in built.decision).toBe(false);
+    const { onBehalfOf: _dropped, ...oldDraft } = completeStrategyForm();
+    expect(formFromDraft(oldDraft)?.onBehalfOf).toBe('');
+  });
+
+  it('refuses a name too long for the record, beside the field', () => {
+    const built = buildDecision(
+      { ...completeStrategyForm(), onBehalfOf: 'x'.repeat(500) },
+      ctx2023,
+    );
+    expect(built.decision).toBeNull();
+    expect(Object.keys(built.errors)).toEqual(['onBehalfOf']);
+  });
+});

@@ -170,7 +170,9 @@ export function DecisionCard(props: { decision: DecisionRecord; user: AppUser })
         <Chip label={status.label} color={status.color} variant="outlined" />
       </Stack>
       <Typography color="text.secondary" sx={{ mt: 0.5 }}>
-        Recorded by {d.recordedBy.displayName} on {formatDateTime(d.recordedAt)}
+        Recorded by {d.recordedBy.displayName}
+        {d.decision.onBehalfOf ? ` on behalf of ${d.decision.onBehalfOf}` : ''} on{' '}
+        {formatDateTime(d.recordedAt)}
         {d.recommended !== d.chosen
           ? `. The checklist recommended ${RESPONSE_LABELS[d.recommended]}.`
           : '.'}

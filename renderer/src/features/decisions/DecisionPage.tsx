@@ -32,6 +32,7 @@ import { unresolvedChildren } from '../referrals/LinkChildren';
 import { ChecklistQuestions, RecommendationPanel } from './ChecklistSection';
 import { DecisionContext } from './DecisionContext';
 import { FamilySection, PoliceSection, SeeingChildSection } from './DecisionDetails';
+import { TextBox } from './fields';
 import {
   buildDecision,
   emptyDecisionForm,
@@ -329,6 +330,24 @@ function DecisionFormView(props: {
             <PoliceSection {...detailProps} />
             <FamilySection {...detailProps} />
             <SeeingChildSection {...detailProps} policy={policy} />
+
+            <Section id="sec-decided-by" title="Who made the decision">
+              <Typography sx={{ mb: 2 }}>
+                You are signed in as <strong>{props.decidedBy}</strong>: the decision is recorded in
+                your name.
+              </Typography>
+              <TextBox
+                path="onBehalfOf"
+                label="Recorded on behalf of (optional)"
+                hint="Only if someone else made this decision, for example a manager on the phone. Both names are kept with the decision."
+                value={form.onBehalfOf}
+                error={errors.onBehalfOf}
+                width={480}
+                onChange={(v) => {
+                  update({ onBehalfOf: v });
+                }}
+              />
+            </Section>
 
             <Alert
               severity={policy.managerSignOff === 'required' || steppingDown ? 'warning' : 'info'}

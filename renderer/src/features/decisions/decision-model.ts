@@ -78,6 +78,8 @@ export type DecisionForm = {
   leadPractitioner: string;
   leadPractitionerAllocatedBy: string;
   leadPractitionerRole: LeadPractitionerRole | '';
+  /** Someone else made this decision (a manager on the phone); the signed-in user records it. */
+  onBehalfOf: string;
 };
 
 export function emptyDecisionForm(): DecisionForm {
@@ -105,6 +107,7 @@ export function emptyDecisionForm(): DecisionForm {
     leadPractitioner: '',
     leadPractitionerAllocatedBy: '',
     leadPractitionerRole: '',
+    onBehalfOf: '',
   };
 }
 
@@ -142,6 +145,8 @@ const draftFormSchema = z.object({
   leadPractitioner: str,
   leadPractitionerAllocatedBy: str,
   leadPractitionerRole: z.enum([...LEAD_PRACTITIONER_ROLES, '']).catch(''),
+  // A draft saved before this field existed reads back blank: recorded for yourself.
+  onBehalfOf: str,
 });
 
 /** A draft read from `drafts:get`, or null when it is not a decision form. */
@@ -188,6 +193,7 @@ export function formFromDecision(d: Decision): DecisionForm {
     leadPractitioner: d.leadPractitioner ?? '',
     leadPractitionerAllocatedBy: d.leadPractitionerAllocatedBy ?? '',
     leadPractitionerRole: d.leadPractitionerRole ?? '',
+    onBehalfOf: d.onBehalfOf ?? '',
   };
   return formFromDraft(raw) ?? emptyDecisionForm();
 }
@@ -431,6 +437,9 @@ export function buildDecision(form: DecisionForm, ctx: BuildContext): BuildResul
     if (form.leadPractitionerRole !== '') draft.leadPractitionerRole = form.leadPractitionerRole;
   }
 
+  const onBehalfOf = trimmed(form.onBehalfOf);
+  if (onBehalfOf !== undefined) draft.onBehalfOf = onBehalfOf;
+
   // Policy completeness; a required manager sign-off is the next step, not a missing field.
   // (The crime question is the checklist's own; its message is beside that question.)
   for (const m of checkDecisionComplete(draft, ctx.policy).missing) {
@@ -473,6 +482,7 @@ const FIELD_ORDER = [
   'leadPractitioner',
   'leadPractitionerAllocatedBy',
   'leadPractitionerRole',
+  'onBehalfOf',
 ];
 
 /** Page order; checklist answers in the order the questions are asked. */
