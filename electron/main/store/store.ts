@@ -99,6 +99,8 @@ export class Store {
   #quickCheck: string | null = null;
   #schemaVersion: number | null = null;
   #anchor: AuditAnchorWriter | null = null; // audit anchor
+  /** The open bulk-loading transaction (see batch()), or null. */
+  #batch: Transaction<Database> | null = null;
 
   constructor(options: OpenStoreOptions) {
     this.options = options;
@@ -229,7 +231,9 @@ export class Store {
   /** Kysely over the open database; throws StoreUnavailableError in recovery. */
   get db(): Kysely<Database> {
     if (this.#state.state !== 'ok') throw new StoreUnavailableError(this.#state.reason);
-    return this.#state.db;
+    // Inside a batch every read goes through the batch's transaction: the one connection is
+    // held by it, so a read outside it would wait for ever.
+    return this.#batch ?? this.#state.db;
   }
 
   /** The raw better-sqlite3 connection (backups, checks, tests). */
@@ -240,6 +244,8 @@ export class Store {
 
   /** Runs `fn` in one BEGIN IMMEDIATE … COMMIT; rolled back if it throws. */
   transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const batch = this.#batch;
+    if (batch !== null) return Promise.resolve().then(() => fn(batch));
     // Rejects (rather than throws) when the store is unavailable, like every other failure.
     // audit anchor: new audit entries are read inside the transaction and witnessed in the
     // anchor file only after COMMIT, before the save is confirmed (audit-anchor.ts).
@@ -253,6 +259,24 @@ export class Store {
       });
       anchor.write(witnessed);
       return result;
+    });
+  }
+
+  /**
+   * Bulk loading, for the demo seeder and the benchmark only (never the app): every
+   * transaction() started while `fn` runs joins one transaction, committed once at the end, so
+   * thousands of saves cost one disk sync instead of one each. Anything thrown rolls back the
+   * whole batch. Calls must not overlap (one batch at a time, awaited in turn).
+   */
+  async batch<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#batch !== null) throw new Error('A batch is already open');
+    return this.transaction(async (trx) => {
+      this.#batch = trx;
+      try {
+        return await fn();
+      } finally {
+        this.#batch = null;
+      }
     });
   }
 
