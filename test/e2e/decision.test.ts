@@ -188,9 +188,9 @@ describe('recording a decision', () => {
     expect(
       await page.getByRole('region', { name: 'Decision', exact: true }).textContent(),
     ).toContain('Awaiting manager sign-off');
-    expect(
-      await page.getByRole('region', { name: 'Decision', exact: true }).textContent(),
-    ).toMatch(/Recorded by .+ on behalf of Jo Morgan on \d{2}\/\d{2}\/\d{4}/);
+    expect(await page.getByRole('region', { name: 'Decision', exact: true }).textContent()).toMatch(
+      /Recorded by .+ on behalf of Jo Morgan on \d{2}\/\d{2}\/\d{4}/,
+    );
     await shot('decision-recorded');
 
     // The queue: no longer awaiting a decision; listed as awaiting sign-off.

@@ -22,6 +22,12 @@ export function useAutosave<T>(options: {
   save: (value: T) => Promise<{ updatedAt: string }>;
   pauseMs?: number;
   maxWaitMs?: number;
+  /**
+   * Set to true once the form is finished with (saved for real, or discarded): leaving it then
+   * must not write its draft again. Until then, leaving the form (following a link, going back)
+   * saves whatever was typed since the last save, so not even the last second is lost.
+   */
+  done?: { readonly current: boolean };
 }): AutosaveState {
   const { enabled } = options;
   const pause = options.pauseMs ?? AUTOSAVE_PAUSE_MS;
@@ -34,6 +40,20 @@ export function useAutosave<T>(options: {
   const firstUnsaved = useRef<number | null>(null);
   const latest = useRef(options);
   latest.current = options;
+  const latestJson = useRef(json);
+  latestJson.current = json;
+
+  // Leaving the form with typing not yet saved: save it now rather than drop it.
+  useEffect(
+    () => () => {
+      const o = latest.current;
+      const pending = latestJson.current;
+      if (o.done?.current === true || !o.enabled || pending === saved.current) return;
+      saved.current = pending;
+      o.save(JSON.parse(pending) as T).catch(() => undefined);
+    },
+    [],
+  );
 
   useEffect(() => {
     // The value the form opened with is not a change.

@@ -26,10 +26,10 @@ describe('kept statements', () => {
     raw.exec("INSERT INTO t (a) VALUES ('one')");
     let prepared = 0;
     const prepare = raw.prepare.bind(raw);
-    raw.prepare = ((source: string) => {
+    raw.prepare = (source: string) => {
       prepared++;
       return prepare(source);
-    });
+    };
     const db = createKysely(raw);
     const read = () => sql<Record<string, unknown>>`SELECT * FROM t`.execute(db);
     expect((await read()).rows).toEqual([{ id: 1, a: 'one' }]);
@@ -44,10 +44,10 @@ describe('kept statements', () => {
     const raw = openConnection(path.join(dir(), 'lru.db'));
     let prepared = 0;
     const prepare = raw.prepare.bind(raw);
-    raw.prepare = ((source: string) => {
+    raw.prepare = (source: string) => {
       prepared++;
       return prepare(source);
-    });
+    };
     const db = createKysely(raw);
     const one = (n: number) => sql`SELECT ${sql.lit(n)} AS n`.execute(db);
     for (let n = 0; n < 1_001; n++) await one(n); // 0 is now the oldest, and dropped

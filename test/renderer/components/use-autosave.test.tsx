@@ -82,3 +82,40 @@ describe('useAutosave', () => {
     expect(state).toEqual({ kind: 'saved', at: 'y' });
   });
 });
+
+describe('leaving the form', () => {
+  function Leaving(props: {
+    value: string;
+    save: (v: string) => Promise<{ updatedAt: string }>;
+    done?: { current: boolean };
+  }): null {
+    useAutosave({
+      value: props.value,
+      enabled: true,
+      save: props.save,
+      ...(props.done ? { done: props.done } : {}),
+    });
+    return null;
+  }
+
+  it('saves what was typed since the last save when the form is left before the pause', () => {
+    const save = vi.fn((v: string) => Promise.resolve({ updatedAt: v }));
+    const view = render(<Leaving value="" save={save} />);
+    view.rerender(<Leaving value="Tyler, about 6" save={save} />);
+    view.unmount(); // followed a link 100 ms after typing: no timer has fired
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save).toHaveBeenCalledWith('Tyler, about 6');
+  });
+
+  it('writes nothing on leaving once the form is done (saved or discarded), or with nothing new', () => {
+    const save = vi.fn((v: string) => Promise.resolve({ updatedAt: v }));
+    const done = { current: false };
+    const view = render(<Leaving value="" save={save} done={done} />);
+    view.rerender(<Leaving value="saved for real" save={save} done={done} />);
+    done.current = true;
+    view.unmount();
+    const unchanged = render(<Leaving value="as opened" save={save} />);
+    unchanged.unmount();
+    expect(save).not.toHaveBeenCalled();
+  });
+});

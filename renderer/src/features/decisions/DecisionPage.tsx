@@ -5,7 +5,7 @@
 // as a draft (the one useAutosave); errors in the GOV.UK pattern. A decision a manager returned
 // opens with its answers filled in and the manager's comment at the top.
 
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
@@ -173,9 +173,12 @@ function DecisionFormView(props: {
 
   // One autosave for every form: after a pause, and at least once a second while typing. No
   // draft until there is an answer or some text; none once the decision is recorded.
+  // Recorded: leaving the page must not write the draft again.
+  const done = useRef(false);
   const autosave = useAutosave({
     value: form,
     enabled: !recorded && hasSomethingToKeep(form),
+    done,
     save: (data) => call('drafts:save', { kind: 'decision', key: referral.id, data }),
   });
 
@@ -206,6 +209,7 @@ function DecisionFormView(props: {
       }
       return;
     }
+    done.current = true;
     setRecorded(true);
     await call('drafts:discard', { kind: 'decision', key: referral.id }).catch(() => undefined);
     void navigate(`/referrals/${referral.id}`, { state: { decisionRecorded: true } });

@@ -2,7 +2,7 @@
 // search-first matches beside it. Autosaved as a draft once there is something worth keeping;
 // checked with the same referralSchema the main process uses, and every error shown at once.
 
-import { useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useRef, useState, type ReactElement } from 'react';
 import { FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -80,9 +80,12 @@ export function IntakeForm(props: {
 
   // A draft is made on the first meaningful answer (not on any keystroke); a correction is a
   // draft from the first change.
+  // Saved or discarded: leaving the form must not write the draft again.
+  const done = useRef(false);
   const autosave = useAutosave({
     value: values,
     enabled: editing || hasMeaningfulAnswer(values),
+    done,
     save: (form) =>
       call('drafts:save', {
         kind: draftKind,
@@ -113,6 +116,7 @@ export function IntakeForm(props: {
       if (mode.kind === 'edit') {
         await call('drafts:discard', { kind: 'referral-edit', key: props.draftKey });
       }
+      done.current = true;
       void queryClient.invalidateQueries({ queryKey: ['referrals'] });
       void queryClient.invalidateQueries({ queryKey: ['drafts'] });
       void navigate(`/referrals/${record.id}`, { state: { saved: true } });
@@ -135,6 +139,7 @@ export function IntakeForm(props: {
   };
 
   const discard = async (): Promise<void> => {
+    done.current = true;
     await call('drafts:discard', { kind: draftKind, key: props.draftKey });
     void queryClient.invalidateQueries({ queryKey: ['drafts'] });
     void navigate(mode.kind === 'edit' ? `/referrals/${mode.referral.id}` : '/');
