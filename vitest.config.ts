@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// One config, four projects: `npm test` runs them all; `vitest run --project unit` runs one.
+// One config, four projects: `npm test` runs them all (the browser tests beside the rest, in two
+// Vitest processes: test/run-lanes.mjs); `vitest run --project unit` runs one.
 export default defineConfig({
   test: {
     projects: [
@@ -26,8 +27,9 @@ export default defineConfig({
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/renderer/setup.ts'],
-          // Whole screens render in jsdom with user-event typing: seconds each on a busy 2-core CI.
-          testTimeout: 20_000,
+          // Whole screens render in jsdom with user-event typing: seconds each on a busy 2-core CI
+          // that runs the browser tests at the same time (test/run-lanes.mjs).
+          testTimeout: 45_000,
         },
       },
       {
@@ -35,8 +37,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts', 'test/electron/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 180_000,
-          hookTimeout: 240_000,
+          // Generous: the other lane's tests share the 2 CPU cores with Chromium.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

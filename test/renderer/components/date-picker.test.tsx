@@ -39,7 +39,7 @@ async function dialog(): Promise<HTMLElement> {
   return screen.findByRole('dialog', { name: 'When it happened: choose a day' });
 }
 
-describe('the calendar beside a typed date', { timeout: 20_000 }, () => {
+describe('the calendar beside a typed date', () => {
   it('picks a day with the keyboard alone and hands the text box back', async () => {
     const user = userEvent.setup();
     render(<When initial={{ date: '10/06/2015', time: '09:30' }} />);
@@ -136,7 +136,7 @@ describe('the calendar beside a typed date', { timeout: 20_000 }, () => {
   });
 });
 
-describe('an intake Text with a date', { timeout: 20_000 }, () => {
+describe('an intake Text with a date', () => {
   function Intake(props: { onForm: (values: ReferralForm, dirty: boolean) => void }): ReactElement {
     const blank = emptyForm({ date: '2026-11-24', time: '10:00' });
     const form = useForm<ReferralForm>({

@@ -139,7 +139,7 @@ afterEach(() => {
   delete window.api;
 });
 
-describe('the decision checklist screen', { timeout: 20_000 }, () => {
+describe('the decision checklist screen', () => {
   it('says "answer these first" until the safety questions are answered, then recommends', async () => {
     setup(2023);
     const user = userEvent.setup();
@@ -380,7 +380,7 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
       () => {
         expect(fake.callsTo('drafts:save').length).toBeGreaterThan(0);
       },
-      { timeout: 3000 },
+      { timeout: 10_000 },
     );
     const saved = fake.callsTo('drafts:save').at(-1) as ChannelInput<'drafts:save'>;
     expect(saved.kind).toBe('decision');
@@ -437,7 +437,7 @@ describe('the decision checklist screen', { timeout: 20_000 }, () => {
   });
 });
 
-describe('what is being decided, beside the checklist', { timeout: 20_000 }, () => {
+describe('what is being decided, beside the checklist', () => {
   it('shows the concern, the child with previous involvement and re-referral, and the factors', async () => {
     const fake = setup(2023);
     open();
@@ -464,7 +464,7 @@ describe('what is being decided, beside the checklist', { timeout: 20_000 }, () 
   });
 });
 
-describe('the nights the clocks change', { timeout: 20_000 }, () => {
+describe('the nights the clocks change', () => {
   /** A strategy discussion decision with the police told at the typed time. */
   async function decideWithPoliceToldAt(date: string, time: string): Promise<void> {
     await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
@@ -532,7 +532,7 @@ describe('the nights the clocks change', { timeout: 20_000 }, () => {
   });
 });
 
-describe('seeing the child', { timeout: 20_000 }, () => {
+describe('seeing the child', () => {
   it('warns when the planned time is later than the local standard, and still records it', async () => {
     const fake = setup(2023, { 'decisions:record': () => decidedRecord('final') });
     open();
@@ -560,7 +560,7 @@ describe('seeing the child', { timeout: 20_000 }, () => {
   });
 });
 
-describe('a decision the manager returned', { timeout: 20_000 }, () => {
+describe('a decision the manager returned', () => {
   function returnedReferral() {
     const d = decidedRecord('returned');
     return fullReferral({

@@ -154,7 +154,7 @@ describe('intake as a real morning needs it: the form model', () => {
   });
 });
 
-describe('intake as a real morning needs it: the screen', { timeout: 20_000 }, () => {
+describe('intake as a real morning needs it: the screen', () => {
   it('"Not known" clears and disables the field; an approximate age is asked instead', async () => {
     setup();
     render(<App now={() => NOW} />);
@@ -179,48 +179,43 @@ describe('intake as a real morning needs it: the screen', { timeout: 20_000 }, (
     expect(within(card).queryByLabelText('Sex')).toBeNull();
   });
 
-  it(
-    'copy from child 1 never appends to a last name already typed, and lifts the labels',
-    { timeout: 40_000 },
-    async () => {
-      const fake = setup();
-      const user = userEvent.setup();
-      render(<App now={() => NOW} />);
-      await screen.findByRole('heading', { level: 1, name: 'New referral' });
-      const first = screen.getByTestId('child-0');
-      fireEvent.change(within(first).getByLabelText('Last name'), { target: { value: 'Smith' } });
-      fireEvent.change(within(first).getByLabelText('Address line 1'), {
-        target: { value: '4 Quay Street' },
-      });
-      await user.click(screen.getByRole('button', { name: 'Add another child' }));
-      const second = await screen.findByTestId('child-1');
-      // The new card is ready once focus has moved into it (the browser journey types it for real).
-      await waitFor(() => {
-        expect(second.contains(document.activeElement)).toBe(true);
-      });
-      await new Promise((r) => setTimeout(r, 300));
-      fireEvent.change(within(second).getByLabelText('Last name'), { target: { value: 'Smith' } });
-      await user.click(
-        within(second).getByRole('button', { name: /Copy address, school, GP and language/ }),
-      );
-      expect(within(second).getByLabelText('Last name')).toHaveValue('Smith');
-      expect(within(second).getByLabelText('Address line 1')).toHaveValue('4 Quay Street');
-      // The label of a box the form filled in moves up out of the way of the text.
-      const label = second.querySelector(
-        `label[for="${within(second).getByLabelText('Address line 1').id}"]`,
-      );
-      expect(label).toHaveAttribute('data-shrink', 'true');
-      // The draft follows within a second or so.
-      await waitFor(
-        () => {
-          const saved = fake.callsTo('drafts:save').at(-1) as
-            ChannelInput<'drafts:save'> | undefined;
-          expect((saved?.data as ReferralForm | undefined)?.children[1]?.familyName).toBe('Smith');
-        },
-        { timeout: 5_000 },
-      );
-    },
-  );
+  it('copy from child 1 never appends to a last name already typed, and lifts the labels', async () => {
+    const fake = setup();
+    const user = userEvent.setup();
+    render(<App now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'New referral' });
+    const first = screen.getByTestId('child-0');
+    fireEvent.change(within(first).getByLabelText('Last name'), { target: { value: 'Smith' } });
+    fireEvent.change(within(first).getByLabelText('Address line 1'), {
+      target: { value: '4 Quay Street' },
+    });
+    await user.click(screen.getByRole('button', { name: 'Add another child' }));
+    const second = await screen.findByTestId('child-1');
+    // The new card is ready once focus has moved into it (the browser journey types it for real).
+    await waitFor(() => {
+      expect(second.contains(document.activeElement)).toBe(true);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    fireEvent.change(within(second).getByLabelText('Last name'), { target: { value: 'Smith' } });
+    await user.click(
+      within(second).getByRole('button', { name: /Copy address, school, GP and language/ }),
+    );
+    expect(within(second).getByLabelText('Last name')).toHaveValue('Smith');
+    expect(within(second).getByLabelText('Address line 1')).toHaveValue('4 Quay Street');
+    // The label of a box the form filled in moves up out of the way of the text.
+    const label = second.querySelector(
+      `label[for="${within(second).getByLabelText('Address line 1').id}"]`,
+    );
+    expect(label).toHaveAttribute('data-shrink', 'true');
+    // The draft follows within a second or so.
+    await waitFor(
+      () => {
+        const saved = fake.callsTo('drafts:save').at(-1) as ChannelInput<'drafts:save'> | undefined;
+        expect((saved?.data as ReferralForm | undefined)?.children[1]?.familyName).toBe('Smith');
+      },
+      { timeout: 10_000 },
+    );
+  });
 
   it('the expectant mother is checked against earlier households', async () => {
     setup({

@@ -147,7 +147,7 @@ describe('form model', () => {
   });
 });
 
-describe('the new referral screen', { timeout: 20_000 }, () => {
+describe('the new referral screen', () => {
   it('shows errors in a summary and beside fields, and saves nothing', async () => {
     const fake = setup();
     const user = userEvent.setup();
@@ -201,66 +201,58 @@ describe('the new referral screen', { timeout: 20_000 }, () => {
     expect(screen.getByText('Linked to an existing record.')).toBeVisible();
   });
 
-  it(
-    'saves the referral with each child linked or confirmed new in one call',
-    { timeout: 15_000 },
-    async () => {
-      const form = filledForm();
-      expect(validateForm(form, TODAY).ok).toBe(true);
-      const fake = setup({
-        'drafts:get': (input): DraftRecord => ({
-          id: 'd1',
-          kind: 'referral',
-          key: input.key,
-          data: form,
-          updatedAt: '2026-11-24T09:12:00Z',
-          version: 1,
-        }),
-        'referrals:create': () => fullReferral(),
-        'referrals:get': () => fullReferral(),
-      });
-      window.location.hash = '#/referrals/new?draft=k-1';
-      const user = userEvent.setup();
-      render(<App now={() => NOW} />);
-      expect(await screen.findByText(/Your draft has been restored/)).toBeVisible();
-      await user.click(screen.getByRole('button', { name: 'Save referral' }));
-      await waitFor(() => {
-        expect(window.location.hash).toBe('#/referrals/r1');
-      });
-      const [created] = fake.callsTo('referrals:create') as ChannelInput<'referrals:create'>[];
-      expect(fake.callsTo('referrals:create')).toHaveLength(1);
-      expect(created?.draftKey).toBe('k-1');
-      expect(created?.newChildren).toEqual([1]);
-      expect(created?.referral.children.map((c) => c.personId)).toEqual(['p-1', undefined]);
-      // Nothing left to do afterwards that could fail half-way.
-      expect(fake.callsTo('people:link')).toHaveLength(0);
-    },
-  );
+  it('saves the referral with each child linked or confirmed new in one call', async () => {
+    const form = filledForm();
+    expect(validateForm(form, TODAY).ok).toBe(true);
+    const fake = setup({
+      'drafts:get': (input): DraftRecord => ({
+        id: 'd1',
+        kind: 'referral',
+        key: input.key,
+        data: form,
+        updatedAt: '2026-11-24T09:12:00Z',
+        version: 1,
+      }),
+      'referrals:create': () => fullReferral(),
+      'referrals:get': () => fullReferral(),
+    });
+    window.location.hash = '#/referrals/new?draft=k-1';
+    const user = userEvent.setup();
+    render(<App now={() => NOW} />);
+    expect(await screen.findByText(/Your draft has been restored/)).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Save referral' }));
+    await waitFor(() => {
+      expect(window.location.hash).toBe('#/referrals/r1');
+    });
+    const [created] = fake.callsTo('referrals:create') as ChannelInput<'referrals:create'>[];
+    expect(fake.callsTo('referrals:create')).toHaveLength(1);
+    expect(created?.draftKey).toBe('k-1');
+    expect(created?.newChildren).toEqual([1]);
+    expect(created?.referral.children.map((c) => c.personId)).toEqual(['p-1', undefined]);
+    // Nothing left to do afterwards that could fail half-way.
+    expect(fake.callsTo('people:link')).toHaveLength(0);
+  });
 
-  it(
-    'saves the draft at least once a second while someone keeps typing',
-    { timeout: 15_000 },
-    async () => {
-      const fake = setup();
-      const user = userEvent.setup({ delay: 120 });
-      render(<App now={() => NOW} />);
-      await screen.findByRole('heading', { level: 1, name: 'New referral' });
-      const concern = screen.getByLabelText('What is the referrer worried about?');
-      // 24 keystrokes at 120 ms or more: at least 2.9 s of continuous typing, never a pause.
-      await user.type(concern, 'Bruise seen on the cheek.');
-      await waitFor(() => {
-        const last = fake.callsTo('drafts:save').at(-1) as ChannelInput<'drafts:save'> | undefined;
-        expect((last?.data as ReferralForm | undefined)?.concern).toBe('Bruise seen on the cheek.');
-      });
-      // Saved while the typing went on (at most a second's typing unsaved), not only after it:
-      // some saves hold part of the sentence.
-      const partial = fake
-        .callsTo('drafts:save')
-        .map((c) => ((c as ChannelInput<'drafts:save'>).data as ReferralForm).concern)
-        .filter((t) => t.length > 0 && t !== 'Bruise seen on the cheek.');
-      expect(partial.length).toBeGreaterThanOrEqual(2);
-    },
-  );
+  it('saves the draft at least once a second while someone keeps typing', async () => {
+    const fake = setup();
+    const user = userEvent.setup({ delay: 120 });
+    render(<App now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'New referral' });
+    const concern = screen.getByLabelText('What is the referrer worried about?');
+    // 24 keystrokes at 120 ms or more: at least 2.9 s of continuous typing, never a pause.
+    await user.type(concern, 'Bruise seen on the cheek.');
+    await waitFor(() => {
+      const last = fake.callsTo('drafts:save').at(-1) as ChannelInput<'drafts:save'> | undefined;
+      expect((last?.data as ReferralForm | undefined)?.concern).toBe('Bruise seen on the cheek.');
+    });
+    // Saved while the typing went on (at most a second's typing unsaved), not only after it:
+    // some saves hold part of the sentence.
+    const partial = fake
+      .callsTo('drafts:save')
+      .map((c) => ((c as ChannelInput<'drafts:save'>).data as ReferralForm).concern)
+      .filter((t) => t.length > 0 && t !== 'Bruise seen on the cheek.');
+    expect(partial.length).toBeGreaterThanOrEqual(2);
+  });
 
   it('offers schools from the directory, and keeps a school typed that is not there', async () => {
     const entry = (over: Partial<DirectoryEntry>): DirectoryEntry => ({

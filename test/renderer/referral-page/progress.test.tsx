@@ -60,7 +60,7 @@ afterEach(() => {
   delete window.api;
 });
 
-describe('what has happened, and the clocks that follow it', { timeout: 20_000 }, () => {
+describe('what has happened, and the clocks that follow it', () => {
   it('records a strategy discussion that starts a s47 enquiry; the conference waits for the outcome', async () => {
     const fake = setup();
     open();

@@ -55,7 +55,7 @@ afterEach(() => {
   delete window.api;
 });
 
-describe('the referral page', { timeout: 20_000 }, () => {
+describe('the referral page', () => {
   it('shows everything captured about the referral', async () => {
     setup();
     open();
