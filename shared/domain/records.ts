@@ -89,6 +89,9 @@ export type QueueItem = {
   version: number;
 };
 
+/** One page of the queue and how many referrals match in all (so nothing is cut off unseen). */
+export type QueuePage = { rows: QueueItem[]; total: number };
+
 /** Who returned a decision, when, and what they asked for. */
 export type ReturnedDecision = { by: string; at: IsoInstant; comment: string };
 
@@ -281,6 +284,18 @@ export type PersonDetail = {
   /** Every referral this person is on, newest first. */
   referrals: InvolvementReferral[];
   merges: MergeRecord[];
+  /** Per referral (same order as `referrals`): re-referral flag and what was recorded since. */
+  history?: PersonReferralHistory[];
+  /** Names of the records in `merges`, by person id ("merged from Amy Smith"). */
+  mergeNames?: Record<string, string>;
+};
+
+export type PersonReferralHistory = {
+  referralId: string;
+  /** CIN census (domain §3): within 12 months of a previous referral for this child. */
+  reReferral: boolean;
+  /** Strategy discussions, section 47 enquiries, conferences, assessments (withdrawn included). */
+  progress: ProgressEventRecord[];
 };
 
 /** Exactly which rows a merge repointed, so an unmerge restores them and only them. */

@@ -5,6 +5,7 @@
 
 import * as z from 'zod';
 import type * as Records from '../domain/records';
+import type { SearchResults } from '../domain/search';
 import { DRAFT_KINDS } from '../domain/records';
 import { USER_ROLES, type UserRole } from '../domain/types';
 import { EDITIONS } from '../domain/types';
@@ -46,6 +47,43 @@ export const QUEUE_FILTERS = [
   'awaiting-sign-off',
 ] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+
+/**
+ * How the queue grid may be ordered. Whatever is chosen, referrals that may need immediate
+ * protection stay at the top: they cannot wait (Children Act 1989 ss44, 46; WT 2018 ch.1
+ * "immediate protection").
+ * `urgency`: running decision clocks before those waiting for sign-off, then soonest due.
+ */
+export const QUEUE_SORT_FIELDS = [
+  'urgency',
+  'decisionDue',
+  'receivedAt',
+  'reference',
+  'referrer',
+  'assignedTo',
+] as const;
+export type QueueSortField = (typeof QUEUE_SORT_FIELDS)[number];
+/** The most rows one queue page returns (the community DataGrid's page-size limit too). */
+export const QUEUE_PAGE_SIZE_MAX = 100;
+
+export const queueQuerySchema = z
+  .object({
+    filter: z.enum(QUEUE_FILTERS),
+    /** 0-based page number. */
+    page: z.number().int().min(0).max(1_000_000),
+    pageSize: z.number().int().min(1).max(QUEUE_PAGE_SIZE_MAX),
+    sort: z
+      .object({ field: z.enum(QUEUE_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional(),
+    /** Reference (from its start), a child's name or the referrer (anywhere in the text). */
+    text: searchText.optional(),
+    /** A worker's user id, or null for referrals nobody holds. */
+    assignedTo: id.nullable().optional(),
+    status: z.enum(['awaiting-decision', 'awaiting-sign-off']).optional(),
+  })
+  .strict();
+export type QueueQueryInput = z.infer<typeof queueQuerySchema>;
 
 /** A draft's free-form data: JSON only, and bounded so a runaway autosave cannot fill the disk. */
 const draftData = z.unknown().refine((v) => {
@@ -99,6 +137,12 @@ export const contract = {
     access: ALL,
     input: z.object({ filter: z.enum(QUEUE_FILTERS) }).strict(),
     result: result<Records.QueueItem[]>(),
+  }),
+  'referrals:queue': channel({
+    summary: 'One page of the referral queue with the total, sorted and filtered by the store',
+    access: ALL,
+    input: queueQuerySchema,
+    result: result<Records.QueuePage>(),
   }),
   'referrals:get': channel({
     summary: "Open one referral (audited as a view of the children's records)",
@@ -165,6 +209,16 @@ export const contract = {
       .object({ text: searchText, limit: z.number().int().min(1).max(200).optional() })
       .strict(),
     result: result<Records.ReferralSearchHit[]>(),
+  }),
+
+  'search:all': channel({
+    summary:
+      "Find children and referrals by name, reference, NHS number, date of birth, postcode, school or referrer, with why each matched (audited as a view of the children's records when any are shown)",
+    access: ALL,
+    input: z
+      .object({ text: searchText, limit: z.number().int().min(1).max(50).optional() })
+      .strict(),
+    result: result<SearchResults>(),
   }),
 
   'drafts:save': channel({

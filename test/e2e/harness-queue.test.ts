@@ -1,6 +1,7 @@
-// Browser end-to-end (issue 3): seed a temp database, start the harness on it, open the app in
-// system Chromium, and see the queue read from the store. Also checks the bridge's guards and
-// runs axe on the queue.
+// Browser end-to-end (issues 3 and 11): seed a temp database, start the harness on it, open the
+// app in system Chromium, and work the queue read from the store: paging with the total, an
+// immediate-protection referral first, assignment to a colleague with the take-over question,
+// keyboard only, axe, and at least eight rows on a 1280×720 screen. Also checks the bridge's guards.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -14,6 +15,7 @@ import { startHarness, type Harness } from '../harness/harness';
 import { seedDatabase } from '../harness/seed';
 import { SOUND_ALIKE_CHILD } from '../harness/seed-facts';
 import { launchChromium } from '../helpers/browser';
+import { callApi, expectAccessible } from '../helpers/page-tools';
 
 const SHOTS = process.env.SHOTS_DIR;
 
@@ -27,7 +29,7 @@ beforeAll(async () => {
   // Chromium first: a missing browser should fail fast with its own message.
   browser = await launchChromium();
   await ensureRendererBuilt();
-  await seedDatabase({ dataDir, referrals: 60, user: 'e2e-worker' });
+  await seedDatabase({ dataDir, referrals: 90, user: 'e2e-worker' });
   harness = await startHarness({ dataDir, user: 'e2e-worker', build: false });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
@@ -91,10 +93,181 @@ describe('the browser harness', () => {
     expect(chips.some((t) => t.startsWith('Overdue by'))).toBe(true);
     expect(chips).toContain('Due today');
     expect(chips.some((t) => t.startsWith('On time'))).toBe(true);
-    // Most urgent first.
-    expect(chips[0]).toMatch(/^Overdue by/);
     await expect.poll(() => page.getByRole('banner').textContent()).toContain('OFFICIAL-SENSITIVE');
     await shot('queue');
+  });
+
+  it('pages through every open referral with the total in words: no cut-off', async () => {
+    // More open referrals than a page holds: copies of an open one, saved through the app.
+    const seeded = await callApi(page, 'referrals:queue', { filter: 'all', page: 0, pageSize: 1 });
+    const model = await callApi(page, 'referrals:get', { id: seeded.rows[0]?.id ?? '' });
+    for (let i = 0; i < 45; i++) {
+      await callApi(page, 'referrals:create', {
+        referral: { ...model.input, immediateProtectionMayBeNeeded: false },
+      });
+    }
+    await page.reload();
+    await page.getByTestId('queue-row').first().waitFor();
+    const all = await callApi(page, 'referrals:queue', { filter: 'all', page: 0, pageSize: 100 });
+    expect(all.total).toBeGreaterThan(25);
+    const showing = page.getByTestId('queue-showing');
+    const total = all.total.toLocaleString('en-GB');
+    await expect
+      .poll(() => showing.textContent())
+      .toBe(`Showing 1–${String(Math.min(50, all.total))} of ${total}`);
+    // 25 a page, then the next page by the pager: different rows, and the count moves on.
+    await page.getByRole('combobox', { name: /Rows per page/ }).click();
+    await page.getByRole('option', { name: '25' }).click();
+    await expect.poll(() => showing.textContent()).toBe(`Showing 1–25 of ${total}`);
+    const firstPage = await page
+      .getByTestId('queue-row')
+      .evaluateAll((r) => r.map((e) => e.getAttribute('data-id')));
+    expect(firstPage).toHaveLength(25);
+    await page.getByRole('button', { name: 'Go to next page' }).click();
+    await expect
+      .poll(() => showing.textContent())
+      .toBe(`Showing 26–${String(Math.min(50, all.total))} of ${total}`);
+    const secondPage = await page
+      .getByTestId('queue-row')
+      .evaluateAll((r) => r.map((e) => e.getAttribute('data-id')));
+    expect(secondPage.some((id) => firstPage.includes(id))).toBe(false);
+    // The grid shows the store's order, page for page.
+    expect([...firstPage, ...secondPage]).toEqual(all.rows.slice(0, 50).map((r) => r.id));
+    await page.getByRole('button', { name: 'Go to previous page' }).click();
+    await expect.poll(() => showing.textContent()).toBe(`Showing 1–25 of ${total}`);
+  });
+
+  it('puts a referral that may need immediate protection first, flag in words, even from the last page', async () => {
+    const all = await callApi(page, 'referrals:queue', { filter: 'all', page: 0, pageSize: 100 });
+    const last = all.rows.filter((r) => r.status === 'awaiting-decision').at(-1);
+    if (!last) throw new Error('expected an open referral awaiting a decision');
+    const rec = await callApi(page, 'referrals:get', { id: last.id });
+    await callApi(page, 'referrals:update', {
+      id: rec.id,
+      version: rec.version,
+      referral: { ...rec.input, immediateProtectionMayBeNeeded: true },
+    });
+    // The grid refreshes on focus: no reload needed.
+    await page.evaluate(() =>
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true })),
+    );
+    const flagged = await callApi(page, 'referrals:queue', {
+      filter: 'all',
+      page: 0,
+      pageSize: 100,
+    });
+    const flaggedIds = flagged.rows.filter((r) => r.immediateProtection).map((r) => r.id);
+    expect(flaggedIds).toContain(rec.id);
+    await expect
+      .poll(() =>
+        page.getByTestId('queue-row').evaluateAll((r) => r.map((e) => e.getAttribute('data-id'))),
+      )
+      .toEqual(flagged.rows.slice(0, 25).map((r) => r.id));
+    const rows = page.getByTestId('queue-row');
+    for (let i = 0; i < flaggedIds.length && i < 25; i++) {
+      expect(await rows.nth(i).getByTestId('queue-immediate').textContent()).toBe(
+        'May need immediate protection',
+      );
+    }
+    expect(await rows.nth(flaggedIds.length).getByTestId('queue-immediate').count()).toBe(0);
+    await shot('queue-immediate-first');
+  });
+
+  it('assigns to a colleague; taking one someone else holds asks first, naming them', async () => {
+    const held = (
+      await callApi(page, 'referrals:queue', { filter: 'all', page: 0, pageSize: 25 })
+    ).rows.find(
+      (r) =>
+        r.assignedTo !== null &&
+        r.assignedTo.displayName !== 'Riya Patel' &&
+        r.assignedTo.displayName !== 'Demo User (you)',
+    );
+    if (!held?.assignedTo) throw new Error('expected a referral a colleague holds on page 1');
+    const holder = held.assignedTo.displayName;
+    const row = page.locator(`[data-testid="queue-row"][data-id="${held.id}"]`);
+    expect(await row.getByTestId('queue-holder').textContent()).toBe(holder);
+    // Keyboard only: the Assign button, Enter, choose, Enter, then the question.
+    await row.getByRole('button', { name: `Assign ${held.reference}` }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Assign ${held.reference}` });
+    await dialog.waitFor();
+    await dialog.getByLabel('Assign to').selectOption({ label: 'Riya Patel' });
+    await expectAccessible(page);
+    await shot('queue-assign');
+    await dialog.getByRole('button', { name: 'Assign', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const ask = page.getByRole('dialog', { name: `Take over from ${holder}?` });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain(`${holder} holds ${held.reference} now.`);
+    expect(await ask.textContent()).toContain('it moves to Riya Patel');
+    await shot('queue-take-over');
+    await page.keyboard.press('Enter'); // the confirm button has focus
+    await ask.waitFor({ state: 'detached' });
+    await expect.poll(() => row.getByTestId('queue-holder').textContent()).toBe('Riya Patel');
+    const after = await callApi(page, 'referrals:get', { id: held.id });
+    expect(after.assignedTo?.displayName).toBe('Riya Patel');
+    // Everyone sees who holds what: the "Unassigned" filter leaves it out now.
+    const unassigned = await callApi(page, 'referrals:queue', {
+      filter: 'unassigned',
+      page: 0,
+      pageSize: 100,
+    });
+    expect(unassigned.rows.some((r) => r.id === held.id)).toBe(false);
+  });
+
+  it('shows at least eight rows on a 1280×720 screen', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.reload();
+    await page.getByTestId('queue-row').first().waitFor();
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
+    const inView = await page.getByTestId('queue-row').evaluateAll(
+      (rows) =>
+        rows.filter((r) => {
+          const b = r.getBoundingClientRect();
+          const bar = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+          const grid = r.closest('.MuiDataGrid-virtualScroller')?.getBoundingClientRect();
+          return b.top >= bar && b.bottom <= Math.min(window.innerHeight, grid?.bottom ?? Infinity);
+        }).length,
+    );
+    await page.screenshot({
+      path: join(process.env.SHOTS_DIR ?? '/tmp/shots', 'queue-1280x720.png'),
+    });
+    expect(inView).toBeGreaterThanOrEqual(8);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('works by keyboard alone: Tab into the grid, arrows to a row, Enter opens it', async () => {
+    await page.reload();
+    const firstRow = page.getByTestId('queue-row').first();
+    await firstRow.waitFor();
+    const secondId = await page.getByTestId('queue-row').nth(1).getAttribute('data-id');
+    // Tab until a grid cell has focus, then down one row and Enter.
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const inGrid = await page.evaluate(
+        () => document.activeElement?.closest('[role="gridcell"], [role="columnheader"]') != null,
+      );
+      if (inGrid) break;
+    }
+    const where = await page.evaluate(
+      () =>
+        document.activeElement
+          ?.closest('[role="gridcell"], [role="columnheader"]')
+          ?.getAttribute('role') ?? null,
+    );
+    expect(where).not.toBeNull();
+    // From a header, down to the first row; then one more to the second.
+    if (where === 'columnheader') await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'The concern' }).waitFor();
+    expect(page.url()).toContain(`/referrals/${secondId ?? ''}`);
+    await page.goBack();
+    await page.getByTestId('queue-row').first().waitFor();
   });
 
   it('has no serious or critical accessibility problems on the queue', async () => {
@@ -118,7 +291,7 @@ describe('the browser harness', () => {
     await shot('queue-overdue');
 
     const first = page.getByTestId('queue-row').first();
-    const firstChild = (await first.locator('td').nth(1).locator('p').first().textContent()) ?? '';
+    const firstChild = (await first.getByTestId('queue-child-name').first().textContent()) ?? '';
     const childName = firstChild.trim();
     await first.focus();
     await page.keyboard.press('Enter');

@@ -10,6 +10,7 @@ export function createHandlers(services: Services): Handlers {
     referrals,
     drafts,
     people,
+    search,
     decisions,
     progress,
     directory,
@@ -28,6 +29,7 @@ export function createHandlers(services: Services): Handlers {
         : status.restore({ file: input.file }),
 
     'referrals:list': (input, ctx) => referrals.list(as(ctx), input),
+    'referrals:queue': (input, ctx) => referrals.queue(as(ctx), input),
     'referrals:get': (input, ctx) => referrals.get(as(ctx), input),
     'referrals:create': (input, ctx) => referrals.create(as(ctx), input),
     'referrals:update': (input, ctx) => referrals.update(as(ctx), input),
@@ -39,6 +41,8 @@ export function createHandlers(services: Services): Handlers {
     'drafts:get': (input, ctx) => drafts.get(as(ctx), input),
     'drafts:list': (_input, ctx) => drafts.list(as(ctx)),
     'drafts:discard': (input, ctx) => drafts.discard(as(ctx), input),
+
+    'search:all': (input, ctx) => search.all(as(ctx), input),
 
     'people:match': (input, ctx) => people.match(as(ctx), input),
     'people:known-adults': (input, ctx) => people.knownAdults(as(ctx), input),

@@ -31,6 +31,7 @@ import { type ProgressService, createProgressService } from './progress';
 import { nowIso, policyContext } from './context';
 import { type PeopleService, createPeopleService } from './people';
 import { type ReferralService, createReferralService } from './referrals';
+import { type SearchService, createSearchService } from './search';
 import { DEFAULT_BACKUP_KEEP } from '../store/backup';
 
 export type { Clock, ServiceContext } from './context';
@@ -40,6 +41,8 @@ export type Services = {
   referrals: ReferralService;
   drafts: DraftService;
   people: PeopleService;
+  /** Children and referrals by name, reference, NHS number, date of birth, postcode, school. */
+  search: SearchService;
   decisions: DecisionService;
   progress: ProgressService;
   /** Start-up upkeep: open referrals' stored decision clocks brought in step with the rules. */
@@ -71,6 +74,7 @@ export function createServices(
     referrals: createReferralService(deps),
     drafts: createDraftService(deps),
     people: createPeopleService(deps),
+    search: createSearchService(deps),
     decisions: createDecisionService(deps),
     progress: createProgressService(deps),
     clocks: {

@@ -14,9 +14,10 @@ import type { HouseholdMemberInput } from '../../../shared/validation/household'
 import { type Db, fromJson } from '../store/repositories/common';
 import {
   childBirthDate,
-  householdOn,
-  otherChildrenOn,
+  childrenOnReferrals,
+  householdOnReferrals,
   outcomesFor,
+  referralsForPeople,
   referralsForPerson,
 } from '../store/repositories/referrals';
 
@@ -72,54 +73,97 @@ export async function previousInvolvement(
   asOf: IsoDate,
   excludeReferralId?: string,
 ): Promise<PreviousInvolvement> {
-  const all = await involvementReferrals(db, personId, excludeReferralId);
+  const all = await previousInvolvementFor(db, [personId], asOf, excludeReferralId);
+  const found = all.get(personId);
+  if (found === undefined) throw new Error('previousInvolvementFor left a person out');
+  return found;
+}
+
+/**
+ * Previous involvement for several people at once (the match panel): four queries in all —
+ * their referrals, those referrals' outcomes, children and households — not four per person.
+ */
+export async function previousInvolvementFor(
+  db: Db,
+  personIds: readonly string[],
+  asOf: IsoDate,
+  excludeReferralId?: string,
+): Promise<Map<string, PreviousInvolvement>> {
+  const rows = (await referralsForPeople(db, personIds)).filter(
+    (r) => r.referral_id !== excludeReferralId,
+  );
+  const referralIds = [...new Set(rows.map((r) => r.referral_id))];
+  const outcomes = await outcomesFor(db, referralIds);
+  const children = await childrenOnReferrals(db, referralIds);
+  const households = await householdOnReferrals(db, referralIds);
   const from = twelveMonthsBefore(asOf);
-  const recent = all.filter((r) => {
-    const d = londonDate(r.receivedAt);
-    return d >= from && d <= asOf;
-  });
-  const ids = all.map((r) => r.referralId);
 
-  const siblings: RelatedPerson[] = [];
-  const seen = new Set<string>();
-  for (const c of await otherChildrenOn(db, ids, personId)) {
-    const child = fromJson(c.child) as ChildInput;
-    const key = c.person_id ?? `${c.display_name}|${childBirthDate(child) ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    siblings.push({
-      personId: c.person_id,
-      name: c.display_name,
-      relationship: null,
-      birthDate: childBirthDate(child),
-      referralReference: c.reference,
+  const out = new Map<string, PreviousInvolvement>();
+  for (const personId of personIds) {
+    const all: InvolvementReferral[] = rows
+      .filter((r) => r.person_id === personId)
+      .map((r) => {
+        const o = outcomes.get(r.referral_id);
+        return {
+          referralId: r.referral_id,
+          reference: r.reference,
+          receivedAt: r.received_at,
+          status: r.status,
+          outcome: o?.chosen ?? null,
+          outcomeLabel: o ? RESPONSE_LABELS[o.chosen] : null,
+          decidedAt: o?.at ?? null,
+        };
+      });
+    const recent = all.filter((r) => {
+      const d = londonDate(r.receivedAt);
+      return d >= from && d <= asOf;
+    });
+    const ids = new Set(all.map((r) => r.referralId));
+
+    const siblings: RelatedPerson[] = [];
+    const seen = new Set<string>();
+    for (const c of children) {
+      if (!ids.has(c.referral_id) || c.person_id === personId) continue;
+      const child = fromJson(c.child) as ChildInput;
+      const key = c.person_id ?? `${c.display_name}|${childBirthDate(child) ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      siblings.push({
+        personId: c.person_id,
+        name: c.display_name,
+        relationship: null,
+        birthDate: childBirthDate(child),
+        referralReference: c.reference,
+      });
+    }
+
+    const household: RelatedPerson[] = [];
+    const seenH = new Set<string>();
+    for (const h of households) {
+      if (!ids.has(h.referral_id)) continue;
+      const m = fromJson(h.data) as HouseholdMemberInput;
+      const name = `${m.givenNames} ${m.familyName}`;
+      const key = h.person_id ?? `${name}|${m.dateOfBirth ?? ''}`;
+      if (seenH.has(key)) continue;
+      seenH.add(key);
+      household.push({
+        personId: h.person_id,
+        name,
+        relationship: m.relationship,
+        birthDate: m.dateOfBirth ?? null,
+        referralReference: h.reference,
+      });
+    }
+
+    out.set(personId, {
+      personId,
+      asOf,
+      referralsLast12Months: recent,
+      totalReferrals: all.length,
+      reReferral: recent.length > 0,
+      siblings,
+      householdMembers: household,
     });
   }
-
-  const household: RelatedPerson[] = [];
-  const seenH = new Set<string>();
-  for (const h of await householdOn(db, ids)) {
-    const m = fromJson(h.data) as HouseholdMemberInput;
-    const name = `${m.givenNames} ${m.familyName}`;
-    const key = h.person_id ?? `${name}|${m.dateOfBirth ?? ''}`;
-    if (seenH.has(key)) continue;
-    seenH.add(key);
-    household.push({
-      personId: h.person_id,
-      name,
-      relationship: m.relationship,
-      birthDate: m.dateOfBirth ?? null,
-      referralReference: h.reference,
-    });
-  }
-
-  return {
-    personId,
-    asOf,
-    referralsLast12Months: recent,
-    totalReferrals: all.length,
-    reReferral: recent.length > 0,
-    siblings,
-    householdMembers: household,
-  };
+  return out;
 }

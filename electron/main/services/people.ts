@@ -54,9 +54,10 @@ import {
   requireRole,
   todayLondon,
 } from './context';
-import { involvementReferrals, previousInvolvement } from './involvement';
+import { involvementReferrals, previousInvolvement, previousInvolvementFor } from './involvement';
 import { hasStandingDecision } from './decided-links';
 import { createPersonFromChild } from './person-from-child';
+import { personRecordExtras } from './person-record';
 import { birthFactsOfChild, cannotBeSameChild } from './same-child';
 import { loadReferralOrThrow } from './referrals';
 
@@ -87,8 +88,10 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
   const { store, clock } = deps;
 
   return {
-    async match(ctx, q) {
+    async match(_ctx, q) {
       const db = store.db;
+      // Every candidate is scored; the cap applies only to what is shown (issue 11: a cap on
+      // unranked candidates lost the right child among hundreds with the same surname).
       const candidates = await personCandidates(db, q);
       const scored = candidates
         .map((p) => ({
@@ -110,39 +113,32 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
         .sort(
           (a, b) =>
             b.result.score - a.result.score ||
-            (a.person.familyName ?? '').localeCompare(b.person.familyName ?? ''),
+            (a.person.familyName ?? '').localeCompare(b.person.familyName ?? '') ||
+            a.person.id.localeCompare(b.person.id),
         )
         .slice(0, MAX_MATCHES);
-      const asOf = todayLondon(clock);
-      const out: PersonMatch[] = [];
-      for (const s of scored) {
-        out.push({
-          person: s.person,
-          score: s.result.score,
-          reasons: s.result.reasons,
-          previousInvolvement: await previousInvolvement(
-            db,
-            s.person.id,
-            asOf,
-            q.excludeReferralId,
-          ),
-        });
-      }
-      if (out.length > 0) {
-        // Matches show other children's records: audited as one view listing who was shown.
-        await store.transaction((trx) =>
-          appendAudit(trx, {
-            at: nowIso(clock),
-            userId: ctx.user.id,
-            action: 'view',
-            entityType: 'person-match',
-            entityId: null,
-            summary: `Person matching showed ${String(out.length)} possible match(es)`,
-            details: { personIds: out.map((m) => m.person.id) },
-          }),
-        );
-      }
-      return out;
+      const involvement = await previousInvolvementFor(
+        db,
+        scored.map((s) => s.person.id),
+        todayLondon(clock),
+        q.excludeReferralId,
+      );
+      // No audit entry per lookup: matching runs as the practitioner types (debounced), so an
+      // entry here would write and sync the disk on every pause in typing. What is audited is
+      // opening a child's record (people:get), which is the view of their history.
+      return scored.flatMap((s) => {
+        const previous = involvement.get(s.person.id);
+        return previous === undefined
+          ? []
+          : [
+              {
+                person: s.person,
+                score: s.result.score,
+                reasons: s.result.reasons,
+                previousInvolvement: previous,
+              },
+            ];
+      });
     },
 
     async knownAdults(_ctx, q) {
@@ -206,11 +202,14 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
       return store.transaction(async (trx) => {
         const person = await getPerson(trx, id);
         if (!person) throw new NotFoundError('The person record');
+        const referrals = await involvementReferrals(trx, id);
+        const merges = await mergesFor(trx, id);
         const detail: PersonDetail = {
           person,
           previousInvolvement: await previousInvolvement(trx, id, todayLondon(clock)),
-          referrals: await involvementReferrals(trx, id),
-          merges: await mergesFor(trx, id),
+          referrals,
+          merges,
+          ...(await personRecordExtras(trx, referrals, merges)),
         };
         await appendAudit(trx, {
           at: nowIso(clock),

@@ -9,7 +9,12 @@ import {
   isReferralSourceCode,
   validateAssessmentFactors,
 } from '../../../shared/codes';
-import type { QueueItem, ReferralRecord, ReferralSearchHit } from '../../../shared/domain/records';
+import type {
+  QueueItem,
+  QueuePage,
+  ReferralRecord,
+  ReferralSearchHit,
+} from '../../../shared/domain/records';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
 import { APPROXIMATE_AGE_MAX } from '../../../shared/validation/child';
@@ -25,7 +30,6 @@ import {
   childRowAt,
   getReferralRow,
   insertReferral,
-  listQueue,
   loadReferral,
   patchReferral,
   searchReferrals,
@@ -47,12 +51,18 @@ import {
 } from './context';
 import { assertDecidedLinksKept, checkNewChildren, resolveLinks } from './decided-links';
 import { isReReferral } from './involvement';
+import {
+  listQueueFor,
+  pageQueueFor,
+  type ReferralListInput,
+  type ReferralQueueInput,
+} from './queue';
 import { createPersonFromChild } from './person-from-child';
 
 export type ReferralCreateInput = ChannelParsed<'referrals:create'>;
 export type ReferralUpdateInput = ChannelParsed<'referrals:update'>;
 export type ReferralAssignInput = ChannelParsed<'referrals:assign'>;
-export type ReferralListInput = ChannelParsed<'referrals:list'>;
+export type { ReferralListInput, ReferralQueueInput } from './queue';
 export type ReferralSearchInput = ChannelParsed<'referrals:search'>;
 export type ReferralGetInput = ChannelParsed<'referrals:get'>;
 export type ReferralAddEventInput = ChannelParsed<'referrals:add-event'>;
@@ -62,6 +72,8 @@ export type ReferralService = {
   update(ctx: ServiceContext, input: ReferralUpdateInput): Promise<ReferralRecord>;
   get(ctx: ServiceContext, input: ReferralGetInput): Promise<ReferralRecord>;
   list(ctx: ServiceContext, input: ReferralListInput): Promise<QueueItem[]>;
+  /** One sorted, filtered page of the queue with the total (services/queue.ts). */
+  queue(ctx: ServiceContext, input: ReferralQueueInput): Promise<QueuePage>;
   search(ctx: ServiceContext, input: ReferralSearchInput): Promise<ReferralSearchHit[]>;
   assign(ctx: ServiceContext, input: ReferralAssignInput): Promise<ReferralRecord>;
   /** A significant event the worker records in the chronology (not versioned: append-only). */
@@ -278,15 +290,8 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
       });
     },
 
-    async list(ctx, { filter }) {
-      const db = store.db;
-      const pc = await policyContext(db);
-      return listQueue(
-        db,
-        { filter, today: todayLondon(clock), userId: ctx.user.id },
-        readHelpers(db, pc, clock, () => Promise.resolve(false)),
-      );
-    },
+    list: (ctx, input) => listQueueFor(deps, ctx, input),
+    queue: (ctx, input) => pageQueueFor(deps, ctx, input),
 
     async search(ctx, { text, limit }) {
       const db = store.db;

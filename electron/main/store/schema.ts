@@ -336,6 +336,8 @@ export type ReferralsFtsTable = {
   narrative: string;
   referrer: string;
   children: string;
+  /** The children's schools and nurseries (migration 6). */
+  schools: string;
 };
 
 /** Migration 3: what has happened on a referral (shared/progress). */

@@ -19,6 +19,8 @@ import { QueuePage } from '../features/queue/QueuePage';
 import { DecisionPage } from '../features/decisions/DecisionPage';
 import { ReferralPage } from '../features/referrals/ReferralPage';
 import { RulesPage } from '../features/rules/RulesPage';
+import { PersonPage } from '../features/people/PersonPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { AppShell } from './AppShell';
 import { RecoveryScreen } from './RecoveryScreen';
 import { theme } from './theme';
@@ -156,6 +158,8 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
         <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="referrals/:id/decision" element={<DecisionPage />} />
         <Route path="referrals/:id/edit" element={<EditReferralPage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path="people/:id" element={<PersonPage />} />
         <Route
           path="rules"
           element={

@@ -19,6 +19,7 @@ import RuleIcon from '@mui/icons-material/Rule';
 import type { AppUser } from '../../../shared/domain/records';
 import { formatRoles } from '../components/format';
 import { useFocusHeading } from '../components/useFocusHeading';
+import { SearchBox } from '../features/search/SearchBox';
 
 export type NavItem = { to: string; label: string; icon: ReactElement; end?: boolean };
 
@@ -90,6 +91,8 @@ export function AppShell(props: {
               {props.organisation}
             </Typography>
           </Box>
+          {/* Search from anywhere (Ctrl+K / ⌘K); not before the user has a role to see records. */}
+          {showNav ? <SearchBox /> : null}
           <Chip
             icon={<LockOutlinedIcon />}
             label={props.marking}

@@ -215,6 +215,104 @@ describe('migrations', () => {
     db.close();
   });
 
+  it("migration 6 keys full-text rows by their record's rowid and keeps what was indexed", () => {
+    const db = freshDb();
+    migrate(db, { to: 5 });
+    const person = db.prepare(
+      `INSERT INTO people (id, kind, status, given_names, family_name, date_of_birth, name_key, family_key, given_key, created_at, updated_at)
+       VALUES (?, 'child', 'born', ?, ?, '2015-01-02', '', '', '', ?, ?)`,
+    );
+    person.run('p1', 'Zoë', "O'Brien", at, at);
+    person.run('p2', 'Amy', 'Smith', at, at);
+    person.run('p3', 'Kit', 'Merged', at, at);
+    db.prepare("UPDATE people SET merged_into = 'p2' WHERE id = 'p3'").run();
+    const referral = db.prepare(
+      `INSERT INTO referrals (id, reference, status, received_at, counted_from, decision_due, channel, referrer, referrer_label,
+        source_code, narrative, whereabouts, immediate_protection, parents_aware, parents_agree, data, created_at, updated_at)
+       VALUES (?, ?, 'awaiting-decision', ?, '2026-11-23', '2026-11-24', 'phone', '{}', 'Anonymous referrer',
+        '9', 'Concern', 'Home', 0, 'yes', 'yes', '{}', ?, ?)`,
+    );
+    referral.run('r1', 'FD-2026-000001', at, at, at);
+    referral.run('r2', 'FD-2026-000002', at, at, at);
+    // Index rows in a different order from the records, as years of saves leave them; r1 saved
+    // twice by an older build that left its first row behind; one row for a record since gone.
+    const pf = db.prepare(
+      'INSERT INTO people_fts (person_id, names, other_names, address, postcode) VALUES (?, ?, ?, ?, ?)',
+    );
+    pf.run('p2', 'Amy Smith amy smith', '', '2 Hill Road', 'LS1 4AP');
+    pf.run('p1', "Zoë O'Brien zoe obrien", 'Zoe Byrne', '', '');
+    pf.run('p3', 'Kit Merged kit merged', '', '', '');
+    pf.run('gone', 'Nobody', '', '', '');
+    const rf = db.prepare(
+      'INSERT INTO referrals_fts (referral_id, reference, narrative, referrer, children) VALUES (?, ?, ?, ?, ?)',
+    );
+    rf.run('r2', 'FD-2026-000002', 'bruising seen at nursery', 'Jo Nurse', 'Amy Smith');
+    rf.run('r1', 'FD-2026-000001', 'first version', 'Jo Teacher', "Zoë O'Brien");
+    rf.run('r1', 'FD-2026-000001', 'second version of the concern', 'Jo Teacher', "Zoë O'Brien");
+    // The children's schools come from the children on each referral (r1 has none recorded).
+    db.prepare(
+      "INSERT INTO referral_children (id, referral_id, person_id, position, display_name, child) VALUES ('c2', 'r2', 'p2', 0, 'Amy Smith', ?)",
+    ).run(JSON.stringify({ givenNames: 'Amy', familyName: 'Smith', school: "St Mary's Primary" }));
+
+    expect(migrate(db)).toEqual([6]);
+    expect(
+      db
+        .prepare(
+          "SELECT referral_id FROM referrals_fts WHERE referrals_fts MATCH 'schools : mary*'",
+        )
+        .all(),
+    ).toEqual([{ referral_id: 'r2' }]);
+    const rowids = (table: string) =>
+      db.prepare(`SELECT id, rowid AS rid FROM ${table} ORDER BY id`).all() as {
+        id: string;
+        rid: number;
+      }[];
+    expect(
+      db.prepare('SELECT rowid AS rid, person_id FROM people_fts ORDER BY person_id').all(),
+    ).toEqual(rowids('people').map((r) => ({ rid: r.rid, person_id: r.id })));
+    expect(
+      db
+        .prepare(
+          'SELECT rowid AS rid, referral_id, narrative FROM referrals_fts ORDER BY referral_id',
+        )
+        .all(),
+    ).toEqual([
+      {
+        rid: rowids('referrals')[0]?.rid,
+        referral_id: 'r1',
+        narrative: 'second version of the concern',
+      },
+      {
+        rid: rowids('referrals')[1]?.rid,
+        referral_id: 'r2',
+        narrative: 'bruising seen at nursery',
+      },
+    ]);
+    // Still found by every spelling and field that was indexed, accents folded as before.
+    const find = (q: string) =>
+      db
+        .prepare('SELECT person_id FROM people_fts WHERE people_fts MATCH ? ORDER BY person_id')
+        .all(q);
+    expect(find('zoe')).toEqual([{ person_id: 'p1' }]);
+    expect(find('byrne')).toEqual([{ person_id: 'p1' }]);
+    expect(find('hill')).toEqual([{ person_id: 'p2' }]);
+    expect(
+      db.prepare("SELECT referral_id FROM referrals_fts WHERE referrals_fts MATCH 'nursery'").all(),
+    ).toEqual([{ referral_id: 'r2' }]);
+    // Merged records are still found through the merged_into index, which now holds only them.
+    const mergedPlan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM people WHERE merged_into = 'p2'")
+      .all() as { detail: string }[];
+    expect(mergedPlan.map((r) => r.detail)).toEqual([
+      'SEARCH people USING INDEX people_merged_into (merged_into=?)',
+    ]);
+    expect(db.prepare("SELECT id FROM people WHERE merged_into = 'p2'").all()).toEqual([
+      { id: 'p3' },
+    ]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
   it('refuses a database from a newer version, with a clear message', () => {
     const db = freshDb();
     migrate(db);

@@ -9,6 +9,7 @@ import { migration002 } from './002-legal-hold';
 import { migration003 } from './003-progress-events';
 import { migration004 } from './004-approximate-ages-household-keys';
 import { migration005 } from './005-decision-actions-merge-reasons-rekey';
+import { migration006 } from './006-fts-rowids-match-indexes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 /** The newest schema this build understands. */

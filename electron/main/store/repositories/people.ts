@@ -1,17 +1,18 @@
 // People: children (born or unborn) and adults. Search keys from shared/matching are stored
 // beside the names so SQLite can find candidates by index before scoreMatch ranks them
 // (domain §5, §7). FTS rows are kept in step in the same transaction.
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { AddressRecord, PersonRecord } from '../../../../shared/domain/records';
 import type { IsoDate } from '../../../../shared/domain/types';
 import { nameKey, personSearchKeys } from '../../../../shared/matching';
 import {
   addDaysIso,
+  isIsoDate,
   normaliseNhsNumber,
   normalisePostcode,
 } from '../../../../shared/validation/formats';
 import { toFtsQuery } from '../fts';
-import type { PersonRow } from '../schema';
+import type { Database, PersonRow } from '../schema';
 import { type Db, bool, fromJson, toJson, versionedUpdate } from './common';
 
 export type NewPerson = {
@@ -122,8 +123,14 @@ export async function insertPerson(
       updated_by: stamp.userId,
     })
     .returningAll()
+    .returning(sql<number>`rowid`.as('rowid'))
     .executeTakeFirstOrThrow();
-  await db.insertInto('people_fts').values(ftsValues(id, p)).execute();
+  // The index row takes the person's rowid (migration 6), so it is found by key, never by a
+  // scan of the whole index.
+  await db
+    .insertInto('people_fts')
+    .values({ rowid: row.rowid, ...ftsValues(id, p) })
+    .execute();
   return toPersonRecord(row);
 }
 
@@ -157,16 +164,34 @@ export type CandidateQuery = {
   approxBirthYear?: number | undefined;
 };
 
+type FamilyColumn = 'family_phonetic1' | 'family_phonetic2';
+type GivenColumn = 'given_phonetic1' | 'given_phonetic2';
+
 /**
- * People who might be the one described: same or sound-alike family name, same NHS number, date
- * of birth exact / ±1 day / day and month swapped, or same postcode with a sound-alike first name.
- * Unranked; the service scores them with shared/matching scoreMatch. Merged records are skipped.
+ * People who might be the one described, found per blocking key: every way a record can reach
+ * shared/matching MATCH_THRESHOLD (35) needs at least one of these keys to agree, so a union of
+ * them loses nobody, and each is answered by its own index over standing (unmerged) records:
+ *
+ * - NHS number (60 on its own);
+ * - family and first given name: exactly, or both sounding alike (Double Metaphone, either side's
+ *   primary code among the other's codes: four index pairs of primary/alternate codes);
+ * - date of birth exact (25, with a postcode or an alias 35);
+ * - date of birth a day out or with day and month swapped (12), with some name evidence (the
+ *   most such a date can reach without a name is 12 + postcode + alias = 32);
+ * - postcode with some name evidence (a postcode with neither name agreeing reaches at most 10 +
+ *   alias + an approximate age = 30; with an exact date of birth it is found by date);
+ * - an approximate age ("about 6", either side) with the same first given name, on records with
+ *   other names, within two years (scored within one): the one way an estimate reaches 35
+ *   without the keys above is same first name + alias + estimate.
+ *
+ * With a date of birth typed, the name and postcode keys skip records whose date of birth is
+ * clearly different (at most 30 points: see below).
+ *
+ * A family name on its own is not a key: it reaches 20 (exact), and with a postcode or estimate
+ * it is found by those keys. So 3,000 Smiths yield only the few who also share a first name,
+ * date or address. Unranked and uncapped: the service scores every candidate and caps after.
  */
-export async function personCandidates(
-  db: Db,
-  q: CandidateQuery,
-  limit = 300,
-): Promise<PersonRecord[]> {
+export function personCandidateQuery(db: Db, q: CandidateQuery) {
   const keys = personSearchKeys({
     givenNames: q.givenNames ?? null,
     familyName: q.familyName ?? null,
@@ -174,76 +199,131 @@ export async function personCandidates(
   });
   const nhs = q.nhsNumber ? normaliseNhsNumber(q.nhsNumber) : null;
   const postcode = q.postcode ? normalisePostcode(q.postcode) : null;
-  const dobs: string[] = [];
-  if (keys.dateOfBirth) {
-    const d = keys.dateOfBirth;
-    dobs.push(d, addDaysIso(d, -1), addDaysIso(d, 1));
-    const swapped = `${d.slice(0, 4)}-${d.slice(8, 10)}-${d.slice(5, 7)}`;
-    if (swapped !== d && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(swapped))
-      dobs.push(swapped);
-  }
+  const fk = keys.familyNameKey;
+  const gk = keys.firstGivenNameKey;
+  const [fam0] = keys.familyNamePhonetic;
+  const [giv0] = keys.givenNamePhonetic;
   const fam = keys.familyNamePhonetic;
   const giv = keys.givenNamePhonetic;
-  const rows = await db
+  const dob = keys.dateOfBirth;
+
+  // `merged_into IS NULL` in every arm: it lets the partial indexes of migration 6 answer the
+  // arm alone, and no index serves it on its own, so it can never drive the plan.
+  const live = () =>
+    db
+      .selectFrom('people')
+      .select(sql<number>`rowid`.as('rid'))
+      .where('merged_into', 'is', null);
+  type Arm = ReturnType<typeof live>;
+  const arms: Arm[] = [];
+
+  // Some name evidence (exact or sound-alike, family or given), for the weaker keys.
+  const named = (eb: ExpressionBuilder<Database, 'people'>) => {
+    const ors = [];
+    if (fk !== '') ors.push(eb('family_key', '=', fk));
+    if (gk !== '') ors.push(eb('given_key', '=', gk));
+    if (fam0 !== undefined) {
+      ors.push(eb('family_phonetic1', 'in', fam));
+      ors.push(eb('family_phonetic2', '=', fam0));
+    }
+    if (giv0 !== undefined) {
+      ors.push(eb('given_phonetic1', 'in', giv));
+      ors.push(eb('given_phonetic2', '=', giv0));
+    }
+    return eb.or(ors);
+  };
+  const hasName = fk !== '' || gk !== '';
+
+  // With a date of birth typed, a record with a clearly different one loses 15 points, which no
+  // name and postcode can make up without an NHS number (35 + 10 - 15 = 30): such records are
+  // left out of the name and postcode keys, leaving those with no date, or a near one.
+  const near: IsoDate[] = [];
+  if (dob !== null) {
+    near.push(dob, addDaysIso(dob, -1), addDaysIso(dob, 1));
+    const swapped = `${dob.slice(0, 4)}-${dob.slice(8, 10)}-${dob.slice(5, 7)}`;
+    if (swapped !== dob && isIsoDate(swapped)) near.push(swapped);
+  }
+  const dobCompatible = (eb: ExpressionBuilder<Database, 'people'>) =>
+    eb.or([
+      eb('date_of_birth', 'in', near),
+      eb.and([
+        eb('date_of_birth', 'is', null),
+        eb.or([eb('expected_date_of_birth', 'is', null), eb('expected_date_of_birth', 'in', near)]),
+      ]),
+    ]);
+  const byName = (arm: Arm): Arm => (dob === null ? arm : arm.where(dobCompatible));
+
+  if (nhs !== null) arms.push(live().where('nhs_number', '=', nhs));
+  if (fk !== '' && gk !== '') {
+    arms.push(byName(live().where('family_key', '=', fk).where('given_key', '=', gk)));
+  }
+  if (fam0 !== undefined && giv0 !== undefined) {
+    // Equalities only, one arm per pair of codes: with `IN` on the second column the planner
+    // may take the one-column index on the first and read every Smith.
+    const pairs: [FamilyColumn, string, GivenColumn, string][] = [];
+    for (const f of fam)
+      for (const g of giv) pairs.push(['family_phonetic1', f, 'given_phonetic1', g]);
+    for (const f of fam) pairs.push(['family_phonetic1', f, 'given_phonetic2', giv0]);
+    for (const g of giv) pairs.push(['family_phonetic2', fam0, 'given_phonetic1', g]);
+    pairs.push(['family_phonetic2', fam0, 'given_phonetic2', giv0]);
+    for (const [fc, f, gc, g] of pairs)
+      arms.push(byName(live().where(fc, '=', f).where(gc, '=', g)));
+  }
+  if (dob !== null) {
+    arms.push(live().where('date_of_birth', '=', dob));
+    arms.push(live().where('expected_date_of_birth', '=', dob));
+    if (hasName) {
+      const slips = near.slice(1);
+      arms.push(live().where('date_of_birth', 'in', slips).where(named));
+      arms.push(live().where('expected_date_of_birth', 'in', slips).where(named));
+    }
+  }
+  if (postcode !== null && hasName)
+    arms.push(byName(live().where('postcode', '=', postcode).where(named)));
+
+  // Approximate ages: the query's estimate, or the year of its date of birth against records
+  // that hold only an estimate. With the names found above (same family name and first name,
+  // or both sounding alike) and the postcode key, the one way left for an estimate to reach the
+  // threshold is the same first name + another name on record + the estimate (15 + 10 + 10), so
+  // only records with other names are read here (index partial on them: few rows).
+  const year = dob !== null ? Number(dob.slice(0, 4)) : q.approxBirthYear;
+  if (year !== undefined && gk !== '') {
+    const from = year - APPROX_YEAR_TOLERANCE;
+    const to = year + APPROX_YEAR_TOLERANCE;
+    const aliased = () => live().where('other_names', 'is not', null).where('given_key', '=', gk);
+    arms.push(
+      aliased().where('approx_birth_year', '>=', from).where('approx_birth_year', '<=', to),
+    );
+    if (dob === null) {
+      arms.push(
+        aliased()
+          .where('date_of_birth', '>=', `${String(from)}-01-01`)
+          .where('date_of_birth', '<=', `${String(to)}-12-31`),
+      );
+    }
+  }
+
+  const [first, ...rest] = arms;
+  if (first === undefined) return null;
+  const ids = rest.reduce<Arm>((all, arm) => all.union(arm), first);
+  return db
     .selectFrom('people')
     .selectAll()
-    .where('merged_into', 'is', null)
-    .where((eb) => {
-      const ors = [];
-      if (keys.familyNameKey !== '') ors.push(eb('family_key', '=', keys.familyNameKey));
-      if (fam.length > 0) {
-        ors.push(eb('family_phonetic1', 'in', fam));
-        ors.push(eb('family_phonetic2', 'in', fam));
-      }
-      if (nhs !== null) ors.push(eb('nhs_number', '=', nhs));
-      if (dobs.length > 0) {
-        ors.push(eb('date_of_birth', 'in', dobs));
-        ors.push(eb('expected_date_of_birth', 'in', dobs));
-      }
-      if (postcode !== null && giv.length > 0) {
-        ors.push(eb.and([eb('postcode', '=', postcode), eb('given_phonetic1', 'in', giv)]));
-      }
-      // An approximate age on either side: a first name that sounds alike, born within a year.
-      const year =
-        q.approxBirthYear ??
-        (keys.dateOfBirth === null ? undefined : Number(keys.dateOfBirth.slice(0, 4)));
-      if (year !== undefined && giv.length > 0) {
-        ors.push(
-          eb.and([
-            eb('given_phonetic1', 'in', giv),
-            eb('approx_birth_year', '>=', year - 1),
-            eb('approx_birth_year', '<=', year + 1),
-          ]),
-        );
-        if (q.approxBirthYear !== undefined) {
-          ors.push(
-            eb.and([
-              eb('given_phonetic1', 'in', giv),
-              eb('date_of_birth', '>=', `${String(year - 1)}-01-01`),
-              eb('date_of_birth', '<=', `${String(year + 1)}-12-31`),
-            ]),
-          );
-        }
-      }
-      // Aliases live only in FTS; a family name typed may be someone's other name.
-      const other = q.familyName ? toFtsQuery(q.familyName) : null;
-      if (other !== null) {
-        ors.push(
-          eb(
-            'id',
-            'in',
-            eb
-              .selectFrom('people_fts')
-              .select('person_id')
-              .where(sql<boolean>`people_fts MATCH ${`other_names : (${other})`}`),
-          ),
-        );
-      }
-      // SQLite cannot bind a JS boolean: an empty search is a constant false, not a parameter.
-      return ors.length === 0 ? sql<boolean>`0` : eb.or(ors);
-    })
-    .limit(limit)
-    .execute();
+    .where(sql<number>`rowid`, 'in', ids);
+}
+
+/**
+ * Years either side of an approximate age searched for candidates. Scoring counts agreement
+ * within one year (shared/matching scoreApproximateBirth); searching two catches an estimate
+ * made late in a year against one made early in the next without costing much.
+ */
+export const APPROX_YEAR_TOLERANCE = 2;
+
+/** See {@link personCandidateQuery}. */
+export async function personCandidates(db: Db, q: CandidateQuery): Promise<PersonRecord[]> {
+  const query = personCandidateQuery(db, q);
+  if (query === null) return [];
+  const rows = await query.execute();
   return rows.map(toPersonRecord);
 }
 

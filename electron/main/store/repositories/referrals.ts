@@ -9,13 +9,10 @@ import type {
   ChronologyEntry,
   DecisionRecord,
   HouseholdMemberRecord,
-  QueueChild,
-  QueueItem,
   ReferralChildRecord,
   ReferralRecord,
   ReferralSearchHit,
   ReferralStatus,
-  ReturnedDecision,
   SignOffRecord,
 } from '../../../../shared/domain/records';
 import type { IsoDate, ResponseType } from '../../../../shared/domain/types';
@@ -29,6 +26,7 @@ import { PUBLIC_RELATIONSHIP_LABELS } from '../../../../shared/validation/referr
 import { toFtsQuery } from '../fts';
 import type { DecisionRow, ReferralRow } from '../schema';
 import { progressFor } from './progress';
+import { QUEUE_COLUMNS, toQueueItems } from './queue';
 import { personSearchKeys } from '../../../../shared/matching';
 import {
   type Db,
@@ -43,7 +41,8 @@ import {
 
 export type Stamp = { at: string; userId: string };
 
-export const OPEN_STATUSES: readonly ReferralStatus[] = ['awaiting-decision', 'awaiting-sign-off'];
+// The queue's rows and statuses live in ./queue; re-exported for the callers that import them here.
+export { OPEN_STATUSES, childBirthDate, listQueue, type QueueFilterName } from './queue';
 
 /** "Jo Bloggs (Designated safeguarding lead, Oak Primary)"; never more than the referrer gave. */
 export function referrerLabel(r: ReferrerInput): string {
@@ -55,10 +54,6 @@ export function referrerLabel(r: ReferrerInput): string {
     case 'anonymous':
       return 'Anonymous referrer';
   }
-}
-
-export function childBirthDate(c: ChildInput): IsoDate | null {
-  return c.status === 'born' ? (c.dateOfBirth ?? null) : c.expectedDateOfBirth;
 }
 
 /** Human reference FD-YYYY-NNNNNN, numbered per year, allocated inside the caller's transaction. */
@@ -241,10 +236,24 @@ async function writeParts(
       .execute();
   }
 
-  await db.deleteFrom('referrals_fts').where('referral_id', '=', referralId).execute();
+  // The index row has the referral's rowid (migration 6): replaced by key, not found by a scan
+  // of the whole index (referral_id is UNINDEXED, so `WHERE referral_id = ?` read every row).
+  const { rowid } = await db
+    .selectFrom('referrals')
+    .select(sql<number>`rowid`.as('rowid'))
+    .where('id', '=', referralId)
+    .executeTakeFirstOrThrow();
+  // referral_id as well: should rowids ever diverge (a VACUUM renumbers them), the old row is
+  // left and the insert below fails on its rowid, rather than deleting another referral's row.
+  await db
+    .deleteFrom('referrals_fts')
+    .where('rowid', '=', rowid)
+    .where('referral_id', '=', referralId)
+    .execute();
   await db
     .insertInto('referrals_fts')
     .values({
+      rowid,
       referral_id: referralId,
       reference,
       narrative: i.concern,
@@ -260,6 +269,10 @@ async function writeParts(
             .filter(Boolean)
             .join(' '),
         )
+        .join(' '),
+      schools: i.children
+        .map((c) => c.school ?? '')
+        .filter((school) => school !== '')
         .join(' '),
     })
     .execute();
@@ -535,172 +548,6 @@ export async function loadReferral(
   };
 }
 
-export type QueueFilterName =
-  'all' | 'mine' | 'unassigned' | 'due-today' | 'overdue' | 'awaiting-sign-off';
-
-type QueueRow = Pick<
-  ReferralRow,
-  | 'id'
-  | 'reference'
-  | 'status'
-  | 'received_at'
-  | 'counted_from'
-  | 'decision_due'
-  | 'referrer_label'
-  | 'assigned_to'
-  | 'immediate_protection'
-  | 'version'
->;
-
-const QUEUE_COLUMNS = [
-  'referrals.id',
-  'referrals.reference',
-  'referrals.status',
-  'referrals.received_at',
-  'referrals.counted_from',
-  'referrals.decision_due',
-  'referrals.referrer_label',
-  'referrals.assigned_to',
-  'referrals.immediate_protection',
-  'referrals.version',
-] as const;
-
-async function toQueueItems(
-  db: Db,
-  rows: QueueRow[],
-  helpers: Pick<ReadHelpers, 'clock' | 'londonDate'>,
-): Promise<QueueItem[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const names = await userNames(db);
-  const children = await db
-    .selectFrom('referral_children')
-    .select(['referral_id', 'position', 'display_name', 'person_id', 'child'])
-    .where('referral_id', 'in', ids)
-    .orderBy('referral_id')
-    .orderBy('position')
-    .execute();
-  const byReferral = new Map<string, QueueChild[]>();
-  for (const c of children) {
-    const child = fromJson(c.child) as ChildInput;
-    const list = byReferral.get(c.referral_id) ?? [];
-    list.push({
-      position: c.position,
-      displayName: c.display_name,
-      personId: c.person_id,
-      birthDate: childBirthDate(child),
-      unborn: child.status === 'unborn',
-      approximateAge: child.status === 'born' ? (child.approximateAge ?? null) : null,
-    });
-    byReferral.set(c.referral_id, list);
-  }
-  const decided = rows
-    .filter((r) => !OPEN_STATUSES.includes(r.status) || r.status === 'awaiting-sign-off')
-    .map((r) => r.id);
-  const decidedAt = new Map<string, string>();
-  if (decided.length > 0) {
-    const d = await db
-      .selectFrom('decisions')
-      .select(['referral_id', (eb) => eb.fn.max('recorded_at').as('at')])
-      .where('referral_id', 'in', decided)
-      .where('status', 'in', ['final', 'awaiting-sign-off'])
-      .groupBy('referral_id')
-      .execute();
-    for (const x of d) decidedAt.set(x.referral_id, x.at);
-  }
-  // A decision the manager returned (local sign-off policy; WT 2013 and 2015 Flowchart 1): the
-  // queue says so on the row. One query for the page of rows: the return of each referral's
-  // latest decision, for referrals waiting to be decided again.
-  const waiting = rows.filter((r) => r.status === 'awaiting-decision').map((r) => r.id);
-  const returned = new Map<string, ReturnedDecision>();
-  if (waiting.length > 0) {
-    const rs = await db
-      .selectFrom('manager_signoffs')
-      .innerJoin('decisions', 'decisions.id', 'manager_signoffs.decision_id')
-      .select([
-        'decisions.referral_id',
-        'manager_signoffs.signed_by',
-        'manager_signoffs.signed_at',
-        'manager_signoffs.comment',
-      ])
-      .where('decisions.referral_id', 'in', waiting)
-      .where('decisions.status', '=', 'returned')
-      .where('manager_signoffs.outcome', '=', 'returned')
-      .where(
-        'decisions.recorded_at',
-        '=',
-        sql<string>`(SELECT MAX(d2.recorded_at) FROM decisions AS d2 WHERE d2.referral_id = decisions.referral_id)`,
-      )
-      .orderBy('manager_signoffs.signed_at', 'asc')
-      .orderBy(sql`manager_signoffs.rowid`)
-      .execute();
-    // Oldest first, so the latest return of the latest decision is the one kept.
-    for (const x of rs) {
-      returned.set(x.referral_id, {
-        by: names.get(x.signed_by) ?? 'Unknown user',
-        at: x.signed_at,
-        comment: x.comment ?? '',
-      });
-    }
-  }
-  return rows.map((r) => {
-    const met = decidedAt.get(r.id);
-    return {
-      id: r.id,
-      reference: r.reference,
-      status: r.status,
-      receivedAt: r.received_at,
-      countedFrom: r.counted_from,
-      decisionDue: r.decision_due,
-      clock: helpers.clock(r.decision_due, met === undefined ? null : helpers.londonDate(met)),
-      children: byReferral.get(r.id) ?? [],
-      referrerLabel: r.referrer_label,
-      assignedTo: userRef(names, r.assigned_to),
-      immediateProtection: bool(r.immediate_protection),
-      returned: returned.get(r.id) ?? null,
-      version: r.version,
-    };
-  });
-}
-
-/**
- * The queue: open referrals, soonest decision due first, then earliest received (domain §7: a
- * "due today" queue and a live working-day clock on every referral).
- */
-export async function listQueue(
-  db: Db,
-  q: { filter: QueueFilterName; today: IsoDate; userId: string; limit?: number },
-  helpers: Pick<ReadHelpers, 'clock' | 'londonDate'>,
-): Promise<QueueItem[]> {
-  let query = db.selectFrom('referrals').select(QUEUE_COLUMNS);
-  switch (q.filter) {
-    case 'all':
-      query = query.where('status', 'in', OPEN_STATUSES);
-      break;
-    case 'mine':
-      query = query.where('status', 'in', OPEN_STATUSES).where('assigned_to', '=', q.userId);
-      break;
-    case 'unassigned':
-      query = query.where('status', 'in', OPEN_STATUSES).where('assigned_to', 'is', null);
-      break;
-    case 'due-today':
-      query = query.where('status', '=', 'awaiting-decision').where('decision_due', '=', q.today);
-      break;
-    case 'overdue':
-      query = query.where('status', '=', 'awaiting-decision').where('decision_due', '<', q.today);
-      break;
-    case 'awaiting-sign-off':
-      query = query.where('status', '=', 'awaiting-sign-off');
-      break;
-  }
-  const rows = await query
-    .orderBy('decision_due', 'asc')
-    .orderBy('received_at', 'asc')
-    .limit(q.limit ?? 500)
-    .execute();
-  return toQueueItems(db, rows, helpers);
-}
-
 /** Full-text search over reference, concern, referrer and children's names. */
 export async function searchReferrals(
   db: Db,
@@ -854,5 +701,63 @@ export async function householdOn(db: Db, referralIds: readonly string[]) {
     .select(['h.person_id', 'h.data', 'r.reference', 'r.received_at'])
     .where('h.referral_id', 'in', referralIds)
     .orderBy('r.received_at', 'desc')
+    .execute();
+}
+
+// Previous involvement for many people at once (the match panel shows up to 20): a constant
+// number of queries, however many people are shown.
+
+export type PeopleReferralRow = PersonReferralRow & { person_id: string };
+
+/** Every referral each of these people is a child on, newest first. */
+export async function referralsForPeople(
+  db: Db,
+  personIds: readonly string[],
+): Promise<PeopleReferralRow[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('referral_children as rc')
+    .innerJoin('referrals as r', 'r.id', 'rc.referral_id')
+    .select(['rc.person_id', 'rc.referral_id', 'r.reference', 'r.received_at', 'r.status'])
+    .where('rc.person_id', 'in', personIds)
+    .groupBy(['rc.person_id', 'rc.referral_id', 'r.reference', 'r.received_at', 'r.status'])
+    .orderBy('r.received_at', 'desc')
+    .orderBy('rc.referral_id')
+    .execute();
+  return rows.flatMap((r) => (r.person_id === null ? [] : [{ ...r, person_id: r.person_id }]));
+}
+
+/** Every child on these referrals, newest referral first, in their order on the referral. */
+export async function childrenOnReferrals(db: Db, referralIds: readonly string[]) {
+  if (referralIds.length === 0) return [];
+  return db
+    .selectFrom('referral_children as rc')
+    .innerJoin('referrals as r', 'r.id', 'rc.referral_id')
+    .select([
+      'rc.referral_id',
+      'rc.person_id',
+      'rc.display_name',
+      'rc.child',
+      'r.reference',
+      'r.received_at',
+    ])
+    .where('rc.referral_id', 'in', referralIds)
+    .orderBy('r.received_at', 'desc')
+    .orderBy('rc.referral_id')
+    .orderBy('rc.position')
+    .execute();
+}
+
+/** Every household member on these referrals, newest referral first. */
+export async function householdOnReferrals(db: Db, referralIds: readonly string[]) {
+  if (referralIds.length === 0) return [];
+  return db
+    .selectFrom('household_members as h')
+    .innerJoin('referrals as r', 'r.id', 'h.referral_id')
+    .select(['h.referral_id', 'h.person_id', 'h.data', 'r.reference', 'r.received_at'])
+    .where('h.referral_id', 'in', referralIds)
+    .orderBy('r.received_at', 'desc')
+    .orderBy('h.referral_id')
+    .orderBy('h.position')
     .execute();
 }

@@ -2,10 +2,12 @@
 // known, beside the form. The worker links the child or confirms them as new.
 
 import type { ReactElement } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -260,7 +262,12 @@ function Candidate(props: {
         p: 2,
       }}
     >
-      <Typography sx={{ fontWeight: 700, fontSize: '1.05rem' }}>{props.name}</Typography>
+      <Typography sx={{ fontWeight: 700, fontSize: '1.05rem' }}>
+        {/* The whole record (every referral, merges, who has viewed it); the form is autosaved. */}
+        <Link component={RouterLink} to={`/people/${m.person.id}`}>
+          {props.name}
+        </Link>
+      </Typography>
       <Typography color="text.secondary">
         {dob
           ? `Born ${formatUkDate(dob)}`

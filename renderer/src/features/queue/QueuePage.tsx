@@ -1,39 +1,36 @@
-import { useMemo, useRef, type KeyboardEvent, type ReactElement } from 'react';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import UndoIcon from '@mui/icons-material/Undo';
-import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import { createWorkingDayCalendar } from '../../../../shared/calendar';
+import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
+import type { QueueItem } from '../../../../shared/domain/records';
 import { QUEUE_FILTERS, type QueueFilter } from '../../../../shared/ipc/contract';
-import { useQueue } from '../../api/queries';
-import { ClockChip } from '../../components/ClockChip';
-import { formatDateTime, formatDayDate, londonDay, workingDays } from '../../components/format';
-import { useNow } from '../../components/now';
+import { useSession } from '../../api/queries';
+import { workingDays } from '../../components/format';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
 import { DraftsList } from '../intake/DraftsList';
+import { AssignDialog, type AssignRequest } from './AssignDialog';
+import { QueueDayProvider, TodayText } from './queue-cells';
+import { QueueGrid } from './QueueGrid';
 import {
+  DEFAULT_PAGE_SIZE,
   EMPTY_TEXT,
   FILTER_HEADINGS,
   FILTER_LABELS,
-  birthLine,
+  assignModeFor,
   isQueueFilter,
-  returnedLine,
-  sortQueue,
-  type QueueRow,
+  showingText,
+  sortFromModel,
+  type AssignMode,
 } from './queue-model';
+import { useQueueAssign, useQueuePage } from './queue-queries';
 
 export type QueuePageProps = {
   /** Administrator closure days (settings), so the clocks count working days correctly. */
@@ -42,23 +39,101 @@ export type QueuePageProps = {
   decisionWorkingDays: number;
 };
 
-/** Home: referrals awaiting a decision, most urgent first, each with its live clock. */
+const NO_ROWS: readonly QueueItem[] = [];
+
+/** Read by screen readers, not drawn: the pressed filter already says it on screen. */
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+  p: 0,
+  m: -1,
+} as const;
+
+/** Typing settles for this long before the store is asked (one query per pause, not per key). */
+const TEXT_DEBOUNCE_MS = 250;
+
+/**
+ * Home: the referral queue as a work list. Referrals that may need immediate protection first,
+ * then the most urgent decision; every referral reachable by paging, with the total in words.
+ */
 export function QueuePage(props: QueuePageProps): ReactElement {
+  return (
+    <QueueDayProvider closures={props.closures}>
+      <QueueScreen decisionWorkingDays={props.decisionWorkingDays} />
+    </QueueDayProvider>
+  );
+}
+
+function QueueScreen(props: { decisionWorkingDays: number }): ReactElement {
   const [params, setParams] = useSearchParams();
   const raw = params.get('filter');
   const filter: QueueFilter = isQueueFilter(raw, QUEUE_FILTERS) ? raw : 'all';
-  const queue = useQueue(filter);
-  const now = useNow();
-  const today = londonDay(now);
-  // Keyed on the dates, not the array, so a re-render with equal closures keeps the calendar.
-  const closuresKey = props.closures.join(',');
-  const calendar = useMemo(
-    () => createWorkingDayCalendar({ closures: closuresKey === '' ? [] : closuresKey.split(',') }),
-    [closuresKey],
+  const session = useSession();
+  const [paging, setPaging] = useState<GridPaginationModel>({
+    page: 0,
+    pageSize: DEFAULT_PAGE_SIZE,
+  });
+  const [sortModel, setSortModel] = useState<GridSortModel>([]);
+  const [typed, setTyped] = useState('');
+  const [text, setText] = useState('');
+  const [assigning, setAssigning] = useState<AssignRequest | null>(null);
+
+  useEffect(() => {
+    const t = window.setTimeout(() => {
+      setText(typed.trim());
+    }, TEXT_DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(t);
+    };
+  }, [typed]);
+
+  // A new filter, sort or search starts at the first page (the old page may not exist in it).
+  useEffect(() => {
+    setPaging((p) => (p.page === 0 ? p : { ...p, page: 0 }));
+  }, [filter, sortModel, text]);
+
+  const input = useMemo(
+    () => ({
+      filter,
+      page: paging.page,
+      pageSize: paging.pageSize,
+      sort: sortFromModel(sortModel),
+      ...(text === '' ? {} : { text }),
+    }),
+    [filter, paging, sortModel, text],
   );
-  const rows = useMemo(
-    () => (queue.data ? sortQueue(queue.data, today, calendar) : []),
-    [queue.data, today, calendar],
+  const queue = useQueuePage(input);
+  const rows = queue.data?.rows ?? NO_ROWS;
+  const total = queue.data?.total ?? 0;
+
+  // A referral decided elsewhere can empty the last page: step back to a page that has rows.
+  useEffect(() => {
+    const data = queue.data;
+    if (data && data.rows.length === 0 && data.total > 0 && paging.page > 0) {
+      setPaging((p) => ({ ...p, page: Math.max(0, Math.ceil(data.total / p.pageSize) - 1) }));
+    }
+  }, [queue.data, paging.page]);
+
+  const me = session.data?.user;
+  const assignMode = me ? assignModeFor(me.roles) : null;
+  const take = useQueueAssign();
+  const meId = me?.id;
+  const takeNow = take.mutate;
+  const onAssign = useCallback(
+    (item: QueueItem, mode: AssignMode) => {
+      // Taking a referral nobody holds needs no question; taking one a colleague holds does.
+      if (mode === 'take' && item.assignedTo === null && meId !== undefined) {
+        takeNow({ id: item.id, version: item.version, userId: meId });
+        return;
+      }
+      setAssigning({ item, mode });
+    },
+    [meId, takeNow],
   );
 
   const setFilter = (next: QueueFilter | null) => {
@@ -67,253 +142,149 @@ export function QueuePage(props: QueuePageProps): ReactElement {
   };
 
   return (
-    <Stack spacing={3}>
-      <Box>
-        <Box
-          sx={{
-            display: 'flex',
-            justifyContent: 'space-between',
-            alignItems: 'flex-start',
-            gap: 2,
-          }}
-        >
-          <Typography variant="h1" gutterBottom>
+    <Stack spacing={1} sx={{ mt: -3.5 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+          <Typography variant="h1" sx={{ fontSize: '1.75rem', mb: 0.25 }}>
             Referral queue
           </Typography>
-          <Button component={RouterLink} to="/referrals/new" variant="contained" size="large">
-            New referral
-          </Button>
+          <Typography variant="body2" color="text.secondary">
+            Decide within {workingDays(props.decisionWorkingDays)} of receipt. Today is{' '}
+            <TodayText />.
+          </Typography>
         </Box>
-        <Typography color="text.secondary">
-          Decide the type of response within {workingDays(props.decisionWorkingDays)} of receiving
-          each referral. Today is {formatDayDate(today)}.
-        </Typography>
+        <TextField
+          size="small"
+          label="Find in the queue"
+          placeholder="Reference, child or referrer"
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+          }}
+          slotProps={{ htmlInput: { maxLength: 200 } }}
+          sx={{ width: 250, flexShrink: 0 }}
+        />
+        <Button
+          component={RouterLink}
+          to="/referrals/new"
+          variant="contained"
+          size="large"
+          sx={{ flexShrink: 0 }}
+        >
+          New referral
+        </Button>
       </Box>
 
       <DraftsList />
 
-      <ToggleButtonGroup
-        exclusive
-        value={filter}
-        onChange={(_e, next: QueueFilter | null) => {
-          setFilter(next);
-        }}
-        aria-label="Which referrals to show"
-        sx={{ flexWrap: 'wrap' }}
-      >
-        {QUEUE_FILTERS.map((f) => (
-          <ToggleButton
-            key={f}
-            value={f}
-            sx={{ px: 2.5, textTransform: 'none', fontSize: '0.95rem' }}
-          >
-            {FILTER_LABELS[f]}
-          </ToggleButton>
-        ))}
-      </ToggleButtonGroup>
-
       <Paper variant="outlined" component="section" aria-labelledby="queue-heading">
+        {/* The pressed filter says which list this is; the heading names it for screen readers. */}
+        <Typography id="queue-heading" variant="h2" sx={visuallyHidden}>
+          {FILTER_HEADINGS[filter]}
+          {text === '' ? '' : `, matching “${text}”`}
+        </Typography>
         <Box
           sx={{
-            px: 3,
-            py: 2,
+            px: 1.5,
+            py: 0.5,
             display: 'flex',
-            alignItems: 'baseline',
+            alignItems: 'center',
             justifyContent: 'space-between',
+            flexWrap: 'wrap',
             gap: 2,
             borderBottom: 1,
             borderColor: 'divider',
           }}
         >
-          <Typography id="queue-heading" variant="h2">
-            {FILTER_HEADINGS[filter]}
-          </Typography>
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={filter}
+            onChange={(_e, next: QueueFilter | null) => {
+              setFilter(next);
+            }}
+            aria-label="Which referrals to show"
+            sx={{ flexWrap: 'wrap' }}
+          >
+            {QUEUE_FILTERS.map((f) => (
+              <ToggleButton
+                key={f}
+                value={f}
+                sx={{ px: 1.5, py: 0.25, textTransform: 'none', fontSize: '0.9rem' }}
+              >
+                {FILTER_LABELS[f]}
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
           {queue.data ? (
-            <Typography color="text.secondary" aria-live="polite">
-              {rows.length === 1 ? '1 referral' : `${rows.length} referrals`}
+            <Typography aria-live="polite" data-testid="queue-showing" sx={{ fontWeight: 600 }}>
+              {showingText(paging.page, paging.pageSize, rows.length, total)}
+              {text === '' ? '' : ` matching “${text}”`}
             </Typography>
           ) : null}
         </Box>
-        <Box sx={{ px: 3, py: queue.data && rows.length > 0 ? 0 : 2 }}>
-          {queue.isPending ? <Loading label="Loading the queue…" /> : null}
-          {queue.isError ? (
+        {take.error ? (
+          <Alert
+            severity="error"
+            sx={{ m: 1.5 }}
+            onClose={() => {
+              take.reset();
+            }}
+          >
+            The referral could not be taken: {take.error.message}
+          </Alert>
+        ) : null}
+        {queue.isPending ? (
+          <Box sx={{ px: 2, py: 2 }}>
+            <Loading label="Loading the queue…" />
+          </Box>
+        ) : null}
+        {queue.isError ? (
+          <Box sx={{ px: 2, py: 2 }}>
             <ErrorPanel
               title="The queue could not be loaded"
               error={queue.error}
               onRetry={() => void queue.refetch()}
             />
-          ) : null}
-          {queue.data && rows.length === 0 ? (
-            <Typography sx={{ py: 2 }}>{EMPTY_TEXT[filter]}</Typography>
-          ) : null}
-        </Box>
-        {queue.data && rows.length > 0 ? <QueueTable rows={rows} today={today} /> : null}
+          </Box>
+        ) : null}
+        {queue.data && total === 0 ? (
+          <Typography sx={{ px: 2, py: 2 }}>
+            {text === '' ? EMPTY_TEXT[filter] : `No referrals here match “${text}”.`}
+          </Typography>
+        ) : null}
+        {queue.data && total > 0 && me ? (
+          <Box sx={{ height: 'max(440px, calc(100vh - 176px))' }}>
+            <QueueGrid
+              rows={rows}
+              total={total}
+              loading={queue.isFetching && queue.isPlaceholderData}
+              me={me}
+              assignMode={assignMode}
+              paginationModel={paging}
+              onPaginationModelChange={setPaging}
+              sortModel={sortModel}
+              onSortModelChange={setSortModel}
+              onAssign={onAssign}
+              labelledBy="queue-heading"
+            />
+          </Box>
+        ) : null}
       </Paper>
+      {assigning && me ? (
+        <AssignDialog
+          key={assigning.item.id}
+          // The row as the store last sent it, so a refresh after a clash carries its new version.
+          request={{
+            ...assigning,
+            item: rows.find((r) => r.id === assigning.item.id) ?? assigning.item,
+          }}
+          me={me}
+          onClose={() => {
+            setAssigning(null);
+          }}
+        />
+      ) : null}
     </Stack>
-  );
-}
-
-function QueueTable(props: { rows: QueueRow[]; today: string }): ReactElement {
-  const navigate = useNavigate();
-  const body = useRef<HTMLTableSectionElement>(null);
-  const open = (id: string) => {
-    void navigate(`/referrals/${encodeURIComponent(id)}`);
-  };
-  const moveFocus = (from: HTMLElement, step: 1 | -1) => {
-    const rows = Array.from(body.current?.querySelectorAll<HTMLElement>('tr[data-row]') ?? []);
-    const next = rows[rows.indexOf(from) + step];
-    next?.focus();
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, id: string) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      open(id);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      moveFocus(event.currentTarget, event.key === 'ArrowDown' ? 1 : -1);
-    }
-  };
-
-  return (
-    <TableContainer>
-      <Table
-        aria-labelledby="queue-heading"
-        sx={{ tableLayout: 'fixed', minWidth: 960, '& td, & th': { px: 3 } }}
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell scope="col" sx={{ width: 315 }}>
-              Time left
-            </TableCell>
-            <TableCell scope="col">Children</TableCell>
-            <TableCell scope="col">Referrer</TableCell>
-            <TableCell scope="col" sx={{ width: 150 }}>
-              Received
-            </TableCell>
-            <TableCell scope="col" sx={{ width: 150 }}>
-              Assigned to
-            </TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody ref={body}>
-          {props.rows.map(({ item, status }) => (
-            <TableRow
-              key={item.id}
-              data-row
-              data-testid="queue-row"
-              hover
-              tabIndex={0}
-              onClick={() => {
-                open(item.id);
-              }}
-              onKeyDown={(e) => {
-                onKeyDown(e, item.id);
-              }}
-              sx={{
-                cursor: 'pointer',
-                verticalAlign: 'top',
-                '&:focus-visible': {
-                  outline: '3px solid',
-                  outlineColor: 'primary.main',
-                  outlineOffset: -3,
-                },
-              }}
-            >
-              <TableCell>
-                <Stack spacing={0.75} sx={{ alignItems: 'flex-start' }}>
-                  <ClockChip status={status} />
-                  <Typography variant="body2" color="text.secondary">
-                    {status.kind === 'met' ? 'Decision was due' : 'Due'}{' '}
-                    {formatDayDate(item.decisionDue)}
-                  </Typography>
-                  <ReturnedLine item={item} />
-                </Stack>
-              </TableCell>
-              <TableCell>
-                <Stack spacing={0.5}>
-                  {item.children.map((c) => (
-                    <Box key={c.position}>
-                      <Typography sx={{ fontWeight: 600 }}>{c.displayName}</Typography>
-                      <Typography variant="body2" color="text.secondary">
-                        {birthLine(c, props.today)}
-                      </Typography>
-                    </Box>
-                  ))}
-                  <Typography variant="body2" color="text.secondary">
-                    {item.reference}
-                  </Typography>
-                  {item.immediateProtection ? (
-                    <Chip
-                      size="small"
-                      color="error"
-                      variant="outlined"
-                      icon={<WarningAmberIcon />}
-                      label="May need immediate protection"
-                      sx={{ alignSelf: 'flex-start' }}
-                    />
-                  ) : null}
-                </Stack>
-              </TableCell>
-              <TableCell>{item.referrerLabel}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.receivedAt)}</TableCell>
-              <TableCell>
-                {item.assignedTo ? (
-                  item.assignedTo.displayName
-                ) : (
-                  <Typography
-                    component="span"
-                    variant="body2"
-                    color="text.secondary"
-                    sx={{ fontStyle: 'italic' }}
-                  >
-                    Unassigned
-                  </Typography>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
-  );
-}
-
-/**
- * A decision the manager returned, on the row itself so it cannot be missed: who and what they
- * asked for (local sign-off policy; WT 2013 and 2015 Flowchart 1), under the decision clock. Long
- * comments are cut to four lines on screen; a screen reader hears all of it.
- */
-function ReturnedLine(props: { item: QueueRow['item'] }): ReactElement | null {
-  const text = returnedLine(props.item);
-  if (text === null) return null;
-  return (
-    <Box
-      data-testid="queue-returned"
-      sx={{
-        display: 'flex',
-        gap: 0.75,
-        alignItems: 'flex-start',
-        alignSelf: 'stretch',
-        px: 1,
-        py: 0.5,
-        borderLeft: 4,
-        borderColor: 'warning.main',
-        bgcolor: 'rgba(237, 108, 2, 0.08)',
-      }}
-    >
-      <UndoIcon fontSize="small" aria-hidden sx={{ mt: 0.25, color: 'warning.dark' }} />
-      <Typography
-        variant="body2"
-        sx={{
-          fontWeight: 600,
-          display: '-webkit-box',
-          WebkitLineClamp: 4,
-          WebkitBoxOrient: 'vertical',
-          overflow: 'hidden',
-        }}
-      >
-        {text}
-      </Typography>
-    </Box>
   );
 }

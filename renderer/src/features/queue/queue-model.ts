@@ -6,7 +6,11 @@ import {
   type WorkingDayCalendar,
 } from '../../../../shared/calendar';
 import type { QueueChild, QueueItem } from '../../../../shared/domain/records';
-import type { QueueFilter } from '../../../../shared/ipc/contract';
+import {
+  QUEUE_SORT_FIELDS,
+  type QueueFilter,
+  type QueueSortField,
+} from '../../../../shared/ipc/contract';
 import { urgency } from '../../components/clock-text';
 import { formatUkDate } from '../../components/format';
 import { returnedText } from '../decisions/returned';
@@ -101,6 +105,17 @@ export function birthLine(child: QueueChild, today: string): string | null {
   return `Born ${formatUkDate(child.birthDate)} (${ageText})`;
 }
 
+/** The queue row's short form: `14/03/2016`, `unborn`, `about 6`, or '' when not known. */
+export function shortBirth(child: QueueChild): string {
+  if (child.birthDate === null)
+    return child.approximateAge === undefined || child.approximateAge === null
+      ? ''
+      : approximateAgeText(child.approximateAge);
+  return child.unborn
+    ? `unborn, due ${formatUkDate(child.birthDate)}`
+    : formatUkDate(child.birthDate);
+}
+
 /**
  * "Returned by Jo Morgan: Add the police reference." for a referral whose last decision a manager
  * returned (local sign-off policy); null otherwise.
@@ -111,4 +126,46 @@ export function returnedLine(item: QueueItem): string | null {
 
 export function childrenSummary(children: readonly QueueChild[]): string {
   return children.map((c) => c.displayName).join(', ');
+}
+
+/** Rows a page may show; the store refuses more than 100 (contract QUEUE_PAGE_SIZE_MAX). */
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** A manager picks who holds a referral; a duty worker takes it themselves. */
+export type AssignMode = 'choose' | 'take';
+
+export function assignModeFor(roles: readonly string[]): AssignMode | null {
+  if (roles.includes('manager')) return 'choose';
+  if (roles.includes('duty-worker')) return 'take';
+  return null;
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** The grid footer: "1–50 of 4,812". */
+export function displayedRows(p: { from: number; to: number; count: number }): string {
+  return p.count === 0 ? '0 of 0' : `${count(p.from)}–${count(p.to)} of ${count(p.count)}`;
+}
+
+/** Above the grid, so the size of the queue is never a surprise: "Showing 1–50 of 4,812". */
+export function showingText(page: number, pageSize: number, onPage: number, total: number): string {
+  if (total === 0) return 'No referrals';
+  if (onPage === 0) return `None on this page of ${count(total)}`;
+  const from = page * pageSize + 1;
+  return `Showing ${count(from)}–${count(from + onPage - 1)} of ${count(total)}`;
+}
+
+type GridSort = { field: string; sort?: 'asc' | 'desc' | null | undefined };
+
+/** The grid's sort model as the store's sort; nothing chosen means most urgent first. */
+export function sortFromModel(model: readonly GridSort[]): {
+  field: QueueSortField;
+  direction: 'asc' | 'desc';
+} {
+  const first = model[0];
+  const field = QUEUE_SORT_FIELDS.find((f) => f === first?.field);
+  if (first === undefined || field === undefined || !first.sort)
+    return { field: 'urgency', direction: 'asc' };
+  return { field, direction: first.sort };
 }

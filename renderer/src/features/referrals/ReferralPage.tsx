@@ -8,6 +8,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -516,7 +517,13 @@ function ChildFacts(props: { c: ReferralChildRecord; today: string }): ReactElem
         sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mb: 1 }}
       >
         <Typography variant="h3" component="h3" sx={{ fontSize: '1.2rem', fontWeight: 700 }}>
-          {c.displayName}
+          {c.personId ? (
+            <Link component={RouterLink} to={`/people/${c.personId}`}>
+              {c.displayName}
+            </Link>
+          ) : (
+            c.displayName
+          )}
         </Typography>
         <Chip
           size="small"

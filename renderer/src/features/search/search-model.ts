@@ -1,0 +1,50 @@
+// Words for search results: a child's name and birth line, a referral's line, and why each
+// matched, shared by the header search box and the search page.
+import {
+  SEARCH_WHY_LABELS,
+  type ChildSearchHit,
+  type ReferralSearchResult,
+  type SearchWhy,
+} from '../../../../shared/domain/search';
+import { REFERRAL_STATUS_LABELS } from '../../../../shared/domain/records';
+import { formatNhsNumber, formatUkDate } from '../../../../shared/validation/formats';
+import { formatDateTime } from '../../components/format';
+
+/** Results per group in the header box; the search page shows up to 50. */
+export const TYPE_AHEAD_LIMIT = 5;
+/** How long typing must pause before the header box searches. */
+export const TYPE_AHEAD_DELAY_MS = 250;
+
+export function childName(c: Pick<ChildSearchHit, 'givenNames' | 'familyName'>): string {
+  return (
+    [c.givenNames, c.familyName].filter((s) => s !== null && s !== '').join(' ') || 'Name not known'
+  );
+}
+
+/** "Born 03/04/2016", "Expected 01/02/2027", or what is known instead. */
+export function childBirthText(c: ChildSearchHit): string {
+  if (c.dateOfBirth !== null) return `Born ${formatUkDate(c.dateOfBirth)}`;
+  if (c.expectedDateOfBirth !== null) return `Expected ${formatUkDate(c.expectedDateOfBirth)}`;
+  if (c.approxBirthYear !== null) return `Born around ${String(c.approxBirthYear)}`;
+  return 'Date of birth not known';
+}
+
+export function childDetails(c: ChildSearchHit): string {
+  return [childBirthText(c), c.nhsNumber ? `NHS ${formatNhsNumber(c.nhsNumber)}` : null, c.postcode]
+    .filter((s): s is string => s !== null && s !== '')
+    .join(' · ');
+}
+
+export function referralDetails(r: ReferralSearchResult): string {
+  const names = r.children.map((c) => c.name).join(', ') || 'No child named';
+  return `${names} · received ${formatDateTime(r.receivedAt)} · ${REFERRAL_STATUS_LABELS[r.status]}`;
+}
+
+/** "Matched on: NHS number, postcode". */
+export function whyText(why: readonly SearchWhy[]): string {
+  return `Matched on: ${why.map((w) => SEARCH_WHY_LABELS[w].toLowerCase()).join(', ')}`;
+}
+
+export function searchPath(text: string): string {
+  return `/search?q=${encodeURIComponent(text.trim())}`;
+}

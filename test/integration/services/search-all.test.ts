@@ -1,0 +1,244 @@
+// Search for children and referrals (contract `search:all`, issue 11 "Search and the record"):
+// every field finds the right child and says why; a reference goes to the reference index; short
+// text gets a hint, not an error; merged records are left out; hostile FTS5 syntax never throws;
+// and what was shown is audited as one view, while a search that showed nothing is not.
+import { ValidationError } from '../../../electron/main/store/errors';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SearchResults } from '../../../shared/domain/search';
+import { TOO_SHORT_HINT } from '../../../shared/search/query';
+import { isValidNhsNumber } from '../../../shared/validation/formats';
+import { bornChild, referralInput, testEnv, type TestEnv } from '../../helpers/store-fixtures';
+
+let env: TestEnv;
+beforeEach(async () => {
+  env = await testEnv();
+});
+afterEach(() => {
+  env.close();
+});
+
+const NHS = '9434765919';
+
+async function refer(
+  over: Parameters<typeof bornChild>[0],
+  more: Parameters<typeof referralInput>[0] = {},
+): Promise<{ referralId: string; reference: string; personId: string }> {
+  const r = await env.services.referrals
+    .create(
+      { user: env.admin },
+      { referral: referralInput({ children: [bornChild(over)], ...more }), newChildren: [0] },
+    )
+    .catch((e: unknown) => {
+      throw new Error(JSON.stringify(e instanceof ValidationError ? e.fieldErrors : e));
+    });
+  return { referralId: r.id, reference: r.reference, personId: r.children[0]?.personId ?? '' };
+}
+
+async function search(text: string, limit?: number): Promise<SearchResults> {
+  return env.services.search.all(
+    { user: env.admin },
+    limit === undefined ? { text } : { text, limit },
+  );
+}
+
+function searchAudits(): { action: string; details: unknown }[] {
+  const rows = env.store.raw
+    .prepare(`SELECT action, details FROM audit_log WHERE entity_type = 'search' ORDER BY seq`)
+    .all() as { action: string; details: string }[];
+  return rows.map((r) => ({ action: r.action, details: JSON.parse(r.details) as unknown }));
+}
+
+describe('search:all', () => {
+  let amy: { referralId: string; reference: string; personId: string };
+  let tyler: { referralId: string; reference: string; personId: string };
+
+  beforeEach(async () => {
+    expect(isValidNhsNumber(NHS)).toBe(true);
+    amy = await refer({
+      givenNames: 'Amy',
+      familyName: 'Smith',
+      otherNames: 'Amelia Jones',
+      dateOfBirth: '2016-04-03',
+      nhsNumber: NHS,
+      school: 'Riverside Primary Academy',
+      address: { line1: '4 Mill Lane', town: 'Harbourton', postcode: 'HB2 3PD' },
+    });
+    tyler = await refer(
+      {
+        givenNames: 'Tyler',
+        familyName: 'Brown',
+        dateOfBirth: '2019-09-30',
+        address: { line1: '9 Quay Street', town: 'Harbourton', postcode: 'HB9 9ZZ' },
+      },
+      {
+        referrer: {
+          kind: 'professional',
+          name: 'Pat Nurse',
+          role: 'Health visitor',
+          agencyName: 'Harbourton Health Centre',
+          agencyType: 'health-visitor',
+          phone: '01632 960002',
+          wantsFeedback: false,
+          feedbackMethod: 'none',
+        },
+        concern: 'Tyler was left alone overnight.',
+      },
+    );
+  });
+
+  it('finds a child by name, with why, and the referral they are on', async () => {
+    const r = await search('Amy Smith');
+    expect(r.kind).toBe('text');
+    expect(r.children.map((c) => c.personId)).toEqual([amy.personId]);
+    expect(r.children[0]?.why).toContain('name');
+    expect(r.referrals.find((x) => x.referralId === amy.referralId)?.why).toContain('child-name');
+    expect(r.referrals.some((x) => x.referralId === tyler.referralId)).toBe(false);
+  });
+
+  it('finds a name that sounds alike, and says so', async () => {
+    const r = await search('Smyth');
+    expect(r.children.find((c) => c.personId === amy.personId)?.why).toEqual(['name-sounds-like']);
+  });
+
+  it('finds a child by another name (alias)', async () => {
+    const r = await search('Amelia');
+    expect(r.children.find((c) => c.personId === amy.personId)?.why).toContain('other-name');
+  });
+
+  it('finds by NHS number, typed with spaces, through the NHS number index', async () => {
+    const r = await search('943 476 5919');
+    expect(r.kind).toBe('nhs-number');
+    expect(r.children.map((c) => [c.personId, c.why])).toEqual([[amy.personId, ['nhs-number']]]);
+    expect(r.referrals.map((x) => [x.referralId, x.why])).toEqual([
+      [amy.referralId, ['nhs-number']],
+    ]);
+  });
+
+  it('finds by date of birth typed DD/MM/YYYY (and D/M/YYYY)', async () => {
+    for (const typed of ['30/09/2019', '30/9/2019']) {
+      const r = await search(typed);
+      expect(r.kind).toBe('date-of-birth');
+      expect(r.children.map((c) => [c.personId, c.why])).toEqual([
+        [tyler.personId, ['date-of-birth']],
+      ]);
+    }
+  });
+
+  it('says when a typed date is not real instead of searching', async () => {
+    const r = await search('31/02/2019');
+    expect(r.kind).toBeNull();
+    expect(r.hint).toMatch(/not a real date/);
+  });
+
+  it('finds by full postcode (any spacing or case) and by postcode word', async () => {
+    const r = await search('hb99zz');
+    expect(r.kind).toBe('postcode');
+    expect(r.children.map((c) => [c.personId, c.why])).toEqual([[tyler.personId, ['postcode']]]);
+    const partial = await search('HB9');
+    expect(partial.children.find((c) => c.personId === tyler.personId)?.why).toContain('postcode');
+  });
+
+  it('finds by school, the child and the referral', async () => {
+    const r = await search('riverside');
+    expect(r.children.find((c) => c.personId === amy.personId)?.why).toContain('school');
+    expect(r.referrals.find((x) => x.referralId === amy.referralId)?.why).toContain('school');
+  });
+
+  it('finds referrals by referrer', async () => {
+    const r = await search('Pat Nurse');
+    expect(r.referrals.map((x) => [x.referralId, x.why])).toEqual([
+      [tyler.referralId, ['referrer']],
+    ]);
+  });
+
+  it('finds concern words with a snippet', async () => {
+    const r = await search('overnight');
+    const hit = r.referrals.find((x) => x.referralId === tyler.referralId);
+    expect(hit?.why).toEqual(['concern']);
+    expect(hit?.snippet).toContain('overnight');
+  });
+
+  it('sends a reference straight to the reference index: exact, without dashes, short of zeros', async () => {
+    const year = amy.reference.slice(3, 7);
+    const number = String(Number(amy.reference.slice(8)));
+    for (const typed of [
+      amy.reference,
+      amy.reference.toLowerCase().replace(/-/g, ''),
+      `FD-${year}-${number}`,
+    ]) {
+      const r = await search(typed);
+      expect(r.kind).toBe('reference');
+      expect(r.referrals[0]?.referralId).toBe(amy.referralId);
+      expect(r.referrals[0]?.why).toEqual(['reference']);
+      expect(r.referrals[0]?.children).toEqual([{ name: 'Amy Smith', personId: amy.personId }]);
+    }
+    const both = await search(`FD-${year}`);
+    expect(both.referrals.map((x) => x.referralId).sort()).toEqual(
+      [amy.referralId, tyler.referralId].sort(),
+    );
+  });
+
+  it('refuses 1 or 2 characters with a hint, not an error, and audits nothing', async () => {
+    for (const typed of ['a', 'Am', ' A- ', '']) {
+      const r = await search(typed);
+      expect(r.kind).toBeNull();
+      expect(r.children).toEqual([]);
+      expect(r.referrals).toEqual([]);
+      expect(r.hint).toBe(typed.trim() === '' ? null : TOO_SHORT_HINT);
+    }
+    expect(searchAudits()).toEqual([]);
+  });
+
+  it('never throws on FTS5 syntax or odd text', async () => {
+    for (const typed of [
+      '"*OR NEAR(',
+      'NEAR(amy smith, 2)',
+      'names:amy',
+      "O'Brien",
+      '^amy*',
+      'AND OR NOT',
+      '))) ((( ""',
+      '\u0000amy',
+      'Ｓｍｉｔｈ',
+      'x'.repeat(200),
+    ]) {
+      await expect(search(typed)).resolves.toMatchObject({ text: typed.trim() });
+    }
+  });
+
+  it('leaves out a merged record (its referral is found on the kept record)', async () => {
+    const dup = await refer({ givenNames: 'Amy', familyName: 'Smith', dateOfBirth: '2016-04-03' });
+    await env.services.people.merge(
+      { user: env.admin },
+      { keepId: amy.personId, mergeId: dup.personId, reason: 'Same NHS number on both' },
+    );
+    const r = await search('Amy Smith');
+    expect(r.children.map((c) => c.personId)).toEqual([amy.personId]);
+    const onDup = r.referrals.find((x) => x.referralId === dup.referralId);
+    expect(onDup?.children).toEqual([{ name: 'Amy Smith', personId: amy.personId }]);
+    const byDob = await search('03/04/2016');
+    expect(byDob.children.map((c) => c.personId)).toEqual([amy.personId]);
+  });
+
+  it('audits what was shown as one view listing the ids', async () => {
+    await search('Tyler');
+    const audits = searchAudits();
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.action).toBe('view');
+    expect(audits[0]?.details).toEqual({
+      personIds: [tyler.personId],
+      referralIds: [tyler.referralId],
+    });
+    await search('Nobody Atall');
+    expect(searchAudits()).toHaveLength(1);
+  });
+
+  it('returns at most `limit` per group and says there are more', async () => {
+    for (let i = 0; i < 3; i++) await refer({ givenNames: `Kai${String(i)}`, familyName: 'Smith' });
+    const r = await search('Smith', 2);
+    expect(r.children).toHaveLength(2);
+    expect(r.more.children).toBe(true);
+    expect(r.referrals).toHaveLength(2);
+    expect(r.more.referrals).toBe(true);
+  });
+});
