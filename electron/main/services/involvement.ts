@@ -5,9 +5,10 @@ import { londonDate } from '../../../shared/calendar/clocks';
 import type {
   InvolvementReferral,
   PreviousInvolvement,
+  ReferralStatus,
   RelatedPerson,
 } from '../../../shared/domain/records';
-import { RESPONSE_LABELS, type IsoDate } from '../../../shared/domain/types';
+import { RESPONSE_LABELS, type IsoDate, type ResponseType } from '../../../shared/domain/types';
 import type { ChildInput } from '../../../shared/validation/child';
 import { addMonthsIso } from '../../../shared/validation/formats';
 import type { HouseholdMemberInput } from '../../../shared/validation/household';
@@ -43,6 +44,22 @@ export async function isReReferral(
   });
 }
 
+/** One earlier referral as previous involvement shows it: when, its status and its outcome. */
+function involvementRow(
+  r: { referral_id: string; reference: string; received_at: string; status: ReferralStatus },
+  o: { chosen: ResponseType; at: string } | undefined,
+): InvolvementReferral {
+  return {
+    referralId: r.referral_id,
+    reference: r.reference,
+    receivedAt: r.received_at,
+    status: r.status,
+    outcome: o?.chosen ?? null,
+    outcomeLabel: o ? RESPONSE_LABELS[o.chosen] : null,
+    decidedAt: o?.at ?? null,
+  };
+}
+
 export async function involvementReferrals(
   db: Db,
   personId: string,
@@ -53,18 +70,7 @@ export async function involvementReferrals(
     db,
     rows.map((r) => r.referral_id),
   );
-  return rows.map((r) => {
-    const o = outcomes.get(r.referral_id);
-    return {
-      referralId: r.referral_id,
-      reference: r.reference,
-      receivedAt: r.received_at,
-      status: r.status,
-      outcome: o?.chosen ?? null,
-      outcomeLabel: o ? RESPONSE_LABELS[o.chosen] : null,
-      decidedAt: o?.at ?? null,
-    };
-  });
+  return rows.map((r) => involvementRow(r, outcomes.get(r.referral_id)));
 }
 
 export async function previousInvolvement(
@@ -102,18 +108,7 @@ export async function previousInvolvementFor(
   for (const personId of personIds) {
     const all: InvolvementReferral[] = rows
       .filter((r) => r.person_id === personId)
-      .map((r) => {
-        const o = outcomes.get(r.referral_id);
-        return {
-          referralId: r.referral_id,
-          reference: r.reference,
-          receivedAt: r.received_at,
-          status: r.status,
-          outcome: o?.chosen ?? null,
-          outcomeLabel: o ? RESPONSE_LABELS[o.chosen] : null,
-          decidedAt: o?.at ?? null,
-        };
-      });
+      .map((r) => involvementRow(r, outcomes.get(r.referral_id)));
     const recent = all.filter((r) => {
       const d = londonDate(r.receivedAt);
       return d >= from && d <= asOf;

@@ -2,7 +2,7 @@
 // and siblings, every referral with its decision and outcome and what has happened since, the
 // census re-referral flags, merges (with undo), and who has viewed the record. Opening it is
 // audited as a view (`people:get`).
-import { useState, type ReactElement, type ReactNode } from 'react';
+import { useState, type ReactElement } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -24,30 +24,7 @@ import { MergesList, PersonAudit } from './PersonMerges';
 import { PersonReferrals } from './PersonReferrals';
 import { addressLines, birthText, personLabel } from './person-model';
 import { usePerson } from './person-queries';
-
-export function Facts(props: { items: [string, ReactNode][] }): ReactElement {
-  return (
-    <Box
-      component="dl"
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: { xs: '1fr', sm: 'minmax(180px, max-content) 1fr' },
-        columnGap: 3,
-        rowGap: 1.25,
-        m: 0,
-        '& dt': { color: 'text.secondary' },
-        '& dd': { m: 0 },
-      }}
-    >
-      {props.items.map(([label, value]) => (
-        <Box key={label} sx={{ display: 'contents' }}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </Box>
-      ))}
-    </Box>
-  );
-}
+import { Facts } from '../../components/Facts';
 
 /** Merging is for managers and administrators (contract `people:merge`, `people:unmerge`). */
 export function canMerge(session: SessionInfo | undefined): boolean {
