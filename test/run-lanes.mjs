@@ -1,9 +1,10 @@
-// `npm test`'s last step: every Vitest project, in two lanes at once. The browser tests (e2e) run
-// in one Vitest process, one file at a time; unit, integration and renderer tests in another.
-// On the 2-core CI machine one Vitest process runs one file at a time, and much of each lane's
-// time is spent waiting on another process (Chromium, the kill-loop child, disk syncs), so two
-// lanes finish in about two-thirds of the time of one. Output is prefixed by lane; the exit code
-// is non-zero if either lane failed. Extra arguments go to both lanes (e.g. a file filter).
+// `npm test`'s last step: every Vitest project, in three lanes at once: the browser tests (e2e);
+// the kill tests (a child process killed hundreds of times); and unit, integration and renderer
+// tests. On the 2-core CI machine one Vitest process runs one file at a time, and much of each
+// lane's time is spent waiting on another process (Chromium, the killed child, disk syncs):
+// measured, one lane used under half of the two cores. Output is prefixed by lane; the exit
+// code is non-zero if any lane failed. Extra arguments (e.g. a file filter) go to two lanes,
+// browser and everything else.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,15 +12,41 @@ import { createInterface } from 'node:readline';
 const root = path.resolve(import.meta.dirname, '..');
 const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
 // A filter given to both lanes usually matches files in only one of them.
-const extra = process.argv.length > 2 ? [...process.argv.slice(2), '--passWithNoTests'] : [];
-const lanes = [
-  { name: 'browser', projects: ['e2e'] },
-  { name: 'main   ', projects: ['unit', 'integration', 'renderer'] },
+const filtered = process.argv.length > 2;
+const extra = filtered ? [...process.argv.slice(2), '--passWithNoTests'] : [];
+const KILL_TESTS = [
+  'test/integration/store/kill-loop.test.ts',
+  'test/integration/store/kill-during.test.ts',
+  'test/integration/store/folder-lock.test.ts',
 ];
+const lanes = filtered
+  ? [
+      { name: 'browser', args: ['--project', 'e2e'] },
+      {
+        name: 'main   ',
+        args: ['--project', 'unit', '--project', 'integration', '--project', 'renderer'],
+      },
+    ]
+  : [
+      { name: 'browser', args: ['--project', 'e2e'] },
+      { name: 'kill   ', args: ['--project', 'integration', ...KILL_TESTS] },
+      {
+        name: 'main   ',
+        args: [
+          '--project',
+          'unit',
+          '--project',
+          'integration',
+          '--project',
+          'renderer',
+          ...KILL_TESTS.flatMap((t) => ['--exclude', t]),
+        ],
+      },
+    ];
 
 function run(lane) {
   return new Promise((resolve) => {
-    const args = [vitest, 'run', ...lane.projects.flatMap((p) => ['--project', p]), ...extra];
+    const args = [vitest, 'run', ...lane.args, ...extra];
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
