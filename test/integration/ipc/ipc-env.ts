@@ -1,4 +1,5 @@
 // A real store + services + dispatch env on a temp folder, with users holding chosen roles.
+import { expect } from 'vitest';
 import type { AppUser } from '../../../shared/domain/records';
 import type { UserRole } from '../../../shared/domain/types';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
@@ -50,4 +51,11 @@ export async function ipcFixture(): Promise<IpcFixture> {
       removeDir(dir);
     },
   };
+}
+
+/** The field errors of a refusal, checking it was refused as VALIDATION. */
+export function fieldErrors(r: IpcResult<unknown>): Record<string, string> {
+  if (r.ok) throw new Error('expected a refusal');
+  expect(r.error.code).toBe('VALIDATION');
+  return { ...r.error.fieldErrors };
 }

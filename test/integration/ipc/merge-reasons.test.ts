@@ -3,14 +3,7 @@
 // field and nothing changes; the stored reasons are checked in services/workflow.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEnv } from '../../../electron/main/ipc/env';
-import type { IpcResult } from '../../../shared/ipc/contract';
-import { ipcFixture, type IpcFixture } from './ipc-env';
-
-function fieldErrors(r: IpcResult<unknown>): Record<string, string> {
-  if (r.ok) throw new Error('expected a refusal');
-  expect(r.error.code).toBe('VALIDATION');
-  return { ...r.error.fieldErrors };
-}
+import { fieldErrors, ipcFixture, type IpcFixture } from './ipc-env';
 
 describe('merges need a reason', () => {
   let fx: IpcFixture;

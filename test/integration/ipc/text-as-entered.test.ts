@@ -7,18 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEnv } from '../../../electron/main/ipc/env';
 import { BROKEN_CHARACTER_MESSAGE } from '../../../shared/validation/fields';
 import type { SettingsRecord } from '../../../shared/domain/records';
-import type { IpcResult } from '../../../shared/ipc/contract';
 import { referralInput } from '../../helpers/store-fixtures';
-import { ipcFixture, type IpcFixture } from './ipc-env';
+import { fieldErrors, ipcFixture, type IpcFixture } from './ipc-env';
 
 const HIGH = '\uD83D'; // first half of 😀 on its own
 const LOW = '\uDE00'; // second half on its own
-
-function fieldErrors(r: IpcResult<unknown>): Record<string, string> {
-  if (r.ok) throw new Error('expected a refusal');
-  expect(r.error.code).toBe('VALIDATION');
-  return { ...r.error.fieldErrors };
-}
 
 describe('text comes back exactly as entered', () => {
   let fx: IpcFixture;
