@@ -112,6 +112,33 @@ export default tseslint.config(
     },
   },
   {
+    // Services, the store and the IPC core run unchanged in the app, the browser harness and the
+    // tests; Electron reaches them only through ports (services/ports.ts) built in electron/main.
+    files: [
+      'electron/main/services/**/*.ts',
+      'electron/main/store/**/*.ts',
+      'electron/main/documents/**/*.ts',
+      'electron/main/ipc/dispatch.ts',
+      'electron/main/ipc/handlers.ts',
+      'electron/main/ipc/env.ts',
+      'electron/main/ipc/input-guard.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['**/renderer/**'], 'electron/ must not import from renderer/.'),
+            pattern(
+              ['electron', 'electron/*'],
+              'Services, the store, documents and the IPC core must not import Electron: take a port (services/ports.ts).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.{ts,tsx}', '*.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

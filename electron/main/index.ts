@@ -6,7 +6,9 @@ import { registerIpc } from './ipc/register';
 import { devNativeBinding } from './native-binding';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { denyAllPermissions, guardNavigation } from './security';
+import { createDialogFilesPort } from './files-dialog';
 import { createServices, systemClock } from './services';
+import { createEventHub } from './services/events-hub';
 import { resolveDataDir } from './store/data-dir';
 import { startUp } from './startup';
 import type { Store } from './store/store';
@@ -48,6 +50,13 @@ if (!app.requestSingleInstanceLock()) {
     denyAllPermissions(session.defaultSession);
     serveRenderer(join(import.meta.dirname, '../renderer'));
 
+    // Progress of long work goes to every open window of ours (the events map).
+    const events = createEventHub();
+    events.listen((name, payload) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        if (!window.isDestroyed()) window.webContents.send(`event:${name}`, payload);
+      }
+    });
     const dataDir = resolveDataDir({
       env: process.env,
       platform: process.platform,
@@ -65,7 +74,10 @@ if (!app.requestSingleInstanceLock()) {
       createEnv: (opened) =>
         createSessionEnv({
           store: opened,
-          services: createServices(opened, systemClock),
+          services: createServices(opened, systemClock, {
+            files: createDialogFilesPort(() => mainWindow),
+            events,
+          }),
           clock: systemClock,
         }),
     });

@@ -13,6 +13,7 @@ import { progressEventSchema } from '../progress/events';
 import { decisionSchema } from '../validation/decision';
 import { isIsoDate } from '../validation/formats';
 import { referralSchema } from '../validation/referral';
+import { documentChannels } from './channels/documents';
 import { channel, result, type SchemaOf, type InputSchema, type IpcResult } from './define';
 
 export * from './define';
@@ -111,6 +112,7 @@ export const matchQuerySchema = z
 export type MatchQueryInput = z.infer<typeof matchQuerySchema>;
 
 export const contract = {
+  ...documentChannels,
   'session:current': channel({
     summary: 'Who is using the app, their roles, and the organisation settings they need',
     access: 'any-user',

@@ -2,7 +2,11 @@
 // Electron preload does (one function per contract channel), but over loopback HTTP.
 // It is generated at serve time from the contract so a new channel needs no harness change.
 
+import { APP_EVENTS } from '../../shared/ipc/events';
 import { API_PREFIX, TOKEN_HEADER } from './guards';
+
+/** The stream of the events map (main → window), read with fetch so the token stays a header. */
+export const EVENTS_PATH = '/__harness/events';
 
 /** Where the bridge keeps the token for the tab: survives reloads, gone when the tab closes. */
 export const TOKEN_STORAGE_KEY = 'front-door-harness-token';
@@ -13,6 +17,8 @@ export function bridgeScript(channels: readonly string[]): string {
     prefix: API_PREFIX,
     header: TOKEN_HEADER,
     storageKey: TOKEN_STORAGE_KEY,
+    events: APP_EVENTS,
+    eventsPath: EVENTS_PATH,
   });
   return `// Front Door browser harness bridge (test/harness). Not part of the app.
 (function () {
@@ -66,6 +72,68 @@ export function bridgeScript(channels: readonly string[]): string {
   });
   Object.defineProperty(window, 'api', {
     value: Object.freeze(api),
+    writable: false,
+    configurable: false,
+    enumerable: true,
+  });
+
+  // window.appEvents, as the preload gives it: one stream, opened on first use, reopened if lost.
+  var listeners = {};
+  var streaming = false;
+  function deliver(block) {
+    var data = block
+      .split('\n')
+      .filter(function (line) { return line.indexOf('data: ') === 0; })
+      .map(function (line) { return line.slice(6); })
+      .join('\n');
+    if (!data) return;
+    var message;
+    try { message = JSON.parse(data); } catch (e) { return; }
+    (listeners[message.name] || []).slice().forEach(function (listener) {
+      try { listener(message.payload); } catch (e) { /* one listener must not stop the rest */ }
+    });
+  }
+  function stream() {
+    streaming = true;
+    var headers = {};
+    headers[config.header] = token;
+    window
+      .fetch(config.eventsPath, { headers: headers, credentials: 'omit', cache: 'no-store' })
+      .then(function (response) {
+        if (!response.ok || !response.body) throw new Error('no stream');
+        var reader = response.body.getReader();
+        var decoder = new TextDecoder();
+        var buffered = '';
+        function pump() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) throw new Error('stream ended');
+            buffered += decoder.decode(chunk.value, { stream: true });
+            var at;
+            while ((at = buffered.indexOf('\n\n')) >= 0) {
+              deliver(buffered.slice(0, at));
+              buffered = buffered.slice(at + 2);
+            }
+            return pump();
+          });
+        }
+        return pump();
+      })
+      .catch(function () {
+        window.setTimeout(stream, 2000);
+      });
+  }
+  var appEvents = {
+    on: function (name, listener) {
+      if (config.events.indexOf(name) < 0) return function () {};
+      (listeners[name] = listeners[name] || []).push(listener);
+      if (!streaming) stream();
+      return function () {
+        listeners[name] = (listeners[name] || []).filter(function (l) { return l !== listener; });
+      };
+    },
+  };
+  Object.defineProperty(window, 'appEvents', {
+    value: Object.freeze(appEvents),
     writable: false,
     configurable: false,
     enumerable: true,

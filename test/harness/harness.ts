@@ -4,7 +4,9 @@
 import os from 'node:os';
 import { createSessionEnv } from '../../electron/main/ipc/env';
 import { createServices, systemClock } from '../../electron/main/services';
+import { createEventHub } from '../../electron/main/services/events-hub';
 import { openStore } from '../../electron/main/store/store';
+import { createDownloadRegistry } from './downloads';
 import { RENDERER_OUT, ensureRendererBuilt } from './build-renderer';
 import { startHarnessServer } from './server';
 
@@ -34,7 +36,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const osAccount = options.user ?? os.userInfo().username;
   const store = openStore({ dataDir: options.dataDir });
-  const services = createServices(store, systemClock, { osAccount: () => osAccount });
+  const downloads = createDownloadRegistry();
+  const events = createEventHub();
+  const services = createServices(store, systemClock, {
+    osAccount: () => osAccount,
+    files: downloads.port,
+    events,
+  });
   // The same environment the Electron main process builds: same handlers, same checks; the user
   // is re-read on every call so role changes apply at once.
   const env = createSessionEnv({
@@ -57,6 +65,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const server = await startHarnessServer({
     env,
     rendererDir: RENDERER_OUT,
+    downloads,
+    events,
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
 

@@ -10,7 +10,9 @@ import { MAX_INPUT_BYTES, dispatch, type DispatchEnv } from '../../electron/main
 import { resolveRendererFile } from '../../electron/main/protocol-path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { CHANNELS, type IpcError } from '../../shared/ipc/contract';
-import { bridgeScript, injectBridge } from './bridge';
+import type { EventHub } from '../../electron/main/services/events-hub';
+import { EVENTS_PATH, bridgeScript, injectBridge } from './bridge';
+import { DOWNLOAD_PREFIX, contentDisposition, type DownloadRegistry } from './downloads';
 import {
   API_PREFIX,
   BRIDGE_PATH,
@@ -31,6 +33,10 @@ export type HarnessServerOptions = {
   port?: number;
   /** Defaults to a fresh random token. */
   token?: string;
+  /** Files the services offered, served once each as a browser download. */
+  downloads?: DownloadRegistry;
+  /** Progress events, streamed to the pages (window.appEvents in the bridge). */
+  events?: EventHub;
 };
 
 export type HarnessServer = {
@@ -220,6 +226,43 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     send(res, 200, JSON.stringify(result), TYPES['.json'] ?? 'application/json');
   }
 
+  function serveDownload(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    const file = req.method === 'GET' ? (options.downloads?.take(pathname) ?? null) : null;
+    if (!file) {
+      send(res, 404, 'This download has expired. Download it again.', 'text/plain; charset=utf-8');
+      return;
+    }
+    send(res, 200, Buffer.from(file.bytes), file.mime, {
+      'Content-Disposition': contentDisposition(file.fileName),
+    });
+  }
+
+  /** Server-sent events over a fetch stream: the token travels in the header, as for the API. */
+  function serveEvents(req: IncomingMessage, res: ServerResponse) {
+    const given = req.headers[TOKEN_HEADER];
+    if (
+      req.method !== 'GET' ||
+      !tokenMatches(token, typeof given === 'string' ? given : undefined)
+    ) {
+      sendError(res, 403, refused('Request refused: the harness token is missing or wrong.'));
+      return;
+    }
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    const stop = options.events?.listen((name, payload) => {
+      res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
+    });
+    const beat = setInterval(() => res.write(': still here\n\n'), 20_000);
+    req.on('close', () => {
+      clearInterval(beat);
+      stop?.();
+    });
+  }
+
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
@@ -266,6 +309,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
         return;
       }
       if (pathname.startsWith(API_PREFIX)) await serveApi(req, res, pathname);
+      else if (pathname.startsWith(DOWNLOAD_PREFIX)) serveDownload(req, res, pathname);
+      else if (pathname === EVENTS_PATH) serveEvents(req, res);
       else await serveStatic(req, res, pathname);
     })().catch((error: unknown) => {
       options.env.logError('harness', error);

@@ -9,6 +9,7 @@ import { EDITIONS } from '../../shared/domain/types';
 import type { ChildInput } from '../../shared/validation/child';
 import type { ReferralInput } from '../../shared/validation/referral';
 import { createServices, type Services } from '../../electron/main/services/index';
+import { createFolderFilesPort } from '../../electron/main/services/files-folder';
 import { openStore, type Store } from '../../electron/main/store/store';
 
 export function tempDir(prefix = 'front-door-'): string {
@@ -112,6 +113,8 @@ export function decisionInput(over: Partial<Decision> = {}): Decision {
 
 export type TestEnv = {
   dir: string;
+  /** Where files handed to the user are written (the tests' files port). */
+  filesDir: string;
   store: Store;
   services: Services;
   clock: ReturnType<typeof fixedClock>;
@@ -125,10 +128,16 @@ export async function testEnv(): Promise<TestEnv> {
   const dir = tempDir();
   const store = openStore({ dataDir: dir });
   const clock = fixedClock();
-  const services = createServices(store, clock, { osAccount: () => 'sam' });
+  // Files the services hand over land in their own temp folder, removed with the data folder.
+  const filesDir = tempDir('front-door-files-');
+  const services = createServices(store, clock, {
+    osAccount: () => 'sam',
+    files: createFolderFilesPort(filesDir),
+  });
   const admin = (await services.users.signIn('sam', 'Sam Patel')).user;
   return {
     dir,
+    filesDir,
     store,
     services,
     clock,
@@ -141,6 +150,7 @@ export async function testEnv(): Promise<TestEnv> {
     close() {
       store.close();
       removeDir(dir);
+      removeDir(filesDir);
     },
   };
 }

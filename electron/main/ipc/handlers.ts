@@ -19,8 +19,12 @@ export function createHandlers(services: Services): Handlers {
     audit,
     backups,
     status,
+    documents,
   } = services;
   return {
+    'documents:list': (input, ctx) => documents.list(as(ctx), input),
+    'documents:download': (input, ctx) => documents.download(as(ctx), input),
+
     'session:current': (_input, ctx) => users.session(as(ctx)),
     'system:status': () => status.get(),
     'system:recover': (input) =>

@@ -20,13 +20,21 @@ import {
   type AppSettingsValue,
 } from '../store/repositories/settings';
 import type { Store } from '../store/store';
+import type { EventsPort, FilesPort } from './ports';
 
 export type Clock = { now(): Date };
 
 /** Per-call context: who is asking. The IPC layer resolves the user once per window session. */
 export type ServiceContext = { user: AppUser };
 
-export type ServiceDeps = { store: Store; clock: Clock };
+export type ServiceDeps = {
+  store: Store;
+  clock: Clock;
+  /** Hands files to the user: save dialog (app), browser download (harness), folder (tests). */
+  files: FilesPort;
+  /** Tells the windows how long work is going (shared/ipc/events.ts). */
+  events: EventsPort;
+};
 
 export function requireRole(ctx: ServiceContext, roles: readonly UserRole[], doing: string): void {
   if (!ctx.user.active || !roles.some((r) => ctx.user.roles.includes(r))) {

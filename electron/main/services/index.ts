@@ -24,7 +24,11 @@ import {
   createUserService,
   defaultOsAccount,
 } from './admin';
-import type { Clock } from './context';
+import type { Clock, ServiceDeps } from './context';
+import { type DocumentService, createDocumentService } from './documents';
+import { type EventHub, createEventHub } from './events-hub';
+import { createFolderFilesPort } from './files-folder';
+import type { FilesPort } from './ports';
 import { type DecisionService, createDecisionService } from './decisions';
 import { type ClockRefresh, refreshDecisionClocks } from './decision-clocks';
 import { type ProgressService, createProgressService } from './progress';
@@ -38,6 +42,10 @@ export type { Clock, ServiceContext } from './context';
 export * from '../store/errors';
 
 export type Services = {
+  /** Progress of long work, for whoever shows the windows to pass on. */
+  events: EventHub;
+  /** Documents kept exactly as generated, and their downloads. */
+  documents: DocumentService;
   referrals: ReferralService;
   drafts: DraftService;
   people: PeopleService;
@@ -60,6 +68,10 @@ export type ServicesOptions = {
   osAccount?: () => string;
   /** Backups to keep when rotating (default 14). */
   backupKeep?: number;
+  /** How files reach the user (default: written into a fresh temp folder, as in the tests). */
+  files?: FilesPort;
+  /** Where progress events go (default: a hub nobody listens to yet; listen with `events`). */
+  events?: EventHub;
 };
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -69,8 +81,16 @@ export function createServices(
   clock: Clock = systemClock,
   options: ServicesOptions = {},
 ): Services {
-  const deps = { store, clock };
+  const events = options.events ?? createEventHub();
+  const deps: ServiceDeps = {
+    store,
+    clock,
+    files: options.files ?? createFolderFilesPort(),
+    events,
+  };
   return {
+    events,
+    documents: createDocumentService(deps),
     referrals: createReferralService(deps),
     drafts: createDraftService(deps),
     people: createPeopleService(deps),

@@ -242,14 +242,21 @@ export type MinutesVersionsTable = {
   created_by: string | null;
 };
 
-export type GeneratedDocumentsTable = {
+/** Migration 7: documents kept exactly as generated (replaces generated_documents). */
+export type DocumentsTable = {
   id: string;
-  referral_id: string | null;
   kind: string;
+  subject_type: string;
+  subject_id: string;
+  subject_version: number;
+  title: string;
   file_name: string;
+  mime: string;
+  bytes: Uint8Array;
+  size: number;
   sha256: string;
-  created_by: string | null;
   created_at: string;
+  created_by: string | null;
 };
 
 export type LettersTable = Stamps & {
@@ -375,7 +382,7 @@ export type Database = {
   agency_contributions: AgencyContributionsTable;
   actions: ActionsTable;
   minutes_versions: MinutesVersionsTable;
-  generated_documents: GeneratedDocumentsTable;
+  documents: DocumentsTable;
   letters: LettersTable;
   chronology: ChronologyTable;
   drafts: DraftsTable;
@@ -397,6 +404,7 @@ export type ReferralChildRow = Selectable<ReferralChildrenTable>;
 export type HouseholdMemberRow = Selectable<HouseholdMembersTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
 export type ProgressEventRow = Selectable<ProgressEventsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
 export type SettingRow = Selectable<SettingsTable>;
 export type DraftRow = Selectable<DraftsTable>;
 export type AuditRow = Selectable<AuditLogTable>;

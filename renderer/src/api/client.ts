@@ -10,11 +10,14 @@ import type {
   IpcErrorCode,
   IpcResult,
 } from '../../../shared/ipc/contract';
+import type { AppEventsApi } from '../../../shared/ipc/events';
 
 declare global {
   interface Window {
     /** Provided by the Electron preload, or by the browser harness bridge. */
     api?: Api;
+    /** The events map (main → window): progress of long work. Same providers as `api`. */
+    appEvents?: AppEventsApi;
   }
 }
 

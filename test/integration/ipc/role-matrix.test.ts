@@ -49,6 +49,8 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'backups:create': ['admin'],
   'backups:list': ['admin'],
   'backups:restore': ['admin'],
+  'documents:list': EVERYONE,
+  'documents:download': EVERYONE,
 };
 
 // Inputs that pass no schema, so a permitted call stops at validation and changes nothing.

@@ -254,7 +254,7 @@ describe('migrations', () => {
       "INSERT INTO referral_children (id, referral_id, person_id, position, display_name, child) VALUES ('c2', 'r2', 'p2', 0, 'Amy Smith', ?)",
     ).run(JSON.stringify({ givenNames: 'Amy', familyName: 'Smith', school: "St Mary's Primary" }));
 
-    expect(migrate(db)).toEqual([6]);
+    expect(migrate(db, { to: 6 })).toEqual([6]);
     expect(
       db
         .prepare(

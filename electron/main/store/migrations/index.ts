@@ -10,6 +10,7 @@ import { migration003 } from './003-progress-events';
 import { migration004 } from './004-approximate-ages-household-keys';
 import { migration005 } from './005-decision-actions-merge-reasons-rekey';
 import { migration006 } from './006-fts-rowids-match-indexes';
+import { migration007 } from './007-documents';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 /** The newest schema this build understands. */
