@@ -13,7 +13,8 @@ import { openStore } from '../../electron/main/store/store';
 import { bornChild, referralInput } from './store-fixtures';
 
 const dataDir = process.argv[2];
-const mode = process.argv[3] ?? 'save';
+const mode =
+  process.argv[3] === undefined || process.argv[3] === '--after-go' ? 'save' : process.argv[3];
 if (dataDir === undefined || !['save', 'migrate', 'backup'].includes(mode)) {
   process.stderr.write('usage: kill-loop-child <dataDir> [save|migrate|backup]\n');
   process.exit(2);
@@ -31,6 +32,18 @@ const PROBE: Migration = {
     db.exec('CREATE INDEX kill_probe_n ON kill_probe (n)');
   },
 };
+
+// `--after-go` (last argument): everything above is loaded, then the child waits for a line on
+// stdin before it touches the data folder. The parent starts the next child this way while it
+// checks the last one, so module loading (most of a child's start) overlaps the check.
+if (process.argv.includes('--after-go')) {
+  process.stdout.write('ready\n');
+  await new Promise<void>((resolve) => {
+    process.stdin.once('data', () => {
+      resolve();
+    });
+  });
+}
 
 if (mode === 'migrate') process.stdout.write('migrating\n');
 const store = openStore({

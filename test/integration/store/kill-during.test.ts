@@ -3,7 +3,6 @@
 // the old or the new schema version, never between, and after a killed backup the source is
 // intact and every listed backup verifies. 50 kills each, as the reliability list asks;
 // KILL_DURING_ITERATIONS to change it.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -12,10 +11,10 @@ import { listBackups, verifyDatabaseFile } from '../../../electron/main/store/ba
 import { MIGRATIONS } from '../../../electron/main/store/migrations/index';
 import { DB_FILE, openStore } from '../../../electron/main/store/store';
 import { bundleChild } from '../../helpers/bundle-child';
+import { type WarmChild, goAndKill, startWarm } from '../../helpers/warm-child';
 import { referralInput, removeDir, tempDir, testEnv } from '../../helpers/store-fixtures';
 
 const ITERATIONS = Number(process.env.KILL_DURING_ITERATIONS ?? 50);
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 let CHILD = '';
 /** The child's probe migration inserts this many rows (test/helpers/kill-loop-child.ts). */
 const PROBE_ROWS = 150_000;
@@ -29,42 +28,21 @@ afterAll(() => {
 });
 
 /**
- * Starts the child in `mode`, waits for its `start` line, kills it `delayMs` later. Resolves with
- * whether it reported `done` before the kill.
+ * Lets a warm child (started in `mode`) go, waits for its `start` line, kills it `delayMs`
+ * later. Resolves with whether it reported `done` before the kill.
  */
-function killDuring(
-  dataDir: string,
-  mode: 'migrate' | 'backup',
+async function killDuring(
+  warm: WarmChild,
   start: string,
   done: string,
   delayMs: number,
 ): Promise<{ finished: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [CHILD, dataDir, mode], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => {
-      out += chunk;
-      if (timer === undefined && out.includes(`${start}\n`))
-        timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.stderr?.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(guard);
-      if (timer !== undefined) clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`child exited (code ${String(code)}): ${err}`));
-      else resolve({ finished: out.includes(`${done}\n`) });
-    });
-  });
+  const out = await goAndKill(
+    warm,
+    (o) => o.includes(`${start}\n`),
+    () => delayMs,
+  );
+  return { finished: out.includes(`${done}\n`) };
 }
 
 function integrity(db: BetterSqlite3.Database): string {
@@ -81,18 +59,20 @@ describe('kill during migration and backup', () => {
     dirs.push(base);
     const old = MIGRATIONS.length;
     const seen = { old: 0, new: 0 };
-    for (let i = 0; i < ITERATIONS; i++) {
+    const prepare = () => {
       const dir = tempDir('front-door-kill-migrate-');
       dirs.push(dir);
       cpSync(base, dir, { recursive: true });
+      return { dir, warm: startWarm(CHILD, [dir, 'migrate']) };
+    };
+    let next = prepare();
+    for (let i = 0; i < ITERATIONS; i++) {
+      const { dir, warm } = next;
       // Spread over the migration's few hundred ms, and a little after it.
-      const { finished } = await killDuring(
-        dir,
-        'migrate',
-        'migrating',
-        'migrated',
-        Math.floor(Math.random() * 300),
-      );
+      const killed = killDuring(warm, 'migrating', 'migrated', Math.floor(Math.random() * 300));
+      // The next child loads while this one is killed and checked (it waits before opening).
+      next = i + 1 < ITERATIONS ? prepare() : next;
+      const { finished } = await killed;
       const db = new BetterSqlite3(path.join(dir, DB_FILE));
       try {
         const version = db.pragma('user_version', { simple: true }) as number;
@@ -133,14 +113,12 @@ describe('kill during migration and backup', () => {
     env.store.close();
     let interrupted = 0;
     let lastVerified = '';
+    let next = startWarm(CHILD, [env.dir, 'backup']);
     for (let i = 0; i < ITERATIONS; i++) {
-      const { finished } = await killDuring(
-        env.dir,
-        'backup',
-        'backing-up',
-        'backed-up',
-        Math.floor(Math.random() * 250),
-      );
+      const killed = killDuring(next, 'backing-up', 'backed-up', Math.floor(Math.random() * 250));
+      // The next child loads meanwhile; it opens the folder only when told to go.
+      next = i + 1 < ITERATIONS ? startWarm(CHILD, [env.dir, 'backup']) : next;
+      const { finished } = await killed;
       if (!finished) interrupted++;
       const store = openStore({ dataDir: env.dir });
       try {

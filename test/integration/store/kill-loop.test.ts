@@ -4,24 +4,23 @@
 // check is ok, the audit chain still verifies, and the audit anchor outside the database agrees
 // with it and witnesses every confirmed save.
 //
-// The child is bundled once with esbuild (test/helpers/bundle-child.ts): each kill costs one
-// process start, so what the child loads at start-up is most of this test's time.
-import { spawn } from 'node:child_process';
+// The child is bundled once with esbuild (test/helpers/bundle-child.ts), and each next child is
+// started while the last one is checked (test/helpers/warm-child.ts), so a kill costs the run and
+// the check, not a whole process start.
 import type BetterSqlite3 from 'better-sqlite3';
-import path from 'node:path';
 import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/main/store/audit';
 import { anchorPath, readAnchorPoints } from '../../../electron/main/store/audit-anchor';
 import { openStore } from '../../../electron/main/store/store';
 import { bundleChild } from '../../helpers/bundle-child';
+import { type WarmChild, goAndKill, startWarm } from '../../helpers/warm-child';
 import { removeDir, tempDir } from '../../helpers/store-fixtures';
 
 const ITERATIONS = Number(process.env.KILL_LOOP_ITERATIONS ?? 200);
 // One lane by default: with two, one lane's synchronous checks delay the other lane's kill timer,
 // its child writes far longer than intended and the database (and every later check) balloons.
 const LANES = Math.max(1, Number(process.env.KILL_LOOP_LANES ?? 1));
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 let CHILD = '';
 
 beforeAll(async () => {
@@ -33,41 +32,17 @@ afterAll(() => {
   for (const d of dirs) removeDir(d);
 });
 
-/** Runs the child until a random 20–250 ms after its first confirmed save, then SIGKILLs it. */
-function runAndKill(dataDir: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk;
-      if (timer === undefined && out.includes('\n')) {
-        timer = setTimeout(() => child.kill('SIGKILL'), 20 + Math.floor(Math.random() * 231));
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(guard);
-      if (timer !== undefined) clearTimeout(timer);
-      if (signal !== 'SIGKILL') {
-        reject(new Error(`child exited by itself (code ${String(code)}): ${err}`));
-        return;
-      }
-      // Only whole lines: a line cut off by the kill was never fully reported.
-      const lines = out.split('\n');
-      lines.pop();
-      resolve(lines.filter((l) => l !== ''));
-    });
-  });
+/** Lets a warm child run until a random 20–250 ms after its first confirmed save, then kills it. */
+async function runAndKill(warm: WarmChild): Promise<string[]> {
+  const out = await goAndKill(
+    warm,
+    (o) => o.includes('\n'),
+    () => 20 + Math.floor(Math.random() * 231),
+  );
+  // Only whole lines: a line cut off by the kill was never fully reported.
+  const lines = out.split('\n');
+  lines.pop();
+  return lines.filter((l) => l !== '');
 }
 
 type Check = {
@@ -167,9 +142,14 @@ async function lane(iterations: number): Promise<{ kills: number; confirmed: num
   const dataDir = tempDir('front-door-kill-');
   dirs.push(dataDir);
   const confirmed = new Set<string>();
+  let next = startWarm(CHILD, [dataDir]);
   for (let i = 0; i < iterations; i++) {
     const t0 = Date.now();
-    for (const id of await runAndKill(dataDir)) confirmed.add(id);
+    const current = next;
+    const ran = runAndKill(current);
+    // The next child loads while this one runs and is checked; it waits before opening anything.
+    next = startWarm(CHILD, [dataDir]);
+    for (const id of await ran) confirmed.add(id);
     const t1 = Date.now();
     const check = checkAfterKill(dataDir, confirmed);
     if (process.env.KILL_LOOP_DEBUG)
@@ -185,6 +165,7 @@ async function lane(iterations: number): Promise<{ kills: number; confirmed: num
       anchor: 'ok',
     });
   }
+  next.child.kill('SIGKILL');
   return { kills: iterations, confirmed: confirmed.size };
 }
 
