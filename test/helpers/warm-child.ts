@@ -2,13 +2,13 @@
 // loads everything, says `ready`, then waits for a line on stdin before it opens the data folder.
 // The kill tests start the next child while they check the last one, so module loading (most of a
 // child's start-up) overlaps the check instead of adding to every kill.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export type WarmChild = {
-  child: ChildProcess;
+  child: ChildProcessWithoutNullStreams;
   /** Resolves once the child has loaded and is waiting for `go`. */
   ready: Promise<void>;
   /** Output after `ready` so far. */
