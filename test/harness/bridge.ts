@@ -82,10 +82,10 @@ export function bridgeScript(channels: readonly string[]): string {
   var streaming = false;
   function deliver(block) {
     var data = block
-      .split('\n')
+      .split('\\n')
       .filter(function (line) { return line.indexOf('data: ') === 0; })
       .map(function (line) { return line.slice(6); })
-      .join('\n');
+      .join('\\n');
     if (!data) return;
     var message;
     try { message = JSON.parse(data); } catch (e) { return; }
@@ -109,7 +109,7 @@ export function bridgeScript(channels: readonly string[]): string {
             if (chunk.done) throw new Error('stream ended');
             buffered += decoder.decode(chunk.value, { stream: true });
             var at;
-            while ((at = buffered.indexOf('\n\n')) >= 0) {
+            while ((at = buffered.indexOf('\\n\\n')) >= 0) {
               deliver(buffered.slice(0, at));
               buffered = buffered.slice(at + 2);
             }

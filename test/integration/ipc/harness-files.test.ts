@@ -1,12 +1,14 @@
 // The browser harness's files port (a real download from a one-time address) and its events
 // stream (window.appEvents), exercised over HTTP without a browser.
+import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../shared/ipc/contract';
 import { createSessionEnv } from '../../../electron/main/ipc/env';
 import { createServices } from '../../../electron/main/services';
 import { createEventHub } from '../../../electron/main/services/events-hub';
 import { openStore, type Store } from '../../../electron/main/store/store';
 import { createDownloadRegistry, contentDisposition } from '../../harness/downloads';
-import { EVENTS_PATH } from '../../harness/bridge';
+import { EVENTS_PATH, bridgeScript } from '../../harness/bridge';
 import { TOKEN_HEADER } from '../../harness/guards';
 import { startHarnessServer, type HarnessServer } from '../../harness/server';
 import { fixedClock, removeDir, tempDir } from '../../helpers/store-fixtures';
@@ -59,6 +61,15 @@ describe('harness downloads', () => {
     expect(contentDisposition('Zoë "x".pdf')).toBe(
       `attachment; filename="Zo_ _x_.pdf"; filename*=UTF-8''Zo%C3%AB%20%22x%22.pdf`,
     );
+  });
+});
+
+describe('harness bridge script', () => {
+  it('is valid JavaScript, so window.api and window.appEvents exist in the page', () => {
+    const script = bridgeScript(CHANNELS);
+    expect(() => new Script(script)).not.toThrow();
+    // The event stream splits on blank lines: the escapes must reach the page as escapes.
+    expect(script).toContain(`indexOf('\\n\\n')`);
   });
 });
 
