@@ -355,6 +355,11 @@ export type OrganisationDetails = {
   email: string;
   /** Protective marking printed top and bottom of every page (domain §6). */
   marking: string;
+  /**
+   * Calendar invites may carry the children's initials beside the case reference (domain §6:
+   * calendar entries carry a case reference, never a name). Off unless set.
+   */
+  inviteInitials?: boolean;
 };
 
 export type SettingsRecord = {

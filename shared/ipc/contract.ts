@@ -14,7 +14,9 @@ import { decisionSchema } from '../validation/decision';
 import { isIsoDate } from '../validation/formats';
 import { referralSchema } from '../validation/referral';
 import { documentChannels } from './channels/documents';
+import { strategyFileChannels } from './channels/strategy-files';
 import { channel, result, type SchemaOf, type InputSchema, type IpcResult } from './define';
+import { strategyChannels } from './channels/strategy';
 
 export * from './define';
 
@@ -113,6 +115,7 @@ export type MatchQueryInput = z.infer<typeof matchQuerySchema>;
 
 export const contract = {
   ...documentChannels,
+  ...strategyFileChannels,
   'session:current': channel({
     summary: 'Who is using the app, their roles, and the organisation settings they need',
     access: 'any-user',
@@ -406,6 +409,7 @@ export const contract = {
             phone: z.string().trim().max(50),
             email: z.string().trim().max(320),
             marking: z.string().trim().min(1, 'Enter the protective marking').max(100),
+            inviteInitials: z.boolean().optional(),
           })
           .strict()
           .optional(),
@@ -461,6 +465,8 @@ export const contract = {
     input: z.object({ file: z.string().trim().min(1).max(300) }).strict(),
     result: result<Records.BackupInfo>(),
   }),
+
+  ...strategyChannels,
 };
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ export function createHandlers(services: Services): Handlers {
     search,
     decisions,
     progress,
+    strategy,
     directory,
     settings,
     users,
@@ -20,10 +21,14 @@ export function createHandlers(services: Services): Handlers {
     backups,
     status,
     documents,
+    strategyFiles,
   } = services;
   return {
     'documents:list': (input, ctx) => documents.list(as(ctx), input),
     'documents:download': (input, ctx) => documents.download(as(ctx), input),
+    'strategy:invite': (input, ctx) => strategyFiles.invite(as(ctx), input),
+    'strategy:week-invites': (input, ctx) => strategyFiles.weekInvites(as(ctx), input),
+    'strategy:minutes-pdf': (input, ctx) => strategyFiles.minutesPdf(as(ctx), input),
 
     'session:current': (_input, ctx) => users.session(as(ctx)),
     'system:status': () => status.get(),
@@ -61,6 +66,20 @@ export function createHandlers(services: Services): Handlers {
 
     'progress:record': (input, ctx) => progress.record(as(ctx), input),
     'progress:withdraw': (input, ctx) => progress.withdraw(as(ctx), input),
+
+    'strategy:schedule': (input, ctx) => strategy.schedule(as(ctx), input),
+    'strategy:update': (input, ctx) => strategy.update(as(ctx), input),
+    'strategy:cancel': (input, ctx) => strategy.cancel(as(ctx), input),
+    'strategy:confirm': (input, ctx) => strategy.confirm(as(ctx), input),
+    'strategy:mark-held': (input, ctx) => strategy.markHeld(as(ctx), input),
+    'strategy:add-invitee': (input, ctx) => strategy.addInvitee(as(ctx), input),
+    'strategy:remove-invitee': (input, ctx) => strategy.removeInvitee(as(ctx), input),
+    'strategy:get': (input, ctx) => strategy.get(as(ctx), input),
+    'strategy:list-mine': (_input, ctx) => strategy.listMine(as(ctx)),
+    'strategy:list-for-referral': (input, ctx) => strategy.listForReferral(as(ctx), input),
+    'strategy:save-minutes': (input, ctx) => strategy.saveMinutes(as(ctx), input),
+    'strategy:finalise-minutes': (input, ctx) => strategy.finaliseMinutes(as(ctx), input),
+    'strategy:amend-minutes': (input, ctx) => strategy.amendMinutes(as(ctx), input),
 
     'directory:list': (input, ctx) => directory.list(as(ctx), input),
     'directory:save': (input, ctx) => directory.save(as(ctx), input),

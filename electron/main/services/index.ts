@@ -26,6 +26,7 @@ import {
 } from './admin';
 import type { Clock, ServiceDeps } from './context';
 import { type DocumentService, createDocumentService } from './documents';
+import { type StrategyFilesService, createStrategyFilesService } from './strategy-files';
 import { type EventHub, createEventHub } from './events-hub';
 import { createFolderFilesPort } from './files-folder';
 import type { FilesPort } from './ports';
@@ -36,6 +37,7 @@ import { nowIso, policyContext } from './context';
 import { type PeopleService, createPeopleService } from './people';
 import { type ReferralService, createReferralService } from './referrals';
 import { type SearchService, createSearchService } from './search';
+import { type StrategyService, createStrategyService } from './strategy';
 import { DEFAULT_BACKUP_KEEP } from '../store/backup';
 
 export type { Clock, ServiceContext } from './context';
@@ -46,6 +48,8 @@ export type Services = {
   events: EventHub;
   /** Documents kept exactly as generated, and their downloads. */
   documents: DocumentService;
+  /** A strategy discussion's invite, a week's invites, and its minutes as a PDF. */
+  strategyFiles: StrategyFilesService;
   referrals: ReferralService;
   drafts: DraftService;
   people: PeopleService;
@@ -53,6 +57,8 @@ export type Services = {
   search: SearchService;
   decisions: DecisionService;
   progress: ProgressService;
+  /** Strategy discussions: scheduling, invitees, required roles, minutes. */
+  strategy: StrategyService;
   /** Start-up upkeep: open referrals' stored decision clocks brought in step with the rules. */
   clocks: { refresh(): Promise<ClockRefresh> };
   directory: DirectoryService;
@@ -91,12 +97,14 @@ export function createServices(
   return {
     events,
     documents: createDocumentService(deps),
+    strategyFiles: createStrategyFilesService(deps),
     referrals: createReferralService(deps),
     drafts: createDraftService(deps),
     people: createPeopleService(deps),
     search: createSearchService(deps),
     decisions: createDecisionService(deps),
     progress: createProgressService(deps),
+    strategy: createStrategyService(deps),
     clocks: {
       refresh: () =>
         store.transaction(async (trx) =>

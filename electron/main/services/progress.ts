@@ -71,6 +71,55 @@ async function progressContext(db: Db, pc: PolicyContext, referralId: string) {
   return { row, ctx, existing };
 }
 
+/**
+ * Records one progress entry inside the caller's transaction: checked against what is already
+ * recorded, with the s47 start a discussion implies, a chronology line and an audit entry. The
+ * one path for every caller (the progress form, and strategy discussions' minutes), so the
+ * clocks see the same facts however they were recorded. Throws ValidationError with `event.*`
+ * field paths when the entry does not fit.
+ */
+export async function recordProgressIn(
+  trx: Db,
+  pc: PolicyContext,
+  input: { referralId: string; event: ProgressEventInput; at: string; userId: string },
+): Promise<string> {
+  const { referralId, event, at } = input;
+  const stamp = { at, userId: input.userId };
+  const { row, ctx: pctx, existing } = await progressContext(trx, pc, referralId);
+  const errors = checkProgressEvent(event, existing, pctx);
+  if (Object.keys(errors).length > 0) {
+    const fieldErrors: Record<string, string> = {};
+    for (const [k, v] of Object.entries(errors)) fieldErrors[`event.${k}`] = v;
+    throw new ValidationError(fieldErrors);
+  }
+  const id = await insertProgress(trx, referralId, event, stamp);
+  // A discussion that starts the enquiry records its start too (census S47ActualStartDate),
+  // unless a start is already recorded.
+  const startsS47 =
+    event.kind === 'strategy-discussion' &&
+    event.s47 === 'yes' &&
+    !existing.some((e) => e.withdrawn === null && e.event.kind === 's47-started');
+  if (startsS47) {
+    await insertProgress(trx, referralId, { kind: 's47-started', date: event.date }, stamp);
+  }
+  await addChronology(trx, referralId, {
+    at,
+    kind: 'significant',
+    text: describeProgress(event),
+    userId: input.userId,
+  });
+  await appendAudit(trx, {
+    at,
+    userId: input.userId,
+    action: 'create',
+    entityType: 'progress',
+    entityId: id,
+    summary: `${PROGRESS_KIND_LABELS[event.kind]} recorded on ${row.reference}`,
+    details: { referralId, kind: event.kind, date: event.date, s47StartAdded: startsS47 },
+  });
+  return id;
+}
+
 export function createProgressService(deps: ServiceDeps): ProgressService {
   const { store, clock } = deps;
   return {
@@ -87,41 +136,9 @@ export function createProgressService(deps: ServiceDeps): ProgressService {
       }
       const event = parsed.data;
       const at = nowIso(clock);
-      const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {
         const pc = await policyContext(trx);
-        const { row, ctx: pctx, existing } = await progressContext(trx, pc, referralId);
-        const errors = checkProgressEvent(event, existing, pctx);
-        if (Object.keys(errors).length > 0) {
-          const fieldErrors: Record<string, string> = {};
-          for (const [k, v] of Object.entries(errors)) fieldErrors[`event.${k}`] = v;
-          throw new ValidationError(fieldErrors);
-        }
-        const id = await insertProgress(trx, referralId, event, stamp);
-        // A discussion that starts the enquiry records its start too (census S47ActualStartDate),
-        // unless a start is already recorded.
-        const startsS47 =
-          event.kind === 'strategy-discussion' &&
-          event.s47 === 'yes' &&
-          !existing.some((e) => e.withdrawn === null && e.event.kind === 's47-started');
-        if (startsS47) {
-          await insertProgress(trx, referralId, { kind: 's47-started', date: event.date }, stamp);
-        }
-        await addChronology(trx, referralId, {
-          at,
-          kind: 'significant',
-          text: describeProgress(event),
-          userId: ctx.user.id,
-        });
-        await appendAudit(trx, {
-          at,
-          userId: ctx.user.id,
-          action: 'create',
-          entityType: 'progress',
-          entityId: id,
-          summary: `${PROGRESS_KIND_LABELS[event.kind]} recorded on ${row.reference}`,
-          details: { referralId, kind: event.kind, date: event.date, s47StartAdded: startsS47 },
-        });
+        await recordProgressIn(trx, pc, { referralId, event, at, userId: ctx.user.id });
         return loadReferralOrThrow(trx, pc, deps, referralId);
       });
     },

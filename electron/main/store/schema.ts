@@ -181,41 +181,82 @@ export type ManagerSignoffsTable = {
   outcome: 'agreed' | 'returned';
 };
 
+/** Migration 8: strategy discussions (replaces migration 1's unused sketch). */
 export type StrategyDiscussionsTable = Stamps & {
   id: string;
   referral_id: string;
-  status: Generated<string>;
-  starts_at: string | null;
-  ends_at: string | null;
-  format: string | null;
+  sequence: number;
+  trigger_kind: 'decision' | 'emergency-action' | 'new-information';
+  /** JSON TriggerInput as validated. */
+  trigger: string;
+  status: 'scheduled' | 'confirmed' | 'held' | 'minutes-finalised' | 'cancelled';
+  starts_at: string;
+  ends_at: string;
+  format: 'in-person' | 'video' | 'phone';
   location: string | null;
-  chair_id: string | null;
+  join_link: string | null;
+  chair_id: string;
   minute_taker: string | null;
-  ics_uid: string | null;
-  ics_sequence: Generated<number>;
-  data: Generated<string>;
+  ics_uid: string;
+  ics_sequence: number;
+  missing_roles_reason: string | null;
+  cancelled_reason: string | null;
+  /** The progress entry recorded when the discussion was held or its minutes finalised. */
+  progress_event_id: string | null;
 };
 
-export type MeetingInviteesTable = Stamps & {
+export type StrategyChildrenTable = {
   id: string;
   discussion_id: string;
-  role: string;
-  name: string;
-  agency: string | null;
-  email: string | null;
+  position: number;
+  referral_child_id: string | null;
+  name: string | null;
+  looked_after: number;
+};
+
+export type StrategyInviteesTable = {
+  id: string;
+  discussion_id: string;
   directory_id: string | null;
-  invited: Generated<number>;
-  attended: number | null;
-  apologies: Generated<number>;
-  info_obtained: number | null;
+  name: string;
+  job_title: string | null;
+  agency: string;
+  email: string | null;
+  seniority: 'decision-maker' | 'practitioner' | 'not-known';
+  covers: string | null;
+  added_at: string;
+  added_by: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+  removed_reason: string | null;
 };
 
-export type AgencyContributionsTable = Stamps & {
+export type StrategyHistoryTable = {
   id: string;
   discussion_id: string;
-  agency: string;
-  contributor: string | null;
-  text: string;
+  kind: string;
+  /** JSON Slot, or null. */
+  from_slot: string | null;
+  to_slot: string | null;
+  reason: string | null;
+  at: string;
+  by: string | null;
+};
+
+export type StrategyMinutesTable = {
+  id: string;
+  discussion_id: string;
+  number: number;
+  status: 'draft' | 'finalised';
+  /** JSON MinutesDraft as validated. */
+  data: string;
+  /** JSON { whatChanged, why } on an amendment. */
+  amendment: string | null;
+  version: number;
+  saved_at: string;
+  saved_by: string | null;
+  finalised_at: string | null;
+  finalised_by: string | null;
 };
 
 export type ActionsTable = Stamps & {
@@ -230,16 +271,6 @@ export type ActionsTable = Stamps & {
   kind: string | null;
   /** The decision whose follow-ups opened this action (migration 5); null for meeting actions. */
   decision_id: string | null;
-};
-
-export type MinutesVersionsTable = {
-  id: string;
-  discussion_id: string;
-  number: number;
-  status: Generated<string>;
-  data: string;
-  created_at: string;
-  created_by: string | null;
 };
 
 /** Migration 7: documents kept exactly as generated (replaces generated_documents). */
@@ -378,10 +409,11 @@ export type Database = {
   police_notifications: PoliceNotificationsTable;
   manager_signoffs: ManagerSignoffsTable;
   strategy_discussions: StrategyDiscussionsTable;
-  meeting_invitees: MeetingInviteesTable;
-  agency_contributions: AgencyContributionsTable;
+  strategy_children: StrategyChildrenTable;
+  strategy_invitees: StrategyInviteesTable;
+  strategy_history: StrategyHistoryTable;
+  strategy_minutes: StrategyMinutesTable;
   actions: ActionsTable;
-  minutes_versions: MinutesVersionsTable;
   documents: DocumentsTable;
   letters: LettersTable;
   chronology: ChronologyTable;
@@ -405,6 +437,11 @@ export type HouseholdMemberRow = Selectable<HouseholdMembersTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
 export type ProgressEventRow = Selectable<ProgressEventsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
+export type StrategyDiscussionRow = Selectable<StrategyDiscussionsTable>;
+export type StrategyChildRow = Selectable<StrategyChildrenTable>;
+export type StrategyInviteeRow = Selectable<StrategyInviteesTable>;
+export type StrategyHistoryRow = Selectable<StrategyHistoryTable>;
+export type StrategyMinutesRow = Selectable<StrategyMinutesTable>;
 export type SettingRow = Selectable<SettingsTable>;
 export type DraftRow = Selectable<DraftsTable>;
 export type AuditRow = Selectable<AuditLogTable>;

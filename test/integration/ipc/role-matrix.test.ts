@@ -51,6 +51,22 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'backups:restore': ['admin'],
   'documents:list': EVERYONE,
   'documents:download': EVERYONE,
+  'strategy:invite': ['duty-worker', 'manager', 'chair'],
+  'strategy:week-invites': ['duty-worker', 'manager', 'chair'],
+  'strategy:minutes-pdf': ['duty-worker', 'manager', 'chair'],
+  'strategy:schedule': ['duty-worker', 'manager', 'chair'],
+  'strategy:update': ['duty-worker', 'manager', 'chair'],
+  'strategy:cancel': ['duty-worker', 'manager', 'chair'],
+  'strategy:confirm': ['duty-worker', 'manager', 'chair'],
+  'strategy:mark-held': ['duty-worker', 'manager', 'chair'],
+  'strategy:add-invitee': ['duty-worker', 'manager', 'chair'],
+  'strategy:remove-invitee': ['duty-worker', 'manager', 'chair'],
+  'strategy:get': ['duty-worker', 'manager', 'chair'],
+  'strategy:list-mine': ['duty-worker', 'manager', 'chair'],
+  'strategy:list-for-referral': ['duty-worker', 'manager', 'chair'],
+  'strategy:save-minutes': ['duty-worker', 'manager', 'chair'],
+  'strategy:finalise-minutes': ['duty-worker', 'manager', 'chair'],
+  'strategy:amend-minutes': ['duty-worker', 'manager', 'chair'],
 };
 
 // Inputs that pass no schema, so a permitted call stops at validation and changes nothing.

@@ -11,6 +11,7 @@ import { migration004 } from './004-approximate-ages-household-keys';
 import { migration005 } from './005-decision-actions-merge-reasons-rekey';
 import { migration006 } from './006-fts-rowids-match-indexes';
 import { migration007 } from './007-documents';
+import { migration008 } from './008-strategy-discussions';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 /** The newest schema this build understands. */
