@@ -61,6 +61,18 @@ function refused(error: unknown): never {
   throw error;
 }
 
+/**
+ * Invites come from the team mailbox (app users have no mailbox of their own): until an
+ * administrator has set it, say so plainly rather than making an invite nobody can reply to.
+ */
+function requireTeamMailbox(organisation: { email: string }): void {
+  if (organisation.email.trim() === '') {
+    const message =
+      "Invites are sent from the team mailbox, and none is set. Ask an administrator to add the team's email address in Settings (Organisation).";
+    throw new ValidationError({ _form: message }, message);
+  }
+}
+
 /** Monday of the week holding `date` (ISO), and the Monday after. */
 function weekOf(date: string): { monday: string; next: string } {
   const d = new Date(`${date}T12:00:00Z`);
@@ -87,6 +99,7 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
       const at = nowIso(clock);
       const made = await store.transaction(async (trx) => {
         const pc = await policyContext(trx);
+        requireTeamMailbox(pc.settings.organisation);
         const { record, referral } = await loadDiscussion(trx, pc, deps, id);
         const cancelled = record.status === 'cancelled';
         let ics: string;
@@ -119,6 +132,7 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
       const { monday, next } = weekOf(input.weekOf);
       const made = await store.transaction(async (trx) => {
         const pc = await policyContext(trx);
+        requireTeamMailbox(pc.settings.organisation);
         // Midnight always exists once in London (the clocks change at 01:00 and 02:00).
         const start = londonInstant(monday, '00:00');
         const end = londonInstant(next, '00:00');
