@@ -24,6 +24,7 @@ import {
   field,
   screenshot,
   tabTo as tabToOn,
+  writeProse,
 } from '../helpers/page-tools';
 import { bornChild, decisionInput, referralInput } from '../helpers/store-fixtures';
 
@@ -141,7 +142,8 @@ describe('recording a decision', () => {
     expect(
       await page.locator('#field-rationale').evaluate((el) => el === document.activeElement),
     ).toBe(true);
-    await page.keyboard.type(
+    await writeProse(
+      page,
       'Child disclosed being hit with a belt by the stepfather; bruising seen by the school.',
     );
     expect(await page.locator('#field-rationale').inputValue()).toMatch(
@@ -162,9 +164,9 @@ describe('recording a decision', () => {
     await tabTo(radio('familyWithheldReason'));
     await page.keyboard.press('Space'); // jeopardise a police investigation
     await tabTo(page.locator('#field-familyWithheldExplanation'));
-    await page.keyboard.type('Police want to speak to the stepfather before the family is told.');
+    await writeProse(page, 'Police want to speak to the stepfather before the family is told.');
     await tabTo(page.locator('#field-seeingChildPlan'));
-    await page.keyboard.type('Social worker and DC Hale to see Noah at school tomorrow at 09:00.');
+    await writeProse(page, 'Social worker and DC Hale to see Noah at school tomorrow at 09:00.');
     if ((await page.locator('#field-leadPractitioner').count()) > 0) {
       await tabTo(page.locator('#field-leadPractitioner'));
       await page.keyboard.type('Sam Okafor');
@@ -380,7 +382,7 @@ describe('a decision the manager returned', () => {
     await tabTo(signOff.getByRole('button', { name: 'Return with comment' }));
     await page.keyboard.press('Enter');
     await tabTo(signOff.getByLabel('Why are you returning it?'));
-    await page.keyboard.type(comment);
+    await writeProse(page, comment);
     await tabTo(signOff.getByRole('button', { name: 'Return with comment' }));
     await page.keyboard.press('Enter');
     const notice = page.getByTestId('returned-notice');
@@ -432,10 +434,10 @@ describe('a decision the manager returned', () => {
   it('changes what the manager asked for and records it again', async () => {
     await tabTo(page.locator('#field-rationale'));
     await page.keyboard.press('Control+End');
-    await page.keyboard.type(' The school nurse confirms the bruising.');
+    await writeProse(page, ' The school nurse confirms the bruising.');
     await tabTo(page.locator('#field-seeingChildPlan'));
     await page.keyboard.press('Control+A');
-    await page.keyboard.type('Riya Patel to see Mia at school tomorrow morning.');
+    await writeProse(page, 'Riya Patel to see Mia at school tomorrow morning.');
     await tabTo(page.getByRole('button', { name: 'Record decision' }));
     await page.keyboard.press('Enter');
     await page.getByText('Decision recorded', { exact: true }).waitFor();

@@ -22,6 +22,7 @@ import {
   field,
   screenshot,
   tabTo as tabToOn,
+  writeProse,
 } from '../helpers/page-tools';
 
 let dataDir: string | undefined;
@@ -57,6 +58,12 @@ const tabTo = (path: string): Promise<void> => tabToOn(page, field(page, path));
 async function typeInto(path: string, text: string): Promise<void> {
   await tabTo(path);
   await page.keyboard.type(text);
+}
+
+/** Focus a free-text box with Tab, then write a sentence into it (writeProse). */
+async function writeInto(path: string, text: string): Promise<void> {
+  await tabTo(path);
+  await writeProse(page, text);
 }
 
 /** A native select: focus it with Tab, then type the start of the option's label. */
@@ -166,7 +173,7 @@ describe("a duty worker's referral", () => {
     await second.getByText('Confirmed as a new child.').waitFor();
 
     // The concern.
-    await typeInto(
+    await writeInto(
       'concern',
       'Aidan told his teacher that his mum\'s partner "grabbed him by the neck" last night. Red marks seen on his neck. Maisie (nursery class) is in the same household.',
     );
@@ -175,16 +182,16 @@ describe("a duty worker's referral", () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
-    await typeInto('currentWhereabouts', 'Both at Northgate Primary School until 15:15');
+    await writeInto('currentWhereabouts', 'Both at Northgate Primary School until 15:15');
     await chooseRadio('immediateProtectionMayBeNeeded', 1);
     await chooseRadio('parentsAware', 1);
     await chooseRadio('parentsAgree', 2);
-    await typeInto(
+    await writeInto(
       'parentsReason',
       'School worried that telling mum first would alert her partner.',
     );
     await chooseRadio('consent.status', 2);
-    await typeInto('consent.reason', 'Seeking consent may put the children at risk of harm.');
+    await writeInto('consent.reason', 'Seeking consent may put the children at risk of harm.');
     await page.getByText(/Draft saved/).waitFor({ timeout: 5_000 });
   });
 

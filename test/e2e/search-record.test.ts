@@ -16,6 +16,7 @@ import { startHarness, type Harness } from '../harness/harness';
 import { seedDatabase } from '../harness/seed';
 import { SOUND_ALIKE_CHILD } from '../harness/seed-facts';
 import { launchChromium } from '../helpers/browser';
+import { writeProse } from '../helpers/page-tools';
 import { bornChild, referralInput } from '../helpers/store-fixtures';
 
 const SHOTS = process.env.SHOTS_DIR;
@@ -246,7 +247,7 @@ describe('search and the child’s record', () => {
     await candidate.focus();
     await page.keyboard.press('Space');
     await dialog.getByRole('textbox', { name: /Why are these the same child/ }).focus();
-    await page.keyboard.type('Same name, date of birth and school; the school confirmed it');
+    await writeProse(page, 'Same name, date of birth and school; the school confirmed it');
     await dialog.getByRole('button', { name: 'Merge into this record' }).focus();
     await page.keyboard.press('Enter');
     await expect
@@ -260,7 +261,7 @@ describe('search and the child’s record', () => {
     await page.keyboard.press('Enter');
     const undo = page.getByRole('dialog', { name: 'Undo this merge' });
     await undo.getByRole('textbox', { name: /Why is the merge being undone/ }).focus();
-    await page.keyboard.type('Checked again: a different child with the same name');
+    await writeProse(page, 'Checked again: a different child with the same name');
     await undo.getByRole('button', { name: 'Undo the merge' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('merges').textContent()).toContain('Undone');

@@ -60,6 +60,16 @@ export async function tabTo(page: Page, target: Locator, max = 200): Promise<voi
   throw new Error(`Could not reach ${target.toString()} with the Tab key`);
 }
 
+/**
+ * Free text into the focused box as one input, as a paste or dictation arrives. The keys that
+ * matter to a form (Tab, arrows, Enter, Space, type-ahead in lists and dates) are still pressed one
+ * by one in the tests; typing long prose a key at a time only re-rendered the form per character
+ * (about a minute per browser test file on the 2-core CI machine) and tested nothing more.
+ */
+export async function writeProse(page: Page, text: string): Promise<void> {
+  await page.keyboard.insertText(text);
+}
+
 /** The form control whose id is fieldId(path) (the first radio of a group). */
 export function field(page: Page, path: string): Locator {
   return page.locator(`#field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`);
