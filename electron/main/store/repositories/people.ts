@@ -56,7 +56,8 @@ export function toPersonRecord(r: PersonRow): PersonRecord {
 const blankToNull = (s: string | undefined | null): string | null =>
   s === undefined || s === null || s.trim() === '' ? null : s;
 
-function keysFor(p: NewPerson) {
+/** The search-key columns stored beside a person's names (shared/matching). */
+export function personKeyColumns(p: NewPerson) {
   const k = personSearchKeys({
     givenNames: p.givenNames ?? null,
     familyName: p.familyName ?? null,
@@ -73,7 +74,8 @@ function keysFor(p: NewPerson) {
   };
 }
 
-function ftsValues(id: string, p: NewPerson) {
+/** The person's full-text row (names as typed and folded, other names, address, postcode). */
+export function personFtsValues(id: string, p: NewPerson) {
   const a = p.address;
   return {
     person_id: id,
@@ -114,7 +116,7 @@ export async function insertPerson(
       nhs_number: nhs,
       postcode,
       address: p.address ? toJson(p.address) : null,
-      ...keysFor(p),
+      ...personKeyColumns(p),
       approx_birth_year: p.dateOfBirth ? null : (p.approxBirthYear ?? null),
       merged_into: null,
       created_at: stamp.at,
@@ -129,7 +131,7 @@ export async function insertPerson(
   // scan of the whole index.
   await db
     .insertInto('people_fts')
-    .values({ rowid: row.rowid, ...ftsValues(id, p) })
+    .values({ rowid: row.rowid, ...personFtsValues(id, p) })
     .execute();
   return toPersonRecord(row);
 }

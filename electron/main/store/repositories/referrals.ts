@@ -76,7 +76,8 @@ export type ReferralWrite = {
   householdPersonIds: (string | null)[];
 };
 
-function columnsFor(w: ReferralWrite) {
+/** The referral row's columns (everything but id, reference, status, assignment and stamps). */
+export function referralColumns(w: ReferralWrite) {
   const i = w.input;
   return {
     received_at: new Date(i.receivedAt).toISOString(),
@@ -163,16 +164,11 @@ async function writeParts(
     .execute();
   const hByPos = new Map(hExisting.map((r) => [r.position, r.id]));
   for (const [pos, m] of i.householdMembers.entries()) {
-    const keys = personSearchKeys({ givenNames: m.givenNames, familyName: m.familyName });
     const values = {
       person_id: w.householdPersonIds[pos] ?? null,
       parental_responsibility: int(m.parentalResponsibility),
       data: toJson(m),
-      // Searched for "is this adult already known?" (an expectant mother, a parent).
-      family_key: keys.familyNameKey,
-      given_key: keys.givenNameKey,
-      family_phonetic1: keys.familyNamePhonetic[0] ?? null,
-      family_phonetic2: keys.familyNamePhonetic[1] ?? null,
+      ...householdKeyColumns(m),
     };
     const id = hByPos.get(pos);
     if (id !== undefined) {
@@ -252,30 +248,46 @@ async function writeParts(
     .execute();
   await db
     .insertInto('referrals_fts')
-    .values({
-      rowid,
-      referral_id: referralId,
-      reference,
-      narrative: i.concern,
-      referrer:
-        i.referrer.kind === 'anonymous'
-          ? ''
-          : [i.referrer.name, i.referrer.kind === 'professional' ? i.referrer.agencyName : ''].join(
-              ' ',
-            ),
-      children: i.children
-        .map((c) =>
-          [c.givenNames, c.familyName, c.status === 'born' ? c.otherNames : '']
-            .filter(Boolean)
-            .join(' '),
-        )
-        .join(' '),
-      schools: i.children
-        .map((c) => c.school ?? '')
-        .filter((school) => school !== '')
-        .join(' '),
-    })
+    .values({ rowid, ...referralFtsValues(referralId, reference, i) })
     .execute();
+}
+
+/** A household member's name search keys (shared/matching), as on people. */
+export function householdKeyColumns(m: HouseholdMemberInput) {
+  const keys = personSearchKeys({ givenNames: m.givenNames, familyName: m.familyName });
+  return {
+    // Searched for "is this adult already known?" (an expectant mother, a parent).
+    family_key: keys.familyNameKey,
+    given_key: keys.givenNameKey,
+    family_phonetic1: keys.familyNamePhonetic[0] ?? null,
+    family_phonetic2: keys.familyNamePhonetic[1] ?? null,
+  };
+}
+
+/** The referral's full-text row (without its rowid, which is the referral's own). */
+export function referralFtsValues(referralId: string, reference: string, i: ReferralInput) {
+  return {
+    referral_id: referralId,
+    reference,
+    narrative: i.concern,
+    referrer:
+      i.referrer.kind === 'anonymous'
+        ? ''
+        : [i.referrer.name, i.referrer.kind === 'professional' ? i.referrer.agencyName : ''].join(
+            ' ',
+          ),
+    children: i.children
+      .map((c) =>
+        [c.givenNames, c.familyName, c.status === 'born' ? c.otherNames : '']
+          .filter(Boolean)
+          .join(' '),
+      )
+      .join(' '),
+    schools: i.children
+      .map((c) => c.school ?? '')
+      .filter((school) => school !== '')
+      .join(' '),
+  };
 }
 
 export async function insertReferral(
@@ -290,7 +302,7 @@ export async function insertReferral(
       id,
       reference: args.reference,
       status: args.status,
-      ...columnsFor(args),
+      ...referralColumns(args),
       assigned_to: null,
       created_at: stamp.at,
       created_by: stamp.userId,
@@ -317,7 +329,7 @@ export async function updateReferral(
   await versionedUpdate(
     db,
     { table: 'referrals', id, expectedVersion, what: 'The referral' },
-    columnsFor(args),
+    referralColumns(args),
     stamp,
   );
   const row = await getReferralRow(db, id);
