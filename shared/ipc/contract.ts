@@ -14,6 +14,7 @@ import { decisionSchema } from '../validation/decision';
 import { isIsoDate } from '../validation/formats';
 import { referralSchema } from '../validation/referral';
 import { documentChannels } from './channels/documents';
+import { recordFileChannels } from './channels/record-files';
 import { strategyFileChannels } from './channels/strategy-files';
 import { channel, result, type SchemaOf, type InputSchema, type IpcResult } from './define';
 import { strategyChannels } from './channels/strategy';
@@ -116,6 +117,7 @@ export type MatchQueryInput = z.infer<typeof matchQuerySchema>;
 export const contract = {
   ...documentChannels,
   ...strategyFileChannels,
+  ...recordFileChannels,
   'session:current': channel({
     summary: 'Who is using the app, their roles, and the organisation settings they need',
     access: 'any-user',

@@ -3,7 +3,7 @@
 // each result saying why it matched; "See all results" opens the search page; a child's record
 // opens from a match. axe runs on the search page and the record page.
 
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -17,6 +17,7 @@ import { seedDatabase } from '../harness/seed';
 import { SOUND_ALIKE_CHILD } from '../harness/seed-facts';
 import { launchChromium } from '../helpers/browser';
 import { writeProse } from '../helpers/page-tools';
+import { readPdf } from '../unit/documents/read-pdf';
 import { bornChild, referralInput } from '../helpers/store-fixtures';
 
 const SHOTS = process.env.SHOTS_DIR;
@@ -234,6 +235,25 @@ describe('search and the child’s record', () => {
     await page.getByRole('link', { name: 'Amara Okonkwo' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Amara Okonkwo' }).waitFor();
+  });
+
+  it("saves the child's record as a PDF: a real download, the marking on every page, no name in its file name", async () => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save as PDF' }).focus();
+    await page.keyboard.press('Enter');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^[0-9a-f-]+ child record\.pdf$/);
+    const path = await download.path();
+    const pdf = await readPdf(new Uint8Array(readFileSync(path)));
+    const all = pdf.pages.map((p) => p.text).join('\n');
+    expect(all).toContain('Okonkwo');
+    expect(all).toContain(reference);
+    pdf.pages.forEach((p, i) => {
+      expect(p.text).toContain('OFFICIAL-SENSITIVE');
+      expect(p.text).toContain(`Page ${String(i + 1)} of ${String(pdf.pages.length)}`);
+    });
+    expect(JSON.stringify(pdf.info)).not.toContain('Okonkwo');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Downloaded');
   });
 
   it('merges the duplicate record into this one and undoes it, keyboard only', async () => {

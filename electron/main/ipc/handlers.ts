@@ -22,6 +22,7 @@ export function createHandlers(services: Services): Handlers {
     status,
     documents,
     strategyFiles,
+    recordFiles,
   } = services;
   return {
     'documents:list': (input, ctx) => documents.list(as(ctx), input),
@@ -29,6 +30,8 @@ export function createHandlers(services: Services): Handlers {
     'strategy:invite': (input, ctx) => strategyFiles.invite(as(ctx), input),
     'strategy:week-invites': (input, ctx) => strategyFiles.weekInvites(as(ctx), input),
     'strategy:minutes-pdf': (input, ctx) => strategyFiles.minutesPdf(as(ctx), input),
+    'referrals:export-pdf': (input, ctx) => recordFiles.referralPdf(as(ctx), input),
+    'people:export-pdf': (input, ctx) => recordFiles.childPdf(as(ctx), input),
 
     'session:current': (_input, ctx) => users.session(as(ctx)),
     'system:status': () => status.get(),

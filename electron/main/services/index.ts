@@ -27,6 +27,7 @@ import {
 import type { Clock, ServiceDeps } from './context';
 import { type DocumentService, createDocumentService } from './documents';
 import { type StrategyFilesService, createStrategyFilesService } from './strategy-files';
+import { type RecordFilesService, createRecordFilesService } from './record-files';
 import { type EventHub, createEventHub } from './events-hub';
 import { createFolderFilesPort } from './files-folder';
 import type { FilesPort } from './ports';
@@ -50,6 +51,8 @@ export type Services = {
   documents: DocumentService;
   /** A strategy discussion's invite, a week's invites, and its minutes as a PDF. */
   strategyFiles: StrategyFilesService;
+  /** A referral or a child's record as an A4 PDF. */
+  recordFiles: RecordFilesService;
   referrals: ReferralService;
   drafts: DraftService;
   people: PeopleService;
@@ -98,6 +101,7 @@ export function createServices(
     events,
     documents: createDocumentService(deps),
     strategyFiles: createStrategyFilesService(deps),
+    recordFiles: createRecordFilesService(deps),
     referrals: createReferralService(deps),
     drafts: createDraftService(deps),
     people: createPeopleService(deps),

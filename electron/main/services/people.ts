@@ -20,7 +20,7 @@ import {
   ValidationError,
   formatLondonTimeOnDate,
 } from '../store/errors';
-import { fromJson } from '../store/repositories/common';
+import { type Db, fromJson } from '../store/repositories/common';
 import { householdCandidates } from '../store/repositories/known-adults';
 import {
   getMerge,
@@ -47,6 +47,7 @@ import {
   syncInputLinks,
 } from '../store/repositories/referrals';
 import {
+  type Clock,
   type ServiceContext,
   type ServiceDeps,
   nowIso,
@@ -83,6 +84,21 @@ export type PeopleService = {
 
 /** Most matches shown in the panel: more than this is a sign the query is too vague. */
 export const MAX_MATCHES = 20;
+
+/** A person's whole record: identity, previous involvement, referrals, merges, household. */
+export async function loadPersonDetail(db: Db, id: string, clock: Clock): Promise<PersonDetail> {
+  const person = await getPerson(db, id);
+  if (!person) throw new NotFoundError('The person record');
+  const referrals = await involvementReferrals(db, id);
+  const merges = await mergesFor(db, id);
+  return {
+    person,
+    previousInvolvement: await previousInvolvement(db, id, todayLondon(clock)),
+    referrals,
+    merges,
+    ...(await personRecordExtras(db, referrals, merges)),
+  };
+}
 
 export function createPeopleService(deps: ServiceDeps): PeopleService {
   const { store, clock } = deps;
@@ -200,17 +216,7 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
 
     async get(ctx, { id }) {
       return store.transaction(async (trx) => {
-        const person = await getPerson(trx, id);
-        if (!person) throw new NotFoundError('The person record');
-        const referrals = await involvementReferrals(trx, id);
-        const merges = await mergesFor(trx, id);
-        const detail: PersonDetail = {
-          person,
-          previousInvolvement: await previousInvolvement(trx, id, todayLondon(clock)),
-          referrals,
-          merges,
-          ...(await personRecordExtras(trx, referrals, merges)),
-        };
+        const detail = await loadPersonDetail(trx, id, clock);
         await appendAudit(trx, {
           at: nowIso(clock),
           userId: ctx.user.id,

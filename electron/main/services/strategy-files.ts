@@ -18,6 +18,7 @@ import {
 } from '../documents/invite-ics';
 import { documentFileName } from '../documents/file-name';
 import { buildMinutesPdf } from '../documents/minutes-pdf';
+import type { MinutesView } from '../documents/minutes-view';
 import { NotFoundError, ValidationError } from '../store/errors';
 import { listDocuments } from '../store/repositories/documents';
 import { discussionIdsStarting } from '../store/repositories/strategy-week';
@@ -52,7 +53,9 @@ export type StrategyFilesService = {
   ): Promise<DocumentDownloadRecord>;
 };
 
-type MinutesToHand = { kind: 'kept'; id: string } | { kind: 'new'; doc: NewDocument };
+type MinutesToHand =
+  | { kind: 'kept'; id: string }
+  | { kind: 'new'; view: MinutesView; marking: string; doc: Omit<NewDocument, 'bytes'> };
 
 /** A builder's refusal, said beside the whole form: nothing is kept or handed over. */
 function refused(error: unknown): never {
@@ -213,23 +216,26 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
           );
           if (kept) return { kind: 'kept', id: kept.id };
         }
-        const view = minutesViewFor(record, referral, version, pc.settings.organisation);
-        const bytes = await buildMinutesPdf(view, {
+        return {
+          kind: 'new',
+          view: minutesViewFor(record, referral, version, pc.settings.organisation),
           marking: pc.settings.organisation.marking,
-          generatedAt: new Date(nowIso(clock)),
-        });
-        const doc: NewDocument = {
-          kind: 'minutes',
-          subject: { type: 'strategy-discussion', id, version: record.version },
-          title,
-          fileName,
-          mime: 'application/pdf',
-          bytes,
+          doc: {
+            kind: 'minutes',
+            subject: { type: 'strategy-discussion', id, version: record.version },
+            title,
+            fileName,
+            mime: 'application/pdf',
+          },
         };
-        return { kind: 'new', doc };
       });
       if (made.kind === 'kept') return documents.download(ctx, { id: made.id });
-      return documents.keepAndOffer(ctx, made.doc);
+      // Laid out after the read, outside any transaction: a second of layout holds up no save.
+      const bytes = await buildMinutesPdf(made.view, {
+        marking: made.marking,
+        generatedAt: new Date(nowIso(clock)),
+      });
+      return documents.keepAndOffer(ctx, { ...made.doc, bytes });
     },
   };
 }

@@ -51,6 +51,8 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'backups:restore': ['admin'],
   'documents:list': EVERYONE,
   'documents:download': EVERYONE,
+  'referrals:export-pdf': EVERYONE,
+  'people:export-pdf': EVERYONE,
   'strategy:invite': ['duty-worker', 'manager', 'chair'],
   'strategy:week-invites': ['duty-worker', 'manager', 'chair'],
   'strategy:minutes-pdf': ['duty-worker', 'manager', 'chair'],

@@ -25,6 +25,8 @@ import { PersonReferrals } from './PersonReferrals';
 import { addressLines, birthText, personLabel } from './person-model';
 import { usePerson } from './person-queries';
 import { Facts } from '../../components/Facts';
+import { SavePdfButton } from '../../components/SavePdfButton';
+import { call } from '../../api/client';
 
 /** Merging is for managers and administrators (contract `people:merge`, `people:unmerge`). */
 export function canMerge(session: SessionInfo | undefined): boolean {
@@ -68,6 +70,9 @@ function PersonView(props: {
           {p.kind === 'adult' ? 'Adult' : 'Child'}&apos;s record · created{' '}
           {formatDateTime(p.createdAt)}
         </Typography>
+        <Box sx={{ mt: 2 }}>
+          <SavePdfButton label="Save as PDF" make={() => call('people:export-pdf', { id: p.id })} />
+        </Box>
       </Box>
       {p.mergedInto !== null ? (
         <Alert severity="warning" data-testid="merged-away">

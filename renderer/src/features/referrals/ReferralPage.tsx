@@ -31,6 +31,7 @@ import {
 } from '../../../../shared/validation/referrer';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, call } from '../../api/client';
+import { SavePdfButton } from '../../components/SavePdfButton';
 import { useReferral, useSession, useSettings } from '../../api/queries';
 import { ClockChip } from '../../components/ClockChip';
 import { formatDateTime, formatDayDate, formatUkDate, londonDay } from '../../components/format';
@@ -392,6 +393,10 @@ function NextStep(props: {
           <Button component={RouterLink} to={`/referrals/${r.id}/edit`} variant="outlined">
             {correcting.data ? 'Continue your corrections' : 'Correct details'}
           </Button>
+          <SavePdfButton
+            label="Save as PDF"
+            make={() => call('referrals:export-pdf', { id: r.id })}
+          />
           {mine ? (
             <Button
               variant="outlined"
