@@ -51,7 +51,7 @@ describe('migration 8: strategy discussions', () => {
     const db = freshDb();
     migrate(db, { to: 7 });
     seed(db);
-    expect(migrate(db)).toEqual([8]);
+    expect(migrate(db, { to: 8 })).toEqual([8]);
     expect(schemaVersion(db)).toBe(8);
     expect(
       db.prepare('SELECT id, referral_id, description, discussion_id FROM actions').all(),
@@ -81,7 +81,7 @@ describe('migration 8: strategy discussions', () => {
     const db = freshDb();
     migrate(db, { to: 7 });
     seed(db);
-    migrate(db);
+    migrate(db, { to: 8 });
     discussion(db, 'd1', 1);
     expect(() => {
       discussion(db, 'd2', 1);
@@ -96,7 +96,7 @@ describe('migration 8: strategy discussions', () => {
     const db = freshDb();
     migrate(db, { to: 7 });
     seed(db);
-    migrate(db);
+    migrate(db, { to: 8 });
     discussion(db, 'd1', 1);
     db.prepare(
       `INSERT INTO strategy_minutes (id, discussion_id, number, status, data, saved_at)
@@ -126,7 +126,7 @@ describe('migration 8: strategy discussions', () => {
     db.prepare(
       "INSERT INTO strategy_discussions (id, referral_id, created_at, updated_at) VALUES ('old', 'r1', ?, ?)",
     ).run(at, at);
-    expect(() => migrate(db)).toThrow(/strategy_discussions holds rows/);
+    expect(() => migrate(db, { to: 8 })).toThrow(/strategy_discussions holds rows/);
     expect(schemaVersion(db)).toBe(7);
   });
 });

@@ -12,6 +12,7 @@ import { migration005 } from './005-decision-actions-merge-reasons-rekey';
 import { migration006 } from './006-fts-rowids-match-indexes';
 import { migration007 } from './007-documents';
 import { migration008 } from './008-strategy-discussions';
+import { migration009 } from './009-queue-index';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 /** The newest schema this build understands. */

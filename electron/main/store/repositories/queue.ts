@@ -201,20 +201,23 @@ function queueConditions(q: QueueWhere): Expression<SqlBool> {
     case 'unassigned':
       parts.push(sql<SqlBool>`r.status IN (${open})`, sql<SqlBool>`r.assigned_to IS NULL`);
       break;
+    // `r.status IN (open)` as well, so the queue's partial index (migration 9) applies.
     case 'due-today':
       parts.push(
+        sql<SqlBool>`r.status IN (${open})`,
         sql<SqlBool>`r.status = 'awaiting-decision'`,
         sql<SqlBool>`r.decision_due = ${q.today}`,
       );
       break;
     case 'overdue':
       parts.push(
+        sql<SqlBool>`r.status IN (${open})`,
         sql<SqlBool>`r.status = 'awaiting-decision'`,
         sql<SqlBool>`r.decision_due < ${q.today}`,
       );
       break;
     case 'awaiting-sign-off':
-      parts.push(sql<SqlBool>`r.status = 'awaiting-sign-off'`);
+      parts.push(sql<SqlBool>`r.status IN (${open})`, sql<SqlBool>`r.status = 'awaiting-sign-off'`);
       break;
   }
   if (q.status !== undefined) parts.push(sql<SqlBool>`r.status = ${q.status}`);
@@ -277,13 +280,20 @@ export async function pageQueue(
   if (total === 0 || q.page * q.pageSize >= total) return { rows: [], total };
   const join =
     q.sort.field === 'assignedTo' ? sql`LEFT JOIN users AS u ON u.id = r.assigned_to` : sql``;
+  // The page is chosen from the queue index alone (migration 9: every column filtered and sorted
+  // on), then only its rows are read by rowid; sorting whole rows cost 33–55 ms at 5,000 open
+  // referrals. CROSS JOIN keeps SQLite from turning this round (it never reorders one).
+  const order = queueOrder(q.sort);
   const rows = await sql<QueueRow>`
     SELECT r.id, r.reference, r.status, r.received_at, r.counted_from, r.decision_due,
            r.referrer_label, r.assigned_to, r.immediate_protection, r.version
-    FROM referrals AS r ${join}
-    WHERE ${where}
-    ORDER BY ${queueOrder(q.sort)}
-    LIMIT ${q.pageSize} OFFSET ${q.page * q.pageSize}`.execute(db);
+    FROM (
+      SELECT r.rowid AS page_rowid FROM referrals AS r ${join}
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${q.pageSize} OFFSET ${q.page * q.pageSize}) AS page
+    CROSS JOIN referrals AS r ON r.rowid = page.page_rowid ${join}
+    ORDER BY ${order}`.execute(db);
   return { rows: await toQueueItems(db, rows.rows, helpers), total };
 }
 
