@@ -23,10 +23,12 @@ export function createHandlers(services: Services): Handlers {
     documents,
     strategyFiles,
     recordFiles,
+    strategyArrange,
   } = services;
   return {
     'documents:list': (input, ctx) => documents.list(as(ctx), input),
     'documents:download': (input, ctx) => documents.download(as(ctx), input),
+    'strategy:to-arrange': (_input, ctx) => strategyArrange.toArrange(as(ctx)),
     'strategy:invite': (input, ctx) => strategyFiles.invite(as(ctx), input),
     'strategy:week-invites': (input, ctx) => strategyFiles.weekInvites(as(ctx), input),
     'strategy:minutes-pdf': (input, ctx) => strategyFiles.minutesPdf(as(ctx), input),

@@ -28,6 +28,7 @@ import type { Clock, ServiceDeps } from './context';
 import { type DocumentService, createDocumentService } from './documents';
 import { type StrategyFilesService, createStrategyFilesService } from './strategy-files';
 import { type RecordFilesService, createRecordFilesService } from './record-files';
+import { type StrategyArrangeService, createStrategyArrangeService } from './strategy-arrange';
 import { type EventHub, createEventHub } from './events-hub';
 import { createFolderFilesPort } from './files-folder';
 import type { FilesPort } from './ports';
@@ -53,6 +54,8 @@ export type Services = {
   strategyFiles: StrategyFilesService;
   /** A referral or a child's record as an A4 PDF. */
   recordFiles: RecordFilesService;
+  /** Referrals whose strategy discussion is not yet held (the queue's list to arrange). */
+  strategyArrange: StrategyArrangeService;
   referrals: ReferralService;
   drafts: DraftService;
   people: PeopleService;
@@ -102,6 +105,7 @@ export function createServices(
     documents: createDocumentService(deps),
     strategyFiles: createStrategyFilesService(deps),
     recordFiles: createRecordFilesService(deps),
+    strategyArrange: createStrategyArrangeService(deps),
     referrals: createReferralService(deps),
     drafts: createDraftService(deps),
     people: createPeopleService(deps),

@@ -3,6 +3,7 @@
 // as made, and hands it over (save dialog in the app, a download in the browser harness).
 import * as z from 'zod';
 import type { DocumentDownloadRecord } from '../../domain/documents';
+import type { StrategyToArrange } from '../../domain/strategy-arrange';
 import type { UserRole } from '../../domain/types';
 import { isIsoDate } from '../../validation/formats';
 import { channel, result } from '../define';
@@ -11,6 +12,13 @@ const id = z.string().trim().min(1, 'Missing record id').max(100, 'Record id is 
 const STRATEGY: readonly UserRole[] = ['duty-worker', 'manager', 'chair'];
 
 export const strategyFileChannels = {
+  'strategy:to-arrange': channel({
+    summary:
+      'Referrals decided in the last 90 days whose strategy discussion is not yet held: not booked, booked late or overdue',
+    access: STRATEGY,
+    input: z.object({}).strict(),
+    result: result<StrategyToArrange[]>(),
+  }),
   'strategy:invite': channel({
     summary:
       'Download the calendar invite (.ics) for a strategy discussion; a cancellation once it is cancelled',

@@ -53,6 +53,7 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'documents:download': EVERYONE,
   'referrals:export-pdf': EVERYONE,
   'people:export-pdf': EVERYONE,
+  'strategy:to-arrange': ['duty-worker', 'manager', 'chair'],
   'strategy:invite': ['duty-worker', 'manager', 'chair'],
   'strategy:week-invites': ['duty-worker', 'manager', 'chair'],
   'strategy:minutes-pdf': ['duty-worker', 'manager', 'chair'],

@@ -19,6 +19,7 @@ import { DraftsList } from '../intake/DraftsList';
 import { AssignDialog, type AssignRequest } from './AssignDialog';
 import { QueueDayProvider, TodayText } from './queue-cells';
 import { QueueGrid } from './QueueGrid';
+import { StrategyToArrangePanel } from './StrategyToArrange';
 import {
   DEFAULT_PAGE_SIZE,
   EMPTY_TEXT,
@@ -123,6 +124,9 @@ function QueueScreen(props: { decisionWorkingDays: number }): ReactElement {
   const assignMode = me ? assignModeFor(me.roles) : null;
   const take = useQueueAssign();
   const meId = me?.id;
+  // Duty workers, managers and chairs arrange strategy discussions (strategy:to-arrange access).
+  const strategyRole =
+    me?.roles.some((r) => r === 'duty-worker' || r === 'manager' || r === 'chair') ?? false;
   const takeNow = take.mutate;
   const onAssign = useCallback(
     (item: QueueItem, mode: AssignMode) => {
@@ -271,6 +275,8 @@ function QueueScreen(props: { decisionWorkingDays: number }): ReactElement {
           </Box>
         ) : null}
       </Paper>
+
+      <StrategyToArrangePanel enabled={strategyRole} />
       {assigning && me ? (
         <AssignDialog
           key={assigning.item.id}
