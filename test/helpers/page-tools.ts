@@ -75,7 +75,12 @@ export function field(page: Page, path: string): Locator {
   return page.locator(`#field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`);
 }
 
+/**
+ * A full-page picture for people to look at. Skipped under CI unless SHOTS_DIR asks for them:
+ * nobody looks there, and a long page (the minutes run to ~9,500 px) costs seconds each.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.CI && !process.env.SHOTS_DIR) return;
   mkdirSync(SHOTS, { recursive: true });
   // From the top, so the sticky header is not drawn over the middle of a full-page shot.
   await page.evaluate(() => {
