@@ -21,6 +21,9 @@ import { ReferralPage } from '../features/referrals/ReferralPage';
 import { RulesPage } from '../features/rules/RulesPage';
 import { PersonPage } from '../features/people/PersonPage';
 import { SearchPage } from '../features/search/SearchPage';
+import { DiscussionPage } from '../features/strategy/DiscussionPage';
+import { MyDiscussionsPage } from '../features/strategy/MyDiscussionsPage';
+import { SchedulePage } from '../features/strategy/SchedulePage';
 import { AppShell } from './AppShell';
 import { RecoveryScreen } from './RecoveryScreen';
 import { theme } from './theme';
@@ -158,6 +161,9 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
         <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="referrals/:id/decision" element={<DecisionPage />} />
         <Route path="referrals/:id/edit" element={<EditReferralPage />} />
+        <Route path="referrals/:id/strategy/new" element={<SchedulePage />} />
+        <Route path="strategy" element={<MyDiscussionsPage />} />
+        <Route path="strategy/:id" element={<DiscussionPage />} />
         <Route path="search" element={<SearchPage />} />
         <Route path="people/:id" element={<PersonPage />} />
         <Route

@@ -12,6 +12,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import AccountCircleOutlinedIcon from '@mui/icons-material/AccountCircleOutlined';
+import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
 import InboxOutlinedIcon from '@mui/icons-material/InboxOutlined';
 import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
@@ -26,6 +27,7 @@ export type NavItem = { to: string; label: string; icon: ReactElement; end?: boo
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Queue', icon: <InboxOutlinedIcon />, end: true },
   { to: '/referrals/new', label: 'New referral (Alt+N)', icon: <NoteAddOutlinedIcon /> },
+  { to: '/strategy', label: 'My strategy discussions', icon: <GroupsOutlinedIcon /> },
   { to: '/rules', label: 'Rules and clocks', icon: <RuleIcon /> },
 ];
 

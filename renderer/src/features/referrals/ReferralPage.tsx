@@ -57,6 +57,11 @@ import {
 } from './referral-model';
 import { Section } from '../../components/Section';
 import { Facts } from '../../components/Facts';
+import {
+  discussionCalledFor,
+  ReferralDiscussions,
+  STRATEGY_ROLES,
+} from '../strategy/ReferralDiscussions';
 
 export function ReferralPage(): ReactElement {
   const id = useParams().id ?? '';
@@ -109,6 +114,9 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
   const sharing = input.informationSharing ?? [];
   // A decision the manager returned is unmissable: at the top, with what they asked for.
   const returned = lastReturn(r);
+  // Strategy discussions (issue 12): first on the page when the decision calls for one.
+  const strategyRole = user.roles.some((role) => STRATEGY_ROLES.includes(role));
+  const strategyFirst = strategyRole && discussionCalledFor(r);
 
   return (
     <>
@@ -157,6 +165,8 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
 
       <NextStep r={r} user={user} casework={casework} />
 
+      {strategyFirst ? <ReferralDiscussions referral={r} /> : null}
+
       {casework && unresolvedChildren(r).length > 0 ? (
         <Section spacing={0} id="sec-link" title="Already known?" focusable>
           <LinkChildren r={r} />
@@ -189,6 +199,8 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
           />
         </Section>
       ) : null}
+
+      {strategyRole && !strategyFirst ? <ReferralDiscussions referral={r} /> : null}
 
       <Section spacing={0} id="sec-concern" title="The concern">
         <Typography sx={{ whiteSpace: 'pre-wrap', maxWidth: '75ch', mb: 2 }}>
