@@ -161,7 +161,17 @@ export type SuggestionFacts = {
   referrer: { name: string; agency: string; email: string | null } | null;
   /** Schools and nurseries of the children discussed, as recorded on the referral. */
   schools: readonly string[];
+  /** Any child discussed is looked after (otherwise the looked-after services are not suggested). */
+  childLookedAfter?: boolean;
 };
+
+/** Roles the editions name only for a looked-after child (WT 2018 ch.1; WT 2023 ch.3). */
+const LOOKED_AFTER_ONLY: ReadonlySet<RoleId> = new Set(
+  Object.values(CONDITIONAL_REQUIREMENTS).flatMap((reqs) =>
+    // Every conditional requirement today is 'child-looked-after'.
+    reqs.flatMap((r) => r.anyOf),
+  ),
+);
 
 /**
  * Optional invitees: the referrer and each school or nursery from the referral, then every other
@@ -206,6 +216,7 @@ export function suggestInvitees(
   }
   for (const role of optional) {
     if (seen.has(role)) continue;
+    if (LOOKED_AFTER_ONLY.has(role) && facts.childLookedAfter !== true) continue;
     out.push({
       covers: role,
       label: ROLE_LABELS[role],

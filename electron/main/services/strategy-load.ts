@@ -80,6 +80,7 @@ export async function loadDiscussion(
       schools: referral.children
         .filter((c) => discussedRows.has(c.id))
         .map((c) => (c.child.status === 'born' ? (c.child.school ?? '') : '')),
+      childLookedAfter: children.some((c) => c.lookedAfter),
     },
     forCheck,
   );

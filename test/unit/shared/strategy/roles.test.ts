@@ -91,6 +91,7 @@ describe('suggested optional invitees', () => {
       {
         referrer: { name: 'Jo Teacher', agency: 'Oak Primary School', email: 'jo@oak.example' },
         schools: ['Oak Primary School', 'Elm Nursery', 'Oak Primary School', ''],
+        childLookedAfter: true,
       },
       [inv('x', 'consultant-paediatrician')],
     );
@@ -104,6 +105,23 @@ describe('suggested optional invitees', () => {
     expect(roles).toContain('health-services-family');
     expect(roles).not.toContain('consultant-paediatrician');
     expect(s.find((x) => x.covers === 'referrer')?.source).toMatch(/^WT 2018 ch\.1/);
+  });
+
+  it('suggests the looked-after services only when a child discussed is looked after', () => {
+    const roles = (lookedAfter: boolean) =>
+      suggestInvitees(
+        resolvePolicy(2023),
+        { referrer: null, schools: [], childLookedAfter: lookedAfter },
+        [],
+      ).map((x) => x.covers);
+    expect(roles(false)).not.toContain('fostering-service');
+    expect(roles(false)).not.toContain('residential-service');
+    const when = roles(true);
+    // Required then (the check lists them), or suggested: never silently absent.
+    const required = checkRequiredRoles(resolvePolicy(2023), [], {
+      childLookedAfter: true,
+    }).roles.flatMap((r) => r.anyOf);
+    expect([...when, ...required]).toContain('fostering-service');
   });
 
   it('no referrer suggestion where the referrer is not a professional (family are not invited)', () => {
