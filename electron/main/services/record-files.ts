@@ -5,7 +5,7 @@
 import type { DocumentDownloadRecord } from '../../../shared/domain/documents';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
 import { documentFileName } from '../documents/file-name';
-import { buildChildRecordPdf, buildReferralPdf } from '../documents/record-pdf';
+import { loadRecordPdf } from '../documents/lazy';
 import { type ServiceContext, type ServiceDeps, nowIso, policyContext } from './context';
 import { createDocumentService } from './documents';
 import { loadPersonDetail } from './people';
@@ -35,6 +35,7 @@ export function createRecordFilesService(deps: ServiceDeps): RecordFilesService 
           organisation: pc.settings.organisation,
         };
       });
+      const { buildReferralPdf } = await loadRecordPdf();
       const bytes = await buildReferralPdf(referral, organisation.name, {
         marking: organisation.marking,
         generatedAt: new Date(nowIso(clock)),
@@ -57,6 +58,7 @@ export function createRecordFilesService(deps: ServiceDeps): RecordFilesService 
           organisation: pc.settings.organisation,
         };
       });
+      const { buildChildRecordPdf } = await loadRecordPdf();
       const bytes = await buildChildRecordPdf(detail, organisation.name, {
         marking: organisation.marking,
         generatedAt: new Date(nowIso(clock)),

@@ -7,17 +7,10 @@ import { addDays } from 'date-fns';
 import { londonInstant } from '../../../shared/calendar/london-instant';
 import type { DocumentDownloadRecord } from '../../../shared/domain/documents';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
-import {
-  InviteInputError,
-  buildInviteBatchIcs,
-  buildInviteIcs,
-  inviteBatchFileName,
-  inviteFileName,
-  splitInviteBatch,
-  type InviteMeeting,
-} from '../documents/invite-ics';
+import type { InviteMeeting } from '../documents/invite-ics';
+import { InviteInputError } from '../documents/invite-text';
 import { documentFileName } from '../documents/file-name';
-import { buildMinutesPdf } from '../documents/minutes-pdf';
+import { loadInviteBuilder, loadMinutesPdf } from '../documents/lazy';
 import type { MinutesView } from '../documents/minutes-view';
 import { NotFoundError, ValidationError } from '../store/errors';
 import { listDocuments } from '../store/repositories/documents';
@@ -99,6 +92,7 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
   return {
     async invite(ctx, { id }) {
       may(ctx, 'download strategy discussion invites');
+      const { buildInviteIcs, inviteFileName } = await loadInviteBuilder();
       const at = nowIso(clock);
       const made = await store.transaction(async (trx) => {
         const pc = await policyContext(trx);
@@ -131,6 +125,8 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
 
     async weekInvites(ctx, input) {
       may(ctx, 'download strategy discussion invites');
+      const { buildInviteIcs, buildInviteBatchIcs, inviteBatchFileName, splitInviteBatch } =
+        await loadInviteBuilder();
       const at = nowIso(clock);
       const { monday, next } = weekOf(input.weekOf);
       const made = await store.transaction(async (trx) => {
@@ -231,6 +227,7 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
       });
       if (made.kind === 'kept') return documents.download(ctx, { id: made.id });
       // Laid out after the read, outside any transaction: a second of layout holds up no save.
+      const { buildMinutesPdf } = await loadMinutesPdf();
       const bytes = await buildMinutesPdf(made.view, {
         marking: made.marking,
         generatedAt: new Date(nowIso(clock)),
