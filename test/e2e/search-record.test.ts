@@ -238,8 +238,9 @@ describe('search and the child’s record', () => {
   });
 
   it("saves the child's record as a PDF: a real download, the marking on every page, no name in its file name", async () => {
+    await expect.poll(() => page.url()).toMatch(/#\/people\/[^/]+$/);
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Save as PDF' }).focus();
+    await page.getByRole('button', { name: 'Save this record as PDF' }).focus();
     await page.keyboard.press('Enter');
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^[0-9a-f-]+ child record\.pdf$/);

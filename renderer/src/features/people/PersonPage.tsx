@@ -71,7 +71,10 @@ function PersonView(props: {
           {formatDateTime(p.createdAt)}
         </Typography>
         <Box sx={{ mt: 2 }}>
-          <SavePdfButton label="Save as PDF" make={() => call('people:export-pdf', { id: p.id })} />
+          <SavePdfButton
+            label="Save this record as PDF"
+            make={() => call('people:export-pdf', { id: p.id })}
+          />
         </Box>
       </Box>
       {p.mergedInto !== null ? (

@@ -406,7 +406,7 @@ function NextStep(props: {
             {correcting.data ? 'Continue your corrections' : 'Correct details'}
           </Button>
           <SavePdfButton
-            label="Save as PDF"
+            label="Save referral as PDF"
             make={() => call('referrals:export-pdf', { id: r.id })}
           />
           {mine ? (
