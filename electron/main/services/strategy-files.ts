@@ -15,16 +15,10 @@ import type { MinutesView } from '../documents/minutes-view';
 import { NotFoundError, ValidationError } from '../store/errors';
 import { listDocuments } from '../store/repositories/documents';
 import { discussionIdsStarting } from '../store/repositories/strategy-week';
-import {
-  type ServiceContext,
-  type ServiceDeps,
-  nowIso,
-  policyContext,
-  requireRole,
-} from './context';
+import { type ServiceContext, type ServiceDeps, nowIso, policyContext } from './context';
 import { createDocumentService, type NewDocument } from './documents';
 import { inviteMeetingFor, minutesViewFor, withheldNamesFor } from './strategy-documents';
-import { STRATEGY_ROLES, loadDiscussion } from './strategy-load';
+import { loadDiscussion, strategyHelpers } from './strategy-load';
 
 export type WeekInvitesDownload = DocumentDownloadRecord & {
   /** Case references left out, each with why (cancelled, or nobody to invite by email). */
@@ -85,9 +79,7 @@ function weekOf(date: string): { monday: string; next: string } {
 export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesService {
   const { store, clock } = deps;
   const documents = createDocumentService(deps);
-  const may = (ctx: ServiceContext, doing: string) => {
-    requireRole(ctx, STRATEGY_ROLES, doing);
-  };
+  const { may } = strategyHelpers(deps);
 
   return {
     async invite(ctx, { id }) {

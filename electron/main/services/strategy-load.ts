@@ -19,7 +19,13 @@ import {
 } from '../store/repositories/strategy-discussions';
 import { minutesOf } from '../store/repositories/strategy-minutes';
 import type { StrategyDiscussionRow } from '../store/schema';
-import type { PolicyContext, ServiceContext, ServiceDeps } from './context';
+import {
+  type PolicyContext,
+  type ServiceContext,
+  type ServiceDeps,
+  policyContext,
+  requireRole,
+} from './context';
 import { loadReferralOrThrow } from './referrals';
 
 /** Who arranges and reads strategy discussions (the contract's access list says the same). */
@@ -150,4 +156,23 @@ export async function auditDiscussion(
     summary,
     ...(details === undefined ? {} : { details }),
   });
+}
+
+/** What every strategy service does first: check the role, load a discussion, audit a change. */
+export function strategyHelpers(deps: ServiceDeps) {
+  const may = (ctx: ServiceContext, doing: string): void => {
+    requireRole(ctx, STRATEGY_ROLES, doing);
+  };
+  const load = async (trx: Db, id: string): Promise<StrategyDiscussionRecord> =>
+    (await loadDiscussion(trx, await policyContext(trx), deps, id)).record;
+  const audit = (
+    trx: Db,
+    ctx: ServiceContext,
+    at: string,
+    action: 'create' | 'update' | 'view',
+    id: string,
+    summary: string,
+    details?: Record<string, unknown>,
+  ): Promise<void> => auditDiscussion(trx, ctx.user.id, at, action, id, summary, details);
+  return { may, load, audit };
 }

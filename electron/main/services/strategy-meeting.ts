@@ -21,17 +21,10 @@ import {
   nowIso,
   parseOrThrow,
   policyContext,
-  requireRole,
 } from './context';
 import { recordProgressIn } from './progress';
 import { type FieldErrors, throwIfAny } from './strategy-checks';
-import {
-  STRATEGY_ROLES,
-  auditDiscussion,
-  discussionRowOrThrow,
-  loadDiscussion,
-  requireChangeable,
-} from './strategy-load';
+import { discussionRowOrThrow, requireChangeable, strategyHelpers } from './strategy-load';
 
 type Ctx = ServiceContext;
 type Rec = Promise<StrategyDiscussionRecord>;
@@ -77,20 +70,7 @@ export async function addInviteeIn(
 
 export function createMeetingService(deps: ServiceDeps) {
   const { store, clock } = deps;
-  const may = (ctx: Ctx, doing: string) => {
-    requireRole(ctx, STRATEGY_ROLES, doing);
-  };
-  const load = async (trx: Db, id: string) =>
-    (await loadDiscussion(trx, await policyContext(trx), deps, id)).record;
-  const audit = (
-    trx: Db,
-    ctx: Ctx,
-    at: string,
-    action: 'create' | 'update' | 'view',
-    id: string,
-    summary: string,
-    details?: Record<string, unknown>,
-  ) => auditDiscussion(trx, ctx.user.id, at, action, id, summary, details);
+  const { may, load, audit } = strategyHelpers(deps);
 
   return {
     async confirm(

@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/domain/strategy';
 import { rescheduleSchema, scheduleSchema } from '../../../shared/strategy/schemas';
 import { NotFoundError, ValidationError } from '../store/errors';
-import { type Db, userNames } from '../store/repositories/common';
+import { userNames } from '../store/repositories/common';
 import { addChronology, getReferralRow } from '../store/repositories/referrals';
 import {
   addHistory,
@@ -23,14 +23,7 @@ import {
   slotOf,
   updateDiscussion,
 } from '../store/repositories/strategy-discussions';
-import {
-  type ServiceContext,
-  type ServiceDeps,
-  nowIso,
-  parseOrThrow,
-  policyContext,
-  requireRole,
-} from './context';
+import { type ServiceContext, type ServiceDeps, nowIso, parseOrThrow } from './context';
 import {
   type FieldErrors,
   checkChair,
@@ -44,12 +37,10 @@ import {
   throwIfAny,
 } from './strategy-checks';
 import {
-  STRATEGY_ROLES,
-  auditDiscussion,
   describeWhen,
   discussionRowOrThrow,
-  loadDiscussion,
   requireChangeable,
+  strategyHelpers,
 } from './strategy-load';
 import { createMinutesService } from './strategy-minutes';
 import { addInviteeIn, createMeetingService } from './strategy-meeting';
@@ -92,24 +83,10 @@ export type StrategyService = {
 
 export function createStrategyService(deps: ServiceDeps): StrategyService {
   const { store, clock } = deps;
-  const may = (ctx: ServiceContext, doing: string) => {
-    requireRole(ctx, STRATEGY_ROLES, doing);
-  };
-  const load = async (trx: Db, id: string) =>
-    (await loadDiscussion(trx, await policyContext(trx), deps, id)).record;
+  const { may, load, audit } = strategyHelpers(deps);
 
   const minutes = createMinutesService(deps);
   const meeting = createMeetingService(deps);
-  const audit = (
-    trx: Db,
-    ctx: ServiceContext,
-    at: string,
-    action: 'create' | 'update' | 'view',
-    id: string,
-    summary: string,
-    details?: Record<string, unknown>,
-  ) => auditDiscussion(trx, ctx.user.id, at, action, id, summary, details);
-
   return {
     async schedule(ctx, raw) {
       may(ctx, 'arrange strategy discussions');
