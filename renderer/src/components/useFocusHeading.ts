@@ -2,7 +2,7 @@
 // new screen's main heading: a screen-reader user hears where they are, and a keyboard user
 // continues from the top of the page rather than from a button that no longer exists. The heading
 // appears once the screen's data has loaded, so it is looked for for a short while. Focus is not
-// taken from someone who has already moved it into the new screen.
+// taken from someone who has already moved it into the new screen or into the header's search.
 
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
@@ -21,11 +21,12 @@ export function useFocusHeading(mainId = 'main'): void {
       const h1 = main?.querySelector('h1');
       const active = document.activeElement;
       // The user already moved into the new screen: leave them there.
+      // The header counts too: someone who pressed Ctrl+K as the screen opened is typing a search.
       const userMoved =
         active !== null &&
         active !== before &&
         active !== document.body &&
-        main?.contains(active) === true;
+        (main?.contains(active) === true || active.closest('header') !== null);
       if (userMoved) return;
       if (h1 instanceof HTMLElement && h1.isConnected) {
         if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
