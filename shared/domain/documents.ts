@@ -9,6 +9,8 @@ export const DOCUMENT_KINDS = [
   'letter',
   'referral-record',
   'child-record',
+  /** An unsent email (.eml, X-Unsent: 1) with its attachment, to send through secure email. */
+  'email-draft',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -360,6 +360,13 @@ export type OrganisationDetails = {
    * calendar entries carry a case reference, never a name). Off unless set.
    */
   inviteInitials?: boolean;
+  /** Letterhead (WT: a named contact on every letter): the line under the address. */
+  contactLine?: string;
+  /** Who signs referrer letters, and their role ("Team Manager, Front Door"). */
+  signatory?: string;
+  signatoryRole?: string;
+  /** Logo for the letterhead, a PNG or JPEG data URL (at most 300 KB). */
+  logo?: string;
 };
 
 export type SettingsRecord = {

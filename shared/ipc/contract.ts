@@ -15,6 +15,7 @@ import { isIsoDate } from '../validation/formats';
 import { referralSchema } from '../validation/referral';
 import { documentChannels } from './channels/documents';
 import { recordFileChannels } from './channels/record-files';
+import { letterChannels } from './channels/letters';
 import { strategyFileChannels } from './channels/strategy-files';
 import { channel, result, type SchemaOf, type InputSchema, type IpcResult } from './define';
 import { strategyChannels } from './channels/strategy';
@@ -117,6 +118,7 @@ export type MatchQueryInput = z.infer<typeof matchQuerySchema>;
 export const contract = {
   ...documentChannels,
   ...strategyFileChannels,
+  ...letterChannels,
   ...recordFileChannels,
   'session:current': channel({
     summary: 'Who is using the app, their roles, and the organisation settings they need',
@@ -412,6 +414,17 @@ export const contract = {
             email: z.string().trim().max(320),
             marking: z.string().trim().min(1, 'Enter the protective marking').max(100),
             inviteInitials: z.boolean().optional(),
+            contactLine: z.string().trim().max(300).optional(),
+            signatory: z.string().trim().max(120).optional(),
+            signatoryRole: z.string().trim().max(200).optional(),
+            logo: z
+              .string()
+              .max(400_000, 'The logo must be 300 KB or smaller')
+              .regex(
+                /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/,
+                'The logo must be a PNG or JPEG image',
+              )
+              .optional(),
           })
           .strict()
           .optional(),

@@ -87,6 +87,16 @@ function feedbackFields() {
   };
 }
 
+/**
+ * A named referrer who asked that the family not be told who they are. Letters and anything else
+ * the family could receive must never carry their identity (domain §2.5 Confidentiality; issue 13
+ * "Safe for the kind of referrer"). Optional: referrals saved before it existed stay valid, and
+ * only `true` means confidential.
+ */
+function confidentialField() {
+  return { confidential: z.boolean().optional() };
+}
+
 function contactFields() {
   return {
     phone: optionalPhone(),
@@ -111,6 +121,7 @@ export const professionalReferrerSchema = z.strictObject({
     required: "Enter the referrer's organisation",
   }),
   agencyType: z.enum(AGENCY_TYPES, { error: 'Select the type of organisation' }),
+  ...confidentialField(),
   ...contactFields(),
   ...feedbackFields(),
 });
@@ -122,6 +133,14 @@ export const publicReferrerSchema = z.strictObject({
     error: "Select the referrer's relationship to the child",
   }),
   relationshipDetails: optionalText({ max: SHORT_TEXT_MAX, label: 'Relationship details' }),
+  ...confidentialField(),
+  /**
+   * Only for a family member: one with parental responsibility is the family, and is told what
+   * the family is told (issue 13; domain §2.5). Unanswered is not "no".
+   */
+  parentalResponsibility: z.boolean().optional(),
+  /** Only for a child who referred themselves: how they can be contacted without risk. */
+  safeContact: optionalText({ max: SHORT_TEXT_MAX, label: 'How it is safe to contact them' }),
   ...contactFields(),
   ...feedbackFields(),
 });
@@ -200,6 +219,33 @@ function checkFeedback(r: FeedbackShape, ctx: z.RefinementCtx): void {
   }
 }
 
+/**
+ * What a member of the public said that only fits one relationship. Parental responsibility makes
+ * a family member "the family" for the letter rules (issue 13), so it is never kept for someone
+ * who is not one (a stale answer would let a neighbour be told what the family is told); a safe
+ * way to make contact is asked only of a child who referred themselves.
+ */
+function checkRelationshipFacts(
+  r: ProfessionalReferrerInput | PublicReferrerInput | AnonymousReferrerInput,
+  ctx: z.RefinementCtx,
+): void {
+  if (r.kind !== 'public') return;
+  if (r.parentalResponsibility !== undefined && r.relationship !== 'family-member') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['parentalResponsibility'],
+      message: 'Parental responsibility is recorded only for a referrer who is a family member',
+    });
+  }
+  if (r.safeContact !== undefined && r.relationship !== 'self') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['safeContact'],
+      message: 'A safe way to make contact is recorded only for a child who referred themselves',
+    });
+  }
+}
+
 /** The referrer, discriminated on `kind`. */
 export const referrerSchema = z
   .discriminatedUnion(
@@ -207,7 +253,8 @@ export const referrerSchema = z
     [professionalReferrerSchema, publicReferrerSchema, anonymousReferrerSchema],
     { error: 'Select who made the referral' },
   )
-  .superRefine(checkFeedback);
+  .superRefine(checkFeedback)
+  .superRefine(checkRelationshipFacts);
 
 export type ProfessionalReferrerInput = z.infer<typeof professionalReferrerSchema>;
 export type PublicReferrerInput = z.infer<typeof publicReferrerSchema>;

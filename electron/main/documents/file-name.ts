@@ -10,6 +10,7 @@ const KIND_NAMES: Record<DocumentKind, { words: string; extension: string }> = {
   letter: { words: 'letter', extension: 'pdf' },
   'referral-record': { words: 'referral record', extension: 'pdf' },
   'child-record': { words: 'child record', extension: 'pdf' },
+  'email-draft': { words: 'email draft', extension: 'eml' },
 };
 
 /** Letters, digits and hyphens only: a reference like FD-2026-000123 passes through unchanged. */

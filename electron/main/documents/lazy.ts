@@ -4,3 +4,5 @@
 export const loadInviteBuilder = () => import('./invite-ics');
 export const loadMinutesPdf = () => import('./minutes-pdf');
 export const loadRecordPdf = () => import('./record-pdf');
+export const loadEmlBuilder = () => import('./eml');
+export const loadLetterPdf = () => import('./letter-pdf');

@@ -31,6 +31,16 @@ export function yesNoUnknown(value: YesNoUnknown | undefined): string {
   return value === undefined ? NONE_RECORDED : YES_NO_UNKNOWN_LABELS[value];
 }
 
+/** The referrer asked that the family not be told who they are (domain §2.5 Confidentiality). */
+function confidentialRow(confidential: boolean | undefined): [string, PdfNode][] {
+  return confidential === true
+    ? [['Identity', strong('Identity confidential: never share with the family.')]]
+    : [];
+}
+
+const answered = (v: boolean | undefined): string =>
+  v === undefined ? NONE_RECORDED : v ? 'Yes' : 'No';
+
 export function referrerSection(w: PdfWriter, r: ReferralRecord): PdfNode[] {
   const ref = r.referrer;
   const rows: [string, string | PdfNode | null][] = [];
@@ -40,6 +50,7 @@ export function referrerSection(w: PdfWriter, r: ReferralRecord): PdfNode[] {
     rows.push(
       ['Referrer', w.text(`${ref.name}, ${ref.role}`)],
       ['Organisation', w.text(`${ref.agencyName} (${AGENCY_TYPE_LABELS[ref.agencyType]})`)],
+      ...confidentialRow(ref.confidential),
       ['Phone', ref.phone ?? null],
       ['Email', ref.email ?? null],
     );
@@ -60,9 +71,15 @@ export function referrerSection(w: PdfWriter, r: ReferralRecord): PdfNode[] {
         'Relationship to the child',
         `${PUBLIC_RELATIONSHIP_LABELS[ref.relationship]}${ref.relationshipDetails ? `: ${ref.relationshipDetails}` : ''}`,
       ],
-      ['Phone', ref.phone ?? null],
-      ['Email', ref.email ?? null],
+      ...confidentialRow(ref.confidential),
     );
+    if (ref.relationship === 'family-member') {
+      rows.push(['Parental responsibility', answered(ref.parentalResponsibility)]);
+    }
+    if (ref.relationship === 'self') {
+      rows.push(['How it is safe to contact them', w.text(ref.safeContact ?? NONE_RECORDED)]);
+    }
+    rows.push(['Phone', ref.phone ?? null], ['Email', ref.email ?? null]);
   }
   rows.push([
     'Feedback',

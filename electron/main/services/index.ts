@@ -27,6 +27,8 @@ import {
 import type { Clock, ServiceDeps } from './context';
 import { type DocumentService, createDocumentService } from './documents';
 import { type StrategyFilesService, createStrategyFilesService } from './strategy-files';
+import { type LetterService, createLetterService } from './letters';
+import { type LetterTemplateService, createLetterTemplateService } from './letter-templates';
 import { type RecordFilesService, createRecordFilesService } from './record-files';
 import { type StrategyArrangeService, createStrategyArrangeService } from './strategy-arrange';
 import { type EventHub, createEventHub } from './events-hub';
@@ -52,6 +54,8 @@ export type Services = {
   documents: DocumentService;
   /** A strategy discussion's invite, a week's invites, and its minutes as a PDF. */
   strategyFiles: StrategyFilesService;
+  letters: LetterService;
+  letterTemplates: LetterTemplateService;
   /** A referral or a child's record as an A4 PDF. */
   recordFiles: RecordFilesService;
   /** Referrals whose strategy discussion is not yet held (the queue's list to arrange). */
@@ -104,6 +108,8 @@ export function createServices(
     events,
     documents: createDocumentService(deps),
     strategyFiles: createStrategyFilesService(deps),
+    letters: createLetterService(deps),
+    letterTemplates: createLetterTemplateService(deps),
     recordFiles: createRecordFilesService(deps),
     strategyArrange: createStrategyArrangeService(deps),
     referrals: createReferralService(deps),

@@ -9,8 +9,9 @@ import type { DocumentDownloadRecord } from '../../../shared/domain/documents';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
 import type { InviteMeeting } from '../documents/invite-ics';
 import { InviteInputError } from '../documents/invite-text';
+import { EmlInputError } from '../documents/eml-check';
 import { documentFileName } from '../documents/file-name';
-import { loadInviteBuilder, loadMinutesPdf } from '../documents/lazy';
+import { loadEmlBuilder, loadInviteBuilder, loadMinutesPdf } from '../documents/lazy';
 import type { MinutesView } from '../documents/minutes-view';
 import { NotFoundError, ValidationError } from '../store/errors';
 import { listDocuments } from '../store/repositories/documents';
@@ -18,6 +19,7 @@ import { discussionIdsStarting } from '../store/repositories/strategy-week';
 import { type ServiceContext, type ServiceDeps, nowIso, policyContext } from './context';
 import { createDocumentService, type NewDocument } from './documents';
 import { inviteMeetingFor, minutesViewFor, withheldNamesFor } from './strategy-documents';
+import { inviteEmailFor } from './strategy-invite-email';
 import { loadDiscussion, strategyHelpers } from './strategy-load';
 
 export type WeekInvitesDownload = DocumentDownloadRecord & {
@@ -25,11 +27,20 @@ export type WeekInvitesDownload = DocumentDownloadRecord & {
   leftOut: { reference: string; why: string }[];
 };
 
+export type InviteEmailDownload = DocumentDownloadRecord & {
+  recipients: number;
+  notIncluded: { name: string; agency: string }[];
+};
+
 export type StrategyFilesService = {
   invite(
     ctx: ServiceContext,
     input: ChannelParsed<'strategy:invite'>,
   ): Promise<DocumentDownloadRecord>;
+  inviteEmail(
+    ctx: ServiceContext,
+    input: ChannelParsed<'strategy:invite-email'>,
+  ): Promise<InviteEmailDownload>;
   weekInvites(
     ctx: ServiceContext,
     input: ChannelParsed<'strategy:week-invites'>,
@@ -46,7 +57,7 @@ type MinutesToHand =
 
 /** A builder's refusal, said beside the whole form: nothing is kept or handed over. */
 function refused(error: unknown): never {
-  if (error instanceof InviteInputError)
+  if (error instanceof InviteInputError || error instanceof EmlInputError)
     throw new ValidationError({ _form: error.message }, error.message);
   throw error;
 }
@@ -113,6 +124,62 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
         return doc;
       });
       return documents.keepAndOffer(ctx, made);
+    },
+
+    async inviteEmail(ctx, { id }) {
+      may(ctx, 'save strategy discussion invite emails');
+      const { buildInviteIcs, inviteFileName } = await loadInviteBuilder();
+      const { buildEmlDraft } = await loadEmlBuilder();
+      const at = nowIso(clock);
+      const made = await store.transaction(async (trx) => {
+        const pc = await policyContext(trx);
+        requireTeamMailbox(pc.settings.organisation);
+        const { record, referral } = await loadDiscussion(trx, pc, deps, id);
+        const meeting = inviteMeetingFor(record, pc.settings.organisation, at);
+        if (meeting.attendees.length === 0) {
+          const message =
+            'Nobody invited has an email address, so there is no one to email. Add an email address for an invitee, or download the invite (.ics) and send it another way.';
+          throw new ValidationError({ _form: message }, message);
+        }
+        try {
+          const ics = buildInviteIcs(meeting, {
+            withheldNames: withheldNamesFor(record, referral),
+          });
+          const fileName = inviteFileName(record.referralReference, {
+            discussionNumber: record.sequence,
+            cancelled: meeting.status === 'cancelled',
+          });
+          const draft = inviteEmailFor(
+            record,
+            pc.settings.organisation,
+            { meeting, ics, fileName },
+            at,
+          );
+          return { record, draft };
+        } catch (error) {
+          refused(error);
+        }
+      });
+      // Composed after the read, outside the transaction, as the minutes PDF is.
+      let bytes: Uint8Array;
+      try {
+        bytes = await buildEmlDraft(made.draft.eml);
+      } catch (error) {
+        refused(error);
+      }
+      const out = await documents.keepAndOffer(ctx, {
+        kind: 'email-draft',
+        subject: { type: 'strategy-discussion', id, version: made.record.version },
+        title: made.draft.title,
+        fileName: made.draft.fileName,
+        mime: 'message/rfc822',
+        bytes,
+      });
+      return {
+        ...out,
+        recipients: made.draft.eml.to.length,
+        notIncluded: made.draft.notIncluded,
+      };
     },
 
     async weekInvites(ctx, input) {

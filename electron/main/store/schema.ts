@@ -300,6 +300,30 @@ export type LettersTable = Stamps & {
   sent_by: string | null;
   document_id: string | null;
   data: Generated<string>;
+  variant: string | null;
+  outcome: string | null;
+  sequence: Generated<number>;
+  email_document_id: string | null;
+};
+
+export type LetterTemplatesTable = {
+  id: string;
+  key: string;
+  version: number;
+  text: string;
+  is_default: number;
+  created_at: string;
+  created_by: string | null;
+};
+
+export type StrategyInviteSendsTable = {
+  id: string;
+  discussion_id: string;
+  ics_sequence: number;
+  method: string;
+  sent_at: string;
+  sent_by: string | null;
+  recorded_at: string;
 };
 
 export type ChronologyTable = {
@@ -416,6 +440,8 @@ export type Database = {
   actions: ActionsTable;
   documents: DocumentsTable;
   letters: LettersTable;
+  letter_templates: LetterTemplatesTable;
+  strategy_invite_sends: StrategyInviteSendsTable;
   chronology: ChronologyTable;
   drafts: DraftsTable;
   settings: SettingsTable;

@@ -26,6 +26,20 @@ export const strategyFileChannels = {
     input: z.object({ id }).strict(),
     result: result<DocumentDownloadRecord>(),
   }),
+  'strategy:invite-email': channel({
+    summary:
+      'Save an email draft (.eml) to every invitee with an email address, the invite (or cancellation) attached',
+    access: STRATEGY,
+    input: z.object({ id }).strict(),
+    result: result<
+      DocumentDownloadRecord & {
+        /** How many invitees the draft is addressed to. */
+        recipients: number;
+        /** Invitees left out because no email address is recorded for them. */
+        notIncluded: { name: string; agency: string }[];
+      }
+    >(),
+  }),
   'strategy:week-invites': channel({
     summary: "Download one calendar file with all of a week's strategy discussions",
     access: STRATEGY,

@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { inputToForm } from '../../../renderer/src/features/intake/form-from-record';
 import { validateForm } from '../../../renderer/src/features/intake/form-input';
-import { sexOptions } from '../../../renderer/src/features/intake/form-model';
+import {
+  sexOptions,
+  withFormDefaults,
+  type ReferralForm,
+} from '../../../renderer/src/features/intake/form-model';
 import { referralSchema, type ReferralInput } from '../../../shared/validation';
 import { referralInput } from '../../helpers/store-fixtures';
 
@@ -236,5 +240,132 @@ describe('the sex options', () => {
       label: 'Indeterminate (census gender code 9, used before 2024-25)',
     });
     expect(sexOptions('X')).toEqual(sexOptions(''));
+  });
+});
+
+describe('the facts the letter rules need (issue 13), through the form and back', () => {
+  const away = {
+    givenNames: 'Dean',
+    familyName: 'Smyth',
+    relationship: 'Father of Aiden',
+    parentalResponsibility: true,
+    livesInHousehold: false,
+    allegedHarm: true,
+    address: { line1: '9 Dock Road', town: 'Harbourton', postcode: 'LS2 7EW' },
+  };
+
+  it('keeps a confidential professional and a household member alleged to have caused harm', () => {
+    const base = everything();
+    roundTrip(
+      everything({
+        referrer: { ...base.referrer, confidential: true } as ReferralInput['referrer'],
+        householdMembers: [...base.householdMembers, away],
+      }),
+    );
+  });
+
+  it('keeps a family member with parental responsibility, and a child who referred themselves', () => {
+    const pub = {
+      kind: 'public' as const,
+      name: 'Jo Smyth',
+      phone: '07700 900123',
+      wantsFeedback: true,
+      feedbackMethod: 'phone' as const,
+      confidential: true,
+    };
+    for (const parentalResponsibility of [true, false]) {
+      roundTrip(
+        everything({ referrer: { ...pub, relationship: 'family-member', parentalResponsibility } }),
+      );
+    }
+    roundTrip(
+      everything({
+        referrer: { ...pub, relationship: 'self', safeContact: 'Text after school, not at home' },
+      }),
+    );
+  });
+
+  it('does not send an answer the form no longer shows', () => {
+    const form = inputToForm(
+      referralSchema({ today: TODAY }).parse(
+        everything({
+          referrer: {
+            kind: 'public',
+            name: 'Jo Smyth',
+            relationship: 'family-member',
+            parentalResponsibility: true,
+            phone: '07700 900123',
+            wantsFeedback: true,
+            feedbackMethod: 'phone',
+          },
+          householdMembers: [away],
+        }),
+      ),
+    );
+    // The worker changes the relationship and says the father lives with the child after all.
+    form.referrer.relationship = 'acquaintance';
+    form.referrer.safeContact = 'Typed while "self" was chosen';
+    const member = form.householdMembers[0];
+    if (!member) throw new Error('fixture');
+    member.livesInHousehold = 'yes';
+    const result = validateForm(form, TODAY, { isNewRecord: false });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.referral.referrer).not.toHaveProperty('parentalResponsibility');
+    expect(result.referral.referrer).not.toHaveProperty('safeContact');
+    expect(result.referral.householdMembers[0]).not.toHaveProperty('address');
+    expect(result.referral.householdMembers[0]).toMatchObject({ allegedHarm: true });
+  });
+
+  it('a saved draft reopens with them; a draft saved before them opens with them blank', () => {
+    const form = inputToForm(
+      referralSchema({ today: TODAY }).parse(
+        everything({
+          referrer: {
+            kind: 'public',
+            name: 'Aiden Smyth',
+            relationship: 'self',
+            safeContact: 'Through the school nurse',
+            confidential: true,
+            wantsFeedback: false,
+            feedbackMethod: 'none',
+          },
+          householdMembers: [away],
+        }),
+      ),
+    );
+    // Drafts are stored as JSON and read back through withFormDefaults.
+    const reopened = withFormDefaults(JSON.parse(JSON.stringify(form)) as Partial<ReferralForm>);
+    expect(reopened).toEqual(form);
+    expect(reopened.referrer).toMatchObject({
+      confidential: true,
+      safeContact: 'Through the school nurse',
+    });
+    expect(reopened.householdMembers[0]).toMatchObject({
+      allegedHarm: true,
+      address: { line1: '9 Dock Road', line2: '', town: 'Harbourton', postcode: 'LS2 7EW' },
+    });
+
+    const old = JSON.parse(JSON.stringify(form)) as {
+      referrer: Record<string, unknown>;
+      householdMembers: Record<string, unknown>[];
+    };
+    delete old.referrer.confidential;
+    delete old.referrer.parentalResponsibility;
+    delete old.referrer.safeContact;
+    for (const m of old.householdMembers) {
+      delete m.allegedHarm;
+      delete m.address;
+    }
+    const restored = withFormDefaults(old as unknown as Partial<ReferralForm>);
+    expect(restored.referrer).toMatchObject({
+      confidential: false,
+      parentalResponsibility: '',
+      safeContact: '',
+    });
+    expect(restored.householdMembers[0]).toMatchObject({
+      allegedHarm: false,
+      address: { line1: '', line2: '', town: '', postcode: '' },
+    });
+    expect(validateForm(restored, TODAY, { isNewRecord: false }).ok).toBe(true);
   });
 });

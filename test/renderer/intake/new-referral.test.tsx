@@ -8,6 +8,7 @@ import { App } from '../../../renderer/src/app/App';
 import {
   emptyChild,
   emptyForm,
+  emptyHouseholdMember,
   type ReferralForm,
 } from '../../../renderer/src/features/intake/form-model';
 import { validateForm } from '../../../renderer/src/features/intake/form-input';
@@ -128,6 +129,7 @@ describe('form model', () => {
     child.dateOfBirth = '01/01/2030';
     child.nhsNumber = '1234567890';
     form.householdMembers.push({
+      ...emptyHouseholdMember(),
       personId: '',
       givenNames: 'A',
       familyName: 'B',

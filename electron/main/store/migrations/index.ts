@@ -13,6 +13,7 @@ import { migration006 } from './006-fts-rowids-match-indexes';
 import { migration007 } from './007-documents';
 import { migration008 } from './008-strategy-discussions';
 import { migration009 } from './009-queue-index';
+import { migration010 } from './010-letters';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 /** The newest schema this build understands. */

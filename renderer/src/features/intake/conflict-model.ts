@@ -66,6 +66,9 @@ const LABELS: Record<string, string> = {
   date: 'Date',
   time: 'Time',
   reason: 'Reason',
+  confidential: 'Identity confidential',
+  safeContact: 'How it is safe to contact them',
+  allegedHarm: 'Alleged to have caused harm',
 };
 
 /** "children.1.familyName" → "Child 2: Last name". */

@@ -3,6 +3,7 @@
 
 import { createContext, useContext, type ReactElement } from 'react';
 import { Controller, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
+import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
@@ -209,6 +210,62 @@ export function Radios(props: {
               />
             ))}
           </RadioGroup>
+        </FormControl>
+      )}
+    />
+  );
+}
+
+/**
+ * A tick box for a yes-or-nothing fact ("alleged to have caused harm"): ticked is true, unticked
+ * says nothing. The hint sits under the label, the error above it, and both are read with it.
+ */
+export function Check(props: { name: Path; label: string; hint?: string }): ReactElement {
+  const { control } = useFormContext<ReferralForm>();
+  const error = useFieldError(props.name);
+  const id = fieldId(props.name);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const described =
+    [error !== undefined ? errorId : '', props.hint ? hintId : ''].filter(Boolean).join(' ') ||
+    undefined;
+  return (
+    <Controller
+      control={control}
+      name={props.name}
+      render={({ field }) => (
+        <FormControl error={error !== undefined}>
+          {error ? (
+            <FormHelperText id={errorId} sx={{ mx: 0, fontWeight: 600 }}>
+              {error}
+            </FormHelperText>
+          ) : null}
+          <FormControlLabel
+            label={props.label}
+            control={
+              <Checkbox
+                checked={field.value === true}
+                onChange={(e) => {
+                  field.onChange(e.target.checked);
+                }}
+                onBlur={field.onBlur}
+                slotProps={{
+                  input: { id, ref: field.ref, 'aria-describedby': described },
+                }}
+              />
+            }
+          />
+          {props.hint ? (
+            // In line with the label text, past the box (GOV.UK checkbox hint).
+            <Typography
+              id={hintId}
+              variant="body2"
+              color="text.secondary"
+              sx={{ pl: 4, mt: -0.75 }}
+            >
+              {props.hint}
+            </Typography>
+          ) : null}
         </FormControl>
       )}
     />

@@ -148,6 +148,7 @@ export function validateForm(
       role: r.role,
       agencyName: r.agencyName,
       agencyType: choice(r.agencyType),
+      confidential: r.confidential ? true : undefined,
       ...contact,
       ...feedback,
     };
@@ -157,6 +158,12 @@ export function validateForm(
       name: r.name,
       relationship: choice(r.relationship),
       relationshipDetails: blank(r.relationshipDetails),
+      confidential: r.confidential ? true : undefined,
+      // Asked only for these relationships; an answer left behind by changing the relationship
+      // is not sent (a stale "has parental responsibility" would make a neighbour the family).
+      parentalResponsibility:
+        r.relationship === 'family-member' ? yesNo(r.parentalResponsibility) : undefined,
+      safeContact: r.relationship === 'self' ? blank(r.safeContact) : undefined,
       ...contact,
       ...feedback,
     };
@@ -238,6 +245,9 @@ export function validateForm(
       dateOfBirth: d(`householdMembers.${i}.dateOfBirth`, m.dateOfBirth, 'past'),
       parentalResponsibility: yesNo(m.parentalResponsibility),
       livesInHousehold: yesNo(m.livesInHousehold),
+      allegedHarm: m.allegedHarm ? true : undefined,
+      // Asked only for someone who does not live with the child.
+      address: m.livesInHousehold === 'no' ? address(m.address) : undefined,
       notes: blank(m.notes),
     }),
   );

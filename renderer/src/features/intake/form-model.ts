@@ -62,6 +62,10 @@ export type HouseholdForm = {
   dateOfBirth: string;
   parentalResponsibility: YesNo;
   livesInHousehold: YesNo;
+  /** Alleged to have caused harm (ticked), for the letter rules' safe contact check. */
+  allegedHarm: boolean;
+  /** Asked only for someone who does not live in the child's household. */
+  address: AddressForm;
   notes: string;
 };
 
@@ -93,6 +97,12 @@ export type ReferralForm = {
     agencyType: string;
     relationship: string;
     relationshipDetails: string;
+    /** Professional or public: asked that the family not be told who they are. */
+    confidential: boolean;
+    /** A family member only. */
+    parentalResponsibility: YesNo;
+    /** A child who referred themselves only. */
+    safeContact: string;
     phone: string;
     email: string;
     address: AddressForm;
@@ -179,6 +189,8 @@ export function emptyHouseholdMember(): HouseholdForm {
     dateOfBirth: '',
     parentalResponsibility: '',
     livesInHousehold: '',
+    allegedHarm: false,
+    address: emptyAddress(),
     notes: '',
   };
 }
@@ -243,6 +255,9 @@ export function emptyForm(now: { date: IsoDate; time: string }): ReferralForm {
       agencyType: '',
       relationship: '',
       relationshipDetails: '',
+      confidential: false,
+      parentalResponsibility: '',
+      safeContact: '',
       phone: '',
       email: '',
       address: emptyAddress(),

@@ -24,11 +24,7 @@ import { CONSENT_STATUS_LABELS, lawfulBasisSummary } from '../../../../shared/va
 import { approximateAgeText, childSexLabel } from '../../../../shared/validation/child';
 import { formatNhsNumber } from '../../../../shared/validation/formats';
 import { REFERRAL_CHANNEL_LABELS } from '../../../../shared/validation/referral';
-import {
-  AGENCY_TYPE_LABELS,
-  FEEDBACK_METHOD_LABELS,
-  PUBLIC_RELATIONSHIP_LABELS,
-} from '../../../../shared/validation/referrer';
+import { FEEDBACK_METHOD_LABELS } from '../../../../shared/validation/referrer';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, call } from '../../api/client';
 import { SavePdfButton } from '../../components/SavePdfButton';
@@ -46,6 +42,7 @@ import { ClocksList, HowWeCount } from './ClocksSection';
 import { ProgressSection } from './ProgressSection';
 import { Chronology } from './ChronologySection';
 import { LinkChildren, unresolvedChildren } from './LinkChildren';
+import { HouseholdMemberSafety, ReferrerText } from './ReferrerFacts';
 import {
   YES_NO_UNKNOWN,
   addressText,
@@ -62,6 +59,7 @@ import {
   ReferralDiscussions,
   STRATEGY_ROLES,
 } from '../strategy/ReferralDiscussions';
+import { canWorkLetters, ReferralLetters } from '../letters/ReferralLetters';
 
 export function ReferralPage(): ReactElement {
   const id = useParams().id ?? '';
@@ -202,6 +200,9 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
 
       {strategyRole && !strategyFirst ? <ReferralDiscussions referral={r} /> : null}
 
+      {/* Issue 13: who was told what and how; letters due, made and sent. */}
+      {canWorkLetters(user) ? <ReferralLetters referral={r} settings={settings} /> : null}
+
       <Section spacing={0} id="sec-concern" title="The concern">
         <Typography sx={{ whiteSpace: 'pre-wrap', maxWidth: '75ch', mb: 2 }}>
           {r.input.concern}
@@ -269,6 +270,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
                     : 'Does not live in the household'}
                   {h.member.dateOfBirth ? ` · Born ${formatUkDate(h.member.dateOfBirth)}` : ''}
                 </Typography>
+                <HouseholdMemberSafety member={h.member} />
                 {h.member.notes ? <Typography sx={{ mt: 0.5 }}>{h.member.notes}</Typography> : null}
               </Box>
             ))}
@@ -441,32 +443,6 @@ function NextStep(props: {
       </Stack>
     </Paper>
   );
-}
-
-function ReferrerText(props: { r: ReferralRecord }): ReactElement {
-  const ref = props.r.referrer;
-  switch (ref.kind) {
-    case 'professional':
-      return (
-        <span>
-          {ref.name}, {ref.role}, {ref.agencyName}{' '}
-          <Box component="span" sx={{ color: 'text.secondary' }}>
-            (professional: {AGENCY_TYPE_LABELS[ref.agencyType]})
-          </Box>
-        </span>
-      );
-    case 'public':
-      return (
-        <span>
-          {ref.name}{' '}
-          <Box component="span" sx={{ color: 'text.secondary' }}>
-            (member of the public: {PUBLIC_RELATIONSHIP_LABELS[ref.relationship]})
-          </Box>
-        </span>
-      );
-    case 'anonymous':
-      return <span>Anonymous (told anonymity cannot be guaranteed)</span>;
-  }
 }
 
 /** Yes / No / Not known, or "Not recorded" for older records without the answer. */

@@ -23,6 +23,7 @@ import { MinutesPanel } from './minutes/MinutesPanel';
 import { CancelDialog, ConfirmDialog, MarkHeldDialog, RescheduleDialog } from './DiscussionDialogs';
 import { DiscussionDetails, DocumentsList, HistoryList, StatusChip } from './DiscussionParts';
 import { InviteesSection } from './InviteesPanel';
+import { NotIncludedNotice, useInviteEmail } from './InviteEmail';
 import {
   useDiscussion,
   useDiscussionDocuments,
@@ -86,6 +87,7 @@ function Discussion(props: { d: StrategyDiscussionRecord; users: AppUser[] }): R
   const documents = useDiscussionDocuments(d.id);
   const editable = CHANGEABLE_STATUSES.includes(d.status);
   const [failure, setFailure] = useState<unknown>(null);
+  const email = useInviteEmail(d.id, setStatus, setFailure);
 
   const downloadInvite = (): void => {
     setFailure(null);
@@ -180,6 +182,11 @@ function Discussion(props: { d: StrategyDiscussionRecord; users: AppUser[] }): R
               {d.status === 'cancelled' ? 'Download cancellation (.ics)' : 'Download invite (.ics)'}
             </Button>
           ) : null}
+          {d.status !== 'minutes-finalised' && d.status !== 'held' ? (
+            <Button variant="outlined" disabled={email.busy} onClick={email.save}>
+              Save email draft (.eml)
+            </Button>
+          ) : null}
           {editable ? (
             <>
               <Button
@@ -209,6 +216,7 @@ function Discussion(props: { d: StrategyDiscussionRecord; users: AppUser[] }): R
             </>
           ) : null}
         </Stack>
+        <NotIncludedNotice people={email.notIncluded} />
       </Section>
 
       <Section

@@ -103,7 +103,8 @@ export function useStrategyChange<C extends RecordChannel>(channel: C) {
   });
 }
 
-type FileChannel = 'strategy:invite' | 'strategy:week-invites' | 'documents:download';
+type FileChannel =
+  'strategy:invite' | 'strategy:invite-email' | 'strategy:week-invites' | 'documents:download';
 
 /** Make or fetch a document and hand it over; the documents list then shows it. */
 export function useStrategyFile<C extends FileChannel & Channel>(channel: C) {

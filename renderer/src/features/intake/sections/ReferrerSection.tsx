@@ -5,6 +5,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
@@ -27,12 +28,29 @@ import {
 } from '../../../../../shared/validation';
 import { call } from '../../../api/client';
 import { fieldId } from '../../../components/ErrorSummary';
-import { Radios, Select, Text, YES_NO, labelled, useFieldError } from '../fields';
+import { Check, Radios, Select, Text, YES_NO, labelled, useFieldError } from '../fields';
 import { Section } from '../../../components/Section';
 import { suggestedSource, type ReferralForm } from '../form-model';
 
 // "No feedback" is the answer "no" above; it is not offered again as a way to give feedback.
 const FEEDBACK_METHODS = labelled(FEEDBACK_METHOD_LABELS).filter((o) => o.value !== 'none');
+
+/** A child who referred themselves: a letter home could be read by the person they fear. */
+function SelfReferral(): ReactElement {
+  return (
+    <>
+      <Alert severity="info" data-testid="self-referral-note">
+        Letters to a child who referred themselves need a safe way to contact them: a letter sent
+        home may be opened by the person they are worried about.
+      </Alert>
+      <Text
+        name="referrer.safeContact"
+        label="How is it safe to contact them? (optional)"
+        hint="For example, by phone after school, or through the school nurse"
+      />
+    </>
+  );
+}
 
 function AnonymityConfirm(): ReactElement {
   const error = useFieldError('referrer.toldAnonymityCannotBeGuaranteed');
@@ -161,10 +179,24 @@ export function ReferrerSection(props: { today: string }): ReactElement {
             }}
           />
           <Text name="referrer.relationshipDetails" label="Relationship details (optional)" />
+          {referrer.relationship === 'family-member' ? (
+            <Radios
+              name="referrer.parentalResponsibility"
+              legend="Does the referrer have parental responsibility for the child? (optional)"
+              hint="A family member with parental responsibility is told only what the family is told."
+              options={YES_NO}
+            />
+          ) : null}
+          {referrer.relationship === 'self' ? <SelfReferral /> : null}
         </>
       ) : null}
       {kind === 'professional' || kind === 'public' ? (
         <>
+          <Check
+            name="referrer.confidential"
+            label="Keep the referrer’s identity confidential"
+            hint="The referrer asked for their identity to be kept from the family."
+          />
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
             <Text name="referrer.phone" label="Phone" width={260} inputMode="tel" />
             <Text name="referrer.email" label="Email" width={360} inputMode="email" />
