@@ -66,6 +66,8 @@ export type WorkItem = {
   discussionId: string | null;
   /** Who it goes to: the referrer's label, or the number of invitees. */
   recipient: string;
+  /** The referrer has an email address (an email draft can be made). */
+  hasEmail: boolean;
   /** Which kind of letter applies (for invites: null). */
   variant: LetterVariant | null;
   /** The outcome an outcome letter reports. */

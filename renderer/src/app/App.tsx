@@ -17,6 +17,9 @@ import { ErrorPanel, Loading } from '../components/StatePanels';
 import { EditReferralPage, NewReferralPage } from '../features/intake/NewReferralPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { DecisionPage } from '../features/decisions/DecisionPage';
+import { WorkQueuePage } from '../features/letters/WorkQueuePage';
+import { TemplatesEditorPage } from '../features/letters/TemplatesEditorPage';
+import { TemplatesPage } from '../features/letters/TemplatesPage';
 import { ReferralPage } from '../features/referrals/ReferralPage';
 import { RulesPage } from '../features/rules/RulesPage';
 import { PersonPage } from '../features/people/PersonPage';
@@ -165,6 +168,9 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
         <Route path="strategy" element={<MyDiscussionsPage />} />
         <Route path="strategy/:id" element={<DiscussionPage />} />
         <Route path="search" element={<SearchPage />} />
+        <Route path="letters" element={<WorkQueuePage closures={settings.closures} />} />
+        <Route path="letters/templates" element={<TemplatesPage />} />
+        <Route path="letters/templates/:key" element={<TemplatesEditorPage />} />
         <Route path="people/:id" element={<PersonPage />} />
         <Route
           path="rules"

@@ -17,17 +17,42 @@ import InboxOutlinedIcon from '@mui/icons-material/InboxOutlined';
 import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import RuleIcon from '@mui/icons-material/Rule';
+import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
+import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
 import type { AppUser } from '../../../shared/domain/records';
+import type { UserRole } from '../../../shared/domain/types';
 import { formatRoles } from '../components/format';
 import { useFocusHeading } from '../components/useFocusHeading';
 import { SearchBox } from '../features/search/SearchBox';
 
-export type NavItem = { to: string; label: string; icon: ReactElement; end?: boolean };
+export type NavItem = {
+  to: string;
+  label: string;
+  icon: ReactElement;
+  end?: boolean;
+  /** Shown only to these roles (the channels behind the screen refuse the others); all if unset. */
+  roles?: readonly UserRole[];
+};
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Queue', icon: <InboxOutlinedIcon />, end: true },
   { to: '/referrals/new', label: 'New referral (Alt+N)', icon: <NoteAddOutlinedIcon /> },
   { to: '/strategy', label: 'My strategy discussions', icon: <GroupsOutlinedIcon /> },
+  {
+    to: '/letters',
+    label: 'Letters and invites',
+    icon: <MarkEmailReadOutlinedIcon />,
+    // Not also "current" on /letters/templates, which has its own entry.
+    end: true,
+    roles: ['duty-worker', 'manager', 'admin'],
+  },
+  // Only administrators change templates and the letterhead ('letter-templates:save').
+  {
+    to: '/letters/templates',
+    label: 'Letter templates',
+    icon: <ArticleOutlinedIcon />,
+    roles: ['admin'],
+  },
   { to: '/rules', label: 'Rules and clocks', icon: <RuleIcon /> },
 ];
 
@@ -146,7 +171,10 @@ export function AppShell(props: {
             }}
           >
             <List>
-              {NAV_ITEMS.map((item) => (
+              {NAV_ITEMS.filter(
+                (item) =>
+                  item.roles === undefined || item.roles.some((r) => props.user.roles.includes(r)),
+              ).map((item) => (
                 <ListItem key={item.to} disablePadding>
                   <ListItemButton
                     component={NavLink}
