@@ -111,6 +111,12 @@ export async function buildReferralPdf(
         {
           stack: [
             w.text(personName(h.member.givenNames, h.member.familyName)),
+            ...(h.member.allegedHarm === true
+              ? [w.text('Alleged to have caused harm', { fontSize: 8.5, bold: true })]
+              : []),
+            ...(h.member.address
+              ? [w.text(`Address: ${addressLine(h.member.address)}`, { fontSize: 8.5 })]
+              : []),
             ...(h.member.notes ? [w.text(h.member.notes, { fontSize: 8.5 })] : []),
           ],
         },

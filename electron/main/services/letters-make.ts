@@ -141,10 +141,30 @@ export async function finaliseLetter(
   trx: Db,
   pc: PolicyContext,
   deps: ServiceDeps,
-  input: { referralId: string; kind: LetterKind; paragraphs?: string[]; safeContact?: string },
+  input: {
+    referralId: string;
+    kind: LetterKind;
+    paragraphs?: string[];
+    safeContact?: string;
+    /** A batch makes only letters still due: never a second copy of one made or sent. */
+    onlyIfDue?: boolean;
+  },
   by: { userId: string; at: string },
 ): Promise<LetterRecord> {
   const preview = await letterPreview(trx, pc, deps, input.referralId, input.kind);
+  if (input.onlyIfDue === true) {
+    const step = preview.situation.steps.find((s) => s.kind === input.kind);
+    if (step === undefined) {
+      refuse(
+        '_form',
+        'No acknowledgement is needed: the referrer has already been sent the outcome',
+      );
+    }
+    if (step.state === 'ready') {
+      refuse('_form', 'This letter is already made and waiting to be sent');
+    }
+    if (step.state === 'sent') refuse('_form', 'This letter has already been sent');
+  }
   const { eligibility, content: drafted } = preview;
   if (eligibility.kind === 'none' || drafted === null) {
     refuse(

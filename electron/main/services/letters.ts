@@ -165,6 +165,11 @@ export function createLetterService(deps: ServiceDeps): LetterService {
       may(ctx, 'make letters to referrers');
       if (running.has(taskId)) throw new ConflictError('That batch of letters is already running');
       const task = { cancel: false, userId: ctx.user.id };
+      // The same letter selected twice is made once.
+      const unique = items.filter(
+        (it, i) =>
+          items.findIndex((o) => o.kind === it.kind && o.referralId === it.referralId) === i,
+      );
       running.set(taskId, task);
       const label = 'Making letters';
       const results: BatchResult[] = [];
@@ -173,13 +178,13 @@ export function createLetterService(deps: ServiceDeps): LetterService {
           taskId,
           label,
           done: results.length,
-          total: items.length,
+          total: unique.length,
           state,
         });
       };
       try {
         progress('running');
-        for (const item of items) {
+        for (const item of unique) {
           if (task.cancel) break;
           const reference =
             (await getReferralRow(store.db, item.referralId))?.reference ?? item.referralId;
@@ -188,10 +193,16 @@ export function createLetterService(deps: ServiceDeps): LetterService {
             // Each letter is its own transaction: one that fails leaves the others made.
             const letter = await store.transaction(async (trx) => {
               const pc = await policyContext(trx);
-              return finaliseLetter(trx, pc, deps, item, {
-                userId: ctx.user.id,
-                at: nowIso(clock),
-              });
+              return finaliseLetter(
+                trx,
+                pc,
+                deps,
+                { ...item, onlyIfDue: true },
+                {
+                  userId: ctx.user.id,
+                  at: nowIso(clock),
+                },
+              );
             });
             results.push({ key, reference, kind: item.kind, outcome: { ok: true, letter } });
           } catch (error) {

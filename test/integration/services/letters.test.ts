@@ -223,6 +223,27 @@ describe('referrer letters', () => {
     expect(partial.results).toHaveLength(1);
   });
 
+  it('makes each selected letter once, and never a second copy of one made or sent', async () => {
+    const a = await decidedReferral();
+    const first = await env.services.letters.generate(as(), {
+      taskId: 'dupes',
+      items: [
+        { referralId: a.id, kind: 'outcome' },
+        { referralId: a.id, kind: 'outcome' },
+      ],
+    });
+    expect(first.results).toHaveLength(1);
+    expect(first.results[0]?.outcome.ok).toBe(true);
+    const again = await env.services.letters.generate(as(), {
+      taskId: 'again',
+      items: [{ referralId: a.id, kind: 'outcome' }],
+    });
+    const refused = again.results[0]?.outcome;
+    expect(refused?.ok === false ? refused.reason : '').toMatch(/already made and waiting/);
+    const letters = await env.services.letters.forReferral(as(), { referralId: a.id });
+    expect(letters.letters.filter((l) => l.kind === 'outcome')).toHaveLength(1);
+  });
+
   it("never lets a letter go by post to the child's household", async () => {
     const home = { line1: '12 Elm Road', town: 'Exampleton', postcode: 'EX1 4ZZ' };
     const r = await decidedReferral({

@@ -62,4 +62,28 @@ describe('the referrer on the referral record PDF', () => {
     expect(family).toMatch(/Parental responsibility\s+No/);
     expect(family).not.toContain('How it is safe to contact them');
   }, 60_000);
+
+  it('prints a household member alleged to have caused harm, and their address', async () => {
+    const base = fullReferral();
+    const [first, second] = base.householdMembers;
+    if (!first || !second) throw new Error('fixture has two household members');
+    const text = await printed({
+      ...base,
+      householdMembers: [
+        first,
+        {
+          ...second,
+          member: {
+            ...second.member,
+            livesInHousehold: false,
+            allegedHarm: true,
+            address: { line1: '4 Quarry Lane', town: 'Northtown', postcode: 'NT3 9QQ' },
+          },
+        },
+      ],
+    });
+    expect(text).toContain('Alleged to have caused harm');
+    expect(text).toContain('Address: 4 Quarry Lane');
+    expect(await printed(base)).not.toContain('Alleged to have caused harm');
+  }, 60_000);
 });
