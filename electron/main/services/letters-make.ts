@@ -31,7 +31,7 @@ import { type PolicyContext, type ServiceDeps, todayLondon } from './context';
 import { keepDocument } from './documents';
 import { letterRecordsOf } from './letters-records';
 import { familyToldOf } from './letters-queue';
-import { letterSteps, outcomeHistory, type LetterStep } from './letters-state';
+import { escalationsOf, letterSteps, outcomeHistory, type LetterStep } from './letters-state';
 import { loadReferralOrThrow } from './referrals';
 
 export type LetterSituation = {
@@ -58,6 +58,7 @@ export async function letterSituation(
   const history = outcomeHistory(
     decision ? { chosen: decision.chosen, recordedAt: decision.recordedAt } : null,
     minutes.map((m) => ({ finalisedAt: m.finalised_at, data: m.data })),
+    escalationsOf(referral.progress),
   );
   const steps = letterSteps(
     { countedFrom: referral.countedFrom, history, letters: await lettersOf(db, referralId) },

@@ -11,6 +11,7 @@ import { letterEligibility, type FamilyTold } from '../../../shared/letters/vari
 import type { ReferrerInput } from '../../../shared/validation/referrer';
 import { fromJson } from '../store/repositories/common';
 import {
+  escalationsOfReferrals,
   finalDecisionsOf,
   finalisedMinutesOf,
   inviteCandidates,
@@ -55,11 +56,13 @@ function blockedReason(referrer: ReferrerInput, needsSafeContact: boolean): stri
 async function letterItems(db: Db, pc: PolicyContext, since: string, today: string) {
   const referrals = await referralsReceivedSince(db, since);
   const ids = referrals.map((r) => r.id);
-  const [decisions, minutes, letters] = await Promise.all([
+  const [decisions, minutes, letters, escalations] = await Promise.all([
     finalDecisionsOf(db, ids),
     finalisedMinutesOf(db, ids),
     lettersOfReferrals(db, ids),
+    escalationsOfReferrals(db, ids),
   ]);
+  const escalationsBy = groupBy(escalations, (e) => e.referral_id);
   const decisionBy = new Map(decisions.map((d) => [d.referral_id, d])); // ordered: latest wins
   const minutesBy = groupBy(minutes, (m) => m.referral_id);
   const lettersBy = groupBy<LetterRow>(letters, (l) => l.referral_id);
@@ -72,6 +75,7 @@ async function letterItems(db: Db, pc: PolicyContext, since: string, today: stri
         ? { chosen: decision.chosen as ResponseType, recordedAt: decision.recorded_at }
         : null,
       (minutesBy.get(r.id) ?? []).map((m) => ({ finalisedAt: m.finalised_at, data: m.data })),
+      (escalationsBy.get(r.id) ?? []).map((e) => ({ at: e.recorded_at })),
     );
     const steps = letterSteps(
       { countedFrom: r.counted_from, history, letters: lettersBy.get(r.id) ?? [] },

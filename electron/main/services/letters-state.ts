@@ -10,6 +10,7 @@ import type { LetterKind, LetterOutcome } from '../../../shared/letters/types';
 import { OTHER_RESPONSES, type OtherResponse } from '../../../shared/strategy/types';
 import { fromJson } from '../store/repositories/common';
 import type { LetterRow } from '../store/repositories/letters';
+import type { ProgressEventRecord } from '../../../shared/progress/events';
 
 export type LetterStep = {
   kind: LetterKind;
@@ -42,30 +43,51 @@ export function strategyResultOf(data: string): StrategyResult | undefined {
   return { s47: d.s47, otherResponse: other };
 }
 
+/** A progress entry that started child protection enquiries (section 47). */
+export type Escalation = { at: string };
+
 /**
- * The outcome now, and when it last changed: the decision's response, then each finalised set
- * of minutes after it that decided something different.
+ * The outcome now, and when it last changed: the decision's response, then each later change —
+ * finalised strategy-discussion minutes that decided something different, or a progress entry
+ * (a strategy discussion or an assessment) that started a section 47 enquiry.
  */
 export function outcomeHistory(
   decision: { chosen: ResponseType; recordedAt: string } | null,
   minutes: readonly { finalisedAt: string; data: string }[],
+  escalations: readonly Escalation[] = [],
 ): OutcomeHistory {
   if (decision === null) return { current: null, since: null };
   let current: LetterOutcome = letterOutcomeFor(decision.chosen);
   let since = decision.recordedAt;
-  const after = minutes
-    .filter((m) => m.finalisedAt > decision.recordedAt)
-    .sort((a, b) => a.finalisedAt.localeCompare(b.finalisedAt));
-  for (const m of after) {
-    const result = strategyResultOf(m.data);
-    if (result === undefined) continue;
-    const next = letterOutcomeFor(decision.chosen, result);
+  const changes: { at: string; result: StrategyResult }[] = [
+    ...minutes.flatMap((m) => {
+      const result = strategyResultOf(m.data);
+      return result === undefined ? [] : [{ at: m.finalisedAt, result }];
+    }),
+    ...escalations.map((e) => ({ at: e.at, result: { s47: 'yes' as const } })),
+  ]
+    .filter((c) => c.at > decision.recordedAt)
+    .sort((a, b) => a.at.localeCompare(b.at));
+  for (const change of changes) {
+    const next = letterOutcomeFor(decision.chosen, change.result);
     if (next !== current) {
       current = next;
-      since = m.finalisedAt;
+      since = change.at;
     }
   }
   return { current, since };
+}
+
+/** Progress entries (not withdrawn) that started a section 47 enquiry. */
+export function escalationsOf(progress: readonly ProgressEventRecord[]): Escalation[] {
+  return progress
+    .filter(
+      (p) =>
+        p.withdrawn === null &&
+        (p.event.kind === 's47-started' ||
+          (p.event.kind === 'strategy-discussion' && p.event.s47 === 'yes')),
+    )
+    .map((p) => ({ at: p.recordedAt }));
 }
 
 function latest(rows: readonly LetterRow[]): LetterRow | undefined {

@@ -244,6 +244,37 @@ describe('referrer letters', () => {
     expect(letters.letters.filter((l) => l.kind === 'outcome')).toHaveLength(1);
   });
 
+  it('owes a new outcome letter when a section 47 enquiry starts after the referrer was told', async () => {
+    const r = await decidedReferral();
+    const preview = await env.services.letters.preview(as(), { referralId: r.id, kind: 'outcome' });
+    const first = await env.services.letters.finalise(as(), {
+      referralId: r.id,
+      kind: 'outcome',
+      paragraphs: preview.content?.paragraphs ?? [],
+    });
+    await env.services.letters.markSent(as(), {
+      letterIds: [first.id],
+      method: 'hand-delivered',
+      sentAt: '2026-11-23T10:05:00.000Z',
+    });
+    expect((await env.services.letters.forReferral(as(), { referralId: r.id })).due).toEqual([]);
+    env.clock.set('2026-11-24T09:00:00.000Z');
+    await env.services.progress.record(as(), {
+      referralId: r.id,
+      event: { kind: 's47-started', date: '2026-11-24' },
+    });
+    const after = await env.services.letters.forReferral(as(), { referralId: r.id });
+    expect(after.due).toEqual([
+      { kind: 'outcome', dueOn: '2026-11-24', outcome: 's47-enquiry', overdue: false },
+    ]);
+    const queue = await env.services.letters.queue(as(), QUEUE);
+    expect(
+      queue.rows.filter((i) => i.referralId === r.id).map((i) => [i.kind, i.outcome, i.state]),
+    ).toEqual([['outcome', 's47-enquiry', 'due']]);
+    const second = await env.services.letters.preview(as(), { referralId: r.id, kind: 'outcome' });
+    expect(second.content?.facts.outcome).toBe('s47-enquiry');
+  });
+
   it("never lets a letter go by post to the child's household", async () => {
     const home = { line1: '12 Elm Road', town: 'Exampleton', postcode: 'EX1 4ZZ' };
     const r = await decidedReferral({

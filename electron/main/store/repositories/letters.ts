@@ -235,6 +235,35 @@ export async function finalisedMinutesOf(
   return out;
 }
 
+/** Progress entries (not withdrawn) that started a section 47 enquiry, for many referrals. */
+export async function escalationsOfReferrals(
+  db: Db,
+  referralIds: readonly string[],
+): Promise<{ referral_id: string; recorded_at: string }[]> {
+  const out: { referral_id: string; recorded_at: string }[] = [];
+  for (let i = 0; i < referralIds.length; i += 500) {
+    const chunk = referralIds.slice(i, i + 500);
+    out.push(
+      ...(await db
+        .selectFrom('progress_events')
+        .select(['referral_id', 'recorded_at'])
+        .where('referral_id', 'in', chunk)
+        .where('withdrawn_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('kind', '=', 's47-started'),
+            eb.and([
+              eb('kind', '=', 'strategy-discussion'),
+              eb(sql<string>`json_extract(data, '$.s47')`, '=', 'yes'),
+            ]),
+          ]),
+        )
+        .execute()),
+    );
+  }
+  return out;
+}
+
 export type InviteCandidateRow = {
   id: string;
   referral_id: string;
