@@ -28,8 +28,9 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['test/renderer/setup.ts'],
           // Whole screens render in jsdom with user-event typing: seconds each on a busy 2-core CI
-          // that runs the browser tests at the same time (test/run-lanes.mjs).
-          testTimeout: 45_000,
+          // that runs the browser tests at the same time (test/run-lanes.mjs). The decision
+          // screen's longest tests took 46-76 s on a CI machine also running other work.
+          testTimeout: 90_000,
         },
       },
       {
