@@ -9,6 +9,8 @@ export const DOCUMENT_KINDS = [
   'letter',
   'referral-record',
   'child-record',
+  /** A child's audit for a subject access request (UK GDPR art.15). */
+  'audit-export',
   /** An unsent email (.eml, X-Unsent: 1) with its attachment, to send through secure email. */
   'email-draft',
 ] as const;

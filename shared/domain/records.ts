@@ -25,6 +25,8 @@ export type AppUser = {
   roles: UserRole[];
   active: boolean;
   version: number;
+  /** When roles or access last changed (ISO instant); set by the store, absent in hand-made users. */
+  updatedAt?: string;
 };
 
 /** Who is using the app, and what they need to know to start. */
@@ -346,7 +348,16 @@ export type AuditEntry = {
 };
 
 export type AuditVerification =
-  { ok: true; count: number } | { ok: false; firstBrokenSeq: number; reason: string };
+  | {
+      ok: true;
+      count: number;
+      /**
+       * The check started after this entry, the last one a previous check found sound (0: from
+       * the start). Entries up to it were checked then and are witnessed by the audit anchor.
+       */
+      checkedFrom?: number;
+    }
+  | { ok: false; firstBrokenSeq: number; reason: string };
 
 export type OrganisationDetails = {
   name: string;

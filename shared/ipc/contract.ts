@@ -6,6 +6,8 @@
 import * as z from 'zod';
 import type * as Records from '../domain/records';
 import type { SearchResults } from '../domain/search';
+import type { DocumentDownloadRecord } from '../domain/documents';
+import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE_MAX, type AuditSearchResult } from '../domain/audit';
 import { DRAFT_KINDS } from '../domain/records';
 import { USER_ROLES, type UserRole } from '../domain/types';
 import { EDITIONS } from '../domain/types';
@@ -440,10 +442,50 @@ export const contract = {
     input: z.object({ entityType: z.string().trim().min(1).max(50), entityId: id }).strict(),
     result: result<Records.AuditEntry[]>(),
   }),
+  'audit:search': channel({
+    summary:
+      'Search the audit log by child, referral, user, action and London dates, newest first (audited as a view)',
+    access: [...MANAGERS, ...ADMIN],
+    input: z
+      .object({
+        /** A child's person record: entries about it and about every referral they are on. */
+        personId: id.optional(),
+        /** A referral's id or its reference (FD-YYYY-NNNNNN). */
+        referral: z.string().trim().min(1).max(100, 'Enter a referral reference').optional(),
+        userId: id.optional(),
+        action: z.enum(AUDIT_ACTIONS).optional(),
+        /** London days, inclusive. */
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        page: z.number().int().min(0).max(1_000_000),
+        pageSize: z.number().int().min(1).max(AUDIT_PAGE_SIZE_MAX),
+      })
+      .strict()
+      .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+        message: 'The end date must be on or after the start date',
+        path: ['to'],
+      }),
+    result: result<AuditSearchResult>(),
+  }),
+  'audit:export-subject': channel({
+    summary:
+      "A child's audit as an A4 PDF for a subject access request: their record and every referral they are on",
+    access: [...MANAGERS, ...ADMIN],
+    input: z.object({ personId: id }).strict(),
+    result: result<DocumentDownloadRecord>(),
+  }),
   'audit:verify': channel({
-    summary: 'Check the audit log has not been altered',
+    summary:
+      'Check the audit log has not been altered: from the last checked entry, or from the start; progress is reported',
     access: ADMIN,
-    input: empty,
+    input: z
+      .object({
+        /** Chosen by the caller to follow the check's task:progress events. */
+        taskId: z.string().min(1).max(100).optional(),
+        /** Check every entry, not only those added since the last good check. */
+        fromStart: z.boolean().optional(),
+      })
+      .strict(),
     result: result<Records.AuditVerification>(),
   }),
 
@@ -459,6 +501,28 @@ export const contract = {
     input: z
       .object({ id, version, roles: z.array(z.enum(USER_ROLES)).max(USER_ROLES.length) })
       .strict(),
+    result: result<Records.AppUser>(),
+  }),
+  'users:set-active': channel({
+    summary: 'Deactivate a leaver (their records and history stay) or reactivate them',
+    access: ADMIN,
+    input: z
+      .object({
+        id,
+        version,
+        active: z.boolean(),
+        reason: z.string().trim().max(500, 'Give the reason in 500 characters or fewer').optional(),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        // A leaver's access is removed for a reason someone may later need to know (audited).
+        if (!v.active && (v.reason ?? '') === '')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['reason'],
+            message: 'Say why this person is being deactivated',
+          });
+      }),
     result: result<Records.AppUser>(),
   }),
 

@@ -10,6 +10,7 @@ const KIND_NAMES: Record<DocumentKind, { words: string; extension: string }> = {
   letter: { words: 'letter', extension: 'pdf' },
   'referral-record': { words: 'referral record', extension: 'pdf' },
   'child-record': { words: 'child record', extension: 'pdf' },
+  'audit-export': { words: 'audit for subject access request', extension: 'pdf' },
   'email-draft': { words: 'email draft', extension: 'eml' },
 };
 

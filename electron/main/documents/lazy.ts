@@ -6,3 +6,4 @@ export const loadMinutesPdf = () => import('./minutes-pdf');
 export const loadRecordPdf = () => import('./record-pdf');
 export const loadEmlBuilder = () => import('./eml');
 export const loadLetterPdf = () => import('./letter-pdf');
+export const loadAuditPdf = () => import('./audit-pdf');

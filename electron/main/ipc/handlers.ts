@@ -18,6 +18,7 @@ export function createHandlers(services: Services): Handlers {
     settings,
     users,
     audit,
+    auditSearch,
     backups,
     status,
     documents,
@@ -109,10 +110,13 @@ export function createHandlers(services: Services): Handlers {
     'settings:update': (input, ctx) => settings.update(as(ctx), input),
 
     'audit:list': (input, ctx) => audit.list(as(ctx), input),
-    'audit:verify': (_input, ctx) => audit.verify(as(ctx)),
+    'audit:search': (input, ctx) => auditSearch.search(as(ctx), input),
+    'audit:export-subject': (input, ctx) => auditSearch.exportSubject(as(ctx), input),
+    'audit:verify': (input, ctx) => audit.verify(as(ctx), input),
 
     'users:list': (_input, ctx) => users.list(as(ctx)),
     'users:set-roles': (input, ctx) => users.setRoles(as(ctx), input),
+    'users:set-active': (input, ctx) => users.setActive(as(ctx), input),
 
     'backups:create': (_input, ctx) => backups.create(as(ctx)),
     'backups:list': (_input, ctx) => backups.list(as(ctx)),

@@ -16,7 +16,8 @@ import type {
 import { USER_ROLES, type UserRole } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
 import { validatePolicyOverrides } from '../../../shared/policy';
-import { appendAudit, listAuditForEntity, verifyAuditChain } from '../store/audit';
+import { appendAudit, listAuditForEntity, verifyAuditChainInSlices } from '../store/audit';
+import { readAuditCheckpoint, writeAuditCheckpoint } from '../store/audit-checkpoint';
 import { anchorMap } from '../store/audit-anchor';
 import { createBackup, restoreBackup, restoreNewestGoodBackup, listBackups } from '../store/backup';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../store/errors';
@@ -30,6 +31,7 @@ import { deleteDraft, getDraft, listDrafts, upsertDraft } from '../store/reposit
 import { putSetting } from '../store/repositories/settings';
 import { refreshDecisionClocks } from './decision-clocks';
 import { checkDraftLimits } from './draft-limits';
+import { setUserActiveChecked } from './user-access';
 import {
   countUsers,
   insertUser,
@@ -199,6 +201,8 @@ export function createSettingsService({ store, clock }: ServiceDeps): SettingsSe
 // ---------------------------------------------------------------------------------------------
 
 export type SetRolesInput = ChannelParsed<'users:set-roles'>;
+export type { SetActiveInput } from './user-access';
+import type { SetActiveInput } from './user-access';
 
 export type UserService = {
   /**
@@ -210,6 +214,8 @@ export type UserService = {
   session(ctx: ServiceContext): Promise<SessionInfo>;
   list(ctx: ServiceContext): Promise<AppUser[]>;
   setRoles(ctx: ServiceContext, input: SetRolesInput): Promise<AppUser>;
+  /** Deactivate a leaver (nothing of theirs is deleted) or reactivate them. */
+  setActive(ctx: ServiceContext, input: SetActiveInput): Promise<AppUser>;
 };
 
 export const ALL_ROLES_FOR_FIRST_USER: UserRole[] = ['admin', 'manager', 'duty-worker', 'chair'];
@@ -241,8 +247,8 @@ export function createUserService(
           );
           isNewUser = true;
           message = first
-            ? 'You are the first person to use Front Door on this database, so you have been made its administrator. Add your colleagues’ roles in Settings.'
-            : `You are signed in as ${os}, but you have no role yet, so you cannot see or change records. Ask an administrator to give you a role.`;
+            ? 'You are the first person to use Front Door on this database, so you have been made its administrator. Give your colleagues their roles in Users and roles.'
+            : `You are signed in as ${os}, but you have no role yet, so you cannot see or change records. An administrator can give you a role in Users and roles.`;
           await appendAudit(trx, {
             at,
             userId: user.id,
@@ -257,7 +263,7 @@ export function createUserService(
           message = 'Your account has been switched off. Ask an administrator if you need access.';
         } else if (user.roles.length === 0) {
           message =
-            'You have no role yet, so you cannot see or change records. Ask an administrator to give you a role.';
+            'You have no role yet, so you cannot see or change records. An administrator can give you a role in Users and roles.';
         }
         await appendAudit(trx, {
           at,
@@ -308,6 +314,7 @@ export function createUserService(
         return updated;
       });
     },
+    setActive: (ctx, input) => setUserActiveChecked({ store, clock }, ctx, input),
   };
 }
 
@@ -323,18 +330,54 @@ export type AuditListInput = ChannelParsed<'audit:list'>;
 
 export type AuditService = {
   list(ctx: ServiceContext, input: AuditListInput): Promise<AuditEntry[]>;
-  verify(ctx: ServiceContext): Promise<AuditVerification>;
+  verify(ctx: ServiceContext, input?: ChannelParsed<'audit:verify'>): Promise<AuditVerification>;
 };
 
-export function createAuditService({ store }: ServiceDeps): AuditService {
+export function createAuditService({ store, events }: ServiceDeps): AuditService {
   return {
     list: (_ctx, { entityType, entityId }) => listAuditForEntity(store.db, entityType, entityId),
-    verify: (ctx) =>
-      Promise.resolve().then(() => {
-        requireRole(ctx, ['admin'], 'check the audit log');
-        // audit anchor: the chain checked against the entries witnessed outside the database
-        return verifyAuditChain(store.raw, anchorMap(store.dataDir));
-      }),
+    async verify(ctx, input) {
+      requireRole(ctx, ['admin'], 'check the audit log');
+      // Called without options (start-up, backups, tests): every entry. The screen's call
+      // (options always given) starts after the last good check unless told to start over.
+      const taskId = input?.taskId;
+      const fromStart = input === undefined || input.fromStart === true;
+      const label = 'Checking the audit log';
+      // The anchor first, then the chain (verifyAuditChainInSlices reads the head after it).
+      const anchor = anchorMap(store.dataDir);
+      const checkpoint = fromStart ? null : readAuditCheckpoint(store.dataDir);
+      const result = await verifyAuditChainInSlices(store.raw, {
+        anchor,
+        ...(checkpoint === null ? {} : { from: { seq: checkpoint.seq, hash: checkpoint.hash } }),
+        onProgress: (done, total) => {
+          if (taskId !== undefined)
+            events.emit('task:progress', { taskId, label, done, total, state: 'running' });
+        },
+      });
+      if (result.ok && result.count > 0) {
+        const row = store.raw
+          .prepare('SELECT hash FROM audit_log WHERE seq = ?')
+          .get(result.count) as { hash: string } | undefined;
+        if (row !== undefined) {
+          writeAuditCheckpoint(store.dataDir, {
+            seq: result.count,
+            hash: row.hash,
+            at: new Date().toISOString(),
+          });
+        }
+      }
+      if (taskId !== undefined) {
+        events.emit('task:progress', {
+          taskId,
+          label,
+          done: result.ok ? result.count : result.firstBrokenSeq,
+          total: result.ok ? result.count : result.firstBrokenSeq,
+          state: result.ok ? 'finished' : 'failed',
+          ...(result.ok ? {} : { message: result.reason }),
+        });
+      }
+      return result;
+    },
   };
 }
 

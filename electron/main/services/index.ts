@@ -41,6 +41,7 @@ import { nowIso, policyContext } from './context';
 import { type PeopleService, createPeopleService } from './people';
 import { type ReferralService, createReferralService } from './referrals';
 import { type SearchService, createSearchService } from './search';
+import { type AuditSearchService, createAuditSearchService } from './audit-search';
 import { type StrategyService, createStrategyService } from './strategy';
 import { DEFAULT_BACKUP_KEEP } from '../store/backup';
 
@@ -75,6 +76,8 @@ export type Services = {
   settings: SettingsService;
   users: UserService;
   audit: AuditService;
+  /** The audit screen's search by child, referral, user, action and date. */
+  auditSearch: AuditSearchService;
   backups: BackupService;
   status: StatusService;
 };
@@ -134,6 +137,7 @@ export function createServices(
     settings: createSettingsService(deps),
     users: createUserService(deps, options.osAccount ?? defaultOsAccount),
     audit: createAuditService(deps),
+    auditSearch: createAuditSearchService(deps),
     backups: createBackupService(deps, options.backupKeep ?? DEFAULT_BACKUP_KEEP),
     status: createStatusService(deps),
   };

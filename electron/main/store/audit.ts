@@ -8,33 +8,21 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditAction } from '../../../shared/domain/audit';
 import type { AuditEntry, AuditVerification } from '../../../shared/domain/records';
-import { formatLondonTimeOnDate } from './errors';
+import {
+  ChainWalk,
+  readAuditHead,
+  type AnchorWitness,
+  type WalkRow,
+  type WalkStart,
+} from './audit-walk';
 import type { Database } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'update-refused',
-  'view',
-  'export',
-  'document',
-  'sign-off',
-  'merge',
-  'unmerge',
-  'link',
-  'assign',
-  'restore',
-  'backup',
-  'login',
-  'settings',
-  'roles',
-  'delete',
-  'withdraw',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+// The actions live in shared/ so the audit screen can name them; re-exported for the store's callers.
+export { AUDIT_ACTIONS, type AuditAction } from '../../../shared/domain/audit';
 
 export type AuditInput = {
   at: string;
@@ -116,6 +104,9 @@ export async function appendAudit(
 
 type RawAuditRow = HashedFields & { hash: string };
 
+const AUDIT_ROW_COLUMNS =
+  'seq, at, user_id, action, entity_type, entity_id, summary, details, prev_hash, hash';
+
 /**
  * Walks the whole chain in seq order and names the first broken entry: a gap in seq (a row
  * deleted), a prev_hash that does not match (a row deleted or inserted), a hash that does not
@@ -127,90 +118,81 @@ type RawAuditRow = HashedFields & { hash: string };
  */
 export function verifyAuditChain(
   raw: BetterSqlite3.Database,
-  anchor?: ReadonlyMap<number, { seq: number; hash: string; at: string }>,
+  anchor?: AnchorWitness,
 ): AuditVerification {
   const rows = raw
-    .prepare(
-      'SELECT seq, at, user_id, action, entity_type, entity_id, summary, details, prev_hash, hash FROM audit_log ORDER BY seq',
-    )
+    .prepare(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log ORDER BY seq`)
     .iterate() as IterableIterator<RawAuditRow>;
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let count = 0;
+  const walk = new ChainWalk(anchor, { seq: 0, hash: GENESIS_HASH }, hashOfRow);
   for (const row of rows) {
-    if (row.seq !== expectedSeq) {
+    const broken = walk.step(row);
+    if (broken !== null) return broken;
+  }
+  return walk.finish(readAuditHead(raw));
+}
+
+function hashOfRow(row: WalkRow): string {
+  return auditHash(row as RawAuditRow);
+}
+
+/** Rows checked between yields: a few milliseconds of work each on a 2-core machine. */
+const SLICE = 2_000;
+
+/**
+ * The same checks in slices of rows, yielding to the event loop between them so other calls are
+ * answered while a long log is checked, with progress after each slice. Checks the entries up
+ * to the newest one when it starts (entries added meanwhile are checked next time). With `from`
+ * (an entry a previous check found sound, recorded outside the database) it starts after that
+ * entry, first confirming the entry is still the same.
+ */
+export async function verifyAuditChainInSlices(
+  raw: BetterSqlite3.Database,
+  options: {
+    anchor?: AnchorWitness;
+    from?: WalkStart;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
+): Promise<AuditVerification> {
+  // The caller reads the anchor before this reads the head: the anchor is written after each
+  // commit, so every point it holds is of an entry the head already covers.
+  const head = readAuditHead(raw);
+  const last = head?.seq ?? 0;
+  let start: WalkStart = { seq: 0, hash: GENESIS_HASH };
+  const from = options.from;
+  if (from !== undefined && from.seq > 0 && from.seq <= last) {
+    const row = raw.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(from.seq) as
+      { hash: string } | undefined;
+    if (row?.hash !== from.hash) {
       return {
         ok: false,
-        firstBrokenSeq: expectedSeq,
-        reason: `Audit entry ${expectedSeq} is missing: it has been deleted.`,
+        firstBrokenSeq: from.seq,
+        reason: `Audit entry ${from.seq}, found sound by the last check, has been changed or removed since. Check from the start to find the first broken entry.`,
       };
     }
-    const witnessed = anchor?.get(row.seq);
-    if (witnessed !== undefined && witnessed.hash !== row.hash) {
-      // The anchor was written when the entry was: this row is not the entry Front Door wrote.
-      return {
-        ok: false,
-        firstBrokenSeq: row.seq,
-        reason: `Audit entry ${row.seq} is not the entry written at ${formatLondonTimeOnDate(witnessed.at)}: it has been replaced or removed.`,
-      };
+    start = from;
+  }
+  const walk = new ChainWalk(options.anchor, start, hashOfRow);
+  const slice = raw.prepare(
+    `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
+  );
+  options.onProgress?.(start.seq, last);
+  let after = start.seq;
+  for (;;) {
+    const rows = slice.all(after, last, SLICE) as RawAuditRow[];
+    for (const row of rows) {
+      const broken = walk.step(row);
+      if (broken !== null) return broken;
     }
-    if (row.prev_hash !== prevHash) {
-      // Without a witness for the entry before, it may be the replaced one (a forged row can
-      // carry a correct hash of its own; only the next row's link shows it).
-      const before = row.seq > 1 && anchor !== undefined && !anchor.has(row.seq - 1);
-      return {
-        ok: false,
-        firstBrokenSeq: before ? row.seq - 1 : row.seq,
-        reason: before
-          ? `Audit entry ${row.seq - 1} or ${row.seq} has been replaced: entry ${row.seq} does not follow on from the entry before it.`
-          : `Audit entry ${row.seq} does not follow on from the entry before it: an entry has been removed or inserted.`,
-      };
-    }
-    if (auditHash(row) !== row.hash) {
-      return {
-        ok: false,
-        firstBrokenSeq: row.seq,
-        reason: `Audit entry ${row.seq} has been altered since it was written.`,
-      };
-    }
-    prevHash = row.hash;
-    expectedSeq += 1;
-    count += 1;
+    if (rows.length < SLICE) break;
+    after = rows[rows.length - 1]?.seq ?? last;
+    options.onProgress?.(after, last);
+    await new Promise<void>((resolve) => {
+      setImmediate(resolve);
+    });
   }
-  let newestWitnessed: { seq: number; at: string } | null = null;
-  for (const p of anchor?.values() ?? []) {
-    if (newestWitnessed === null || p.seq > newestWitnessed.seq) newestWitnessed = p;
-  }
-  if (newestWitnessed !== null && newestWitnessed.seq > count) {
-    return {
-      ok: false,
-      firstBrokenSeq: count + 1,
-      reason:
-        count === 0
-          ? `The whole audit log has been removed: entries 1 to ${newestWitnessed.seq} (the newest written at ${formatLondonTimeOnDate(newestWitnessed.at)}) are missing.`
-          : `Audit entries from ${count + 1} to ${newestWitnessed.seq} (the newest written at ${formatLondonTimeOnDate(newestWitnessed.at)}) are missing: they have been removed.`,
-    };
-  }
-  const head = raw.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
-    { seq: number; hash: string } | undefined;
-  if (head !== undefined && (head.seq !== count || head.hash !== prevHash)) {
-    return {
-      ok: false,
-      firstBrokenSeq: count + 1,
-      reason:
-        head.seq > count
-          ? `Audit entries from ${count + 1} to ${head.seq} have been removed.`
-          : `The audit log's record of its newest entry does not match entry ${count}.`,
-    };
-  }
-  if (head === undefined && count > 0) {
-    return {
-      ok: false,
-      firstBrokenSeq: count,
-      reason: "The audit log's record of its newest entry is missing.",
-    };
-  }
-  return { ok: true, count };
+  options.onProgress?.(last, last);
+  const result = walk.finish(head);
+  return result.ok ? { ...result, checkedFrom: start.seq } : result;
 }
 
 /** Audit entries for one record, oldest first, with the user's display name. */

@@ -23,6 +23,8 @@ import { TemplatesPage } from '../features/letters/TemplatesPage';
 import { ReferralPage } from '../features/referrals/ReferralPage';
 import { RulesPage } from '../features/rules/RulesPage';
 import { PersonPage } from '../features/people/PersonPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { AuditPage } from '../features/admin/AuditPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { DiscussionPage } from '../features/strategy/DiscussionPage';
 import { MyDiscussionsPage } from '../features/strategy/MyDiscussionsPage';
@@ -132,7 +134,7 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
           <Alert severity="info">
             <AlertTitle>What to do</AlertTitle>
             {session.message ??
-              'An administrator needs to give you a role (duty worker, manager, meeting chair or administrator) before you can see referrals.'}
+              'You need a role (duty worker, manager, meeting chair or administrator) before you can see referrals. An administrator can give you a role in Users and roles.'}
           </Alert>
           <Typography>
             You are signed in as {session.user.displayName} (computer account{' '}
@@ -172,6 +174,8 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
         <Route path="letters/templates" element={<TemplatesPage />} />
         <Route path="letters/templates/:key" element={<TemplatesEditorPage />} />
         <Route path="people/:id" element={<PersonPage />} />
+        <Route path="admin/users" element={<UsersPage />} />
+        <Route path="admin/audit" element={<AuditPage />} />
         <Route
           path="rules"
           element={

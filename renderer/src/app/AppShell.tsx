@@ -19,6 +19,8 @@ import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import RuleIcon from '@mui/icons-material/Rule';
 import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
+import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
+import ManageSearchOutlinedIcon from '@mui/icons-material/ManageSearchOutlined';
 import type { AppUser } from '../../../shared/domain/records';
 import type { UserRole } from '../../../shared/domain/types';
 import { formatRoles } from '../components/format';
@@ -54,6 +56,20 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['admin'],
   },
   { to: '/rules', label: 'Rules and clocks', icon: <RuleIcon /> },
+  // Only administrators give roles ('users:set-roles', 'users:set-active').
+  {
+    to: '/admin/users',
+    label: 'Users and roles',
+    icon: <ManageAccountsOutlinedIcon />,
+    roles: ['admin'],
+  },
+  // Managers and administrators read the whole audit log ('audit:search').
+  {
+    to: '/admin/audit',
+    label: 'Audit log',
+    icon: <ManageSearchOutlinedIcon />,
+    roles: ['admin', 'manager'],
+  },
 ];
 
 const NAV_WIDTH = 232;

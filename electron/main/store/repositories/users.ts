@@ -2,7 +2,7 @@
 import type { AppUser } from '../../../../shared/domain/records';
 import { USER_ROLES, type UserRole } from '../../../../shared/domain/types';
 import type { UserRow } from '../schema';
-import { type Db, bool, fromJson, toJson, versionedUpdate } from './common';
+import { type Db, bool, fromJson, int, toJson, versionedUpdate } from './common';
 
 export function toAppUser(r: UserRow): AppUser {
   const roles = fromJson(r.roles);
@@ -13,6 +13,7 @@ export function toAppUser(r: UserRow): AppUser {
     roles: Array.isArray(roles) ? USER_ROLES.filter((role) => roles.includes(role)) : [],
     active: bool(r.active),
     version: r.version,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -77,6 +78,25 @@ export async function setUserRoles(
     db,
     { table: 'users', id, expectedVersion, what: 'The user' },
     { roles: toJson(roles) },
+    stamp,
+  );
+}
+
+/**
+ * Switches a user's access off or on. The row is never deleted: their name stays on every record
+ * and audit entry they made (issue 14: deactivate a leaver without losing their history).
+ */
+export async function setUserActive(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  active: boolean,
+  stamp: { at: string; userId: string },
+): Promise<void> {
+  await versionedUpdate(
+    db,
+    { table: 'users', id, expectedVersion, what: 'The user' },
+    { active: int(active) },
     stamp,
   );
 }
