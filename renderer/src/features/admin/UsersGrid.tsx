@@ -3,24 +3,15 @@
 // paging off); new users waiting for a role are listed first by the page.
 import { memo, useMemo, type ReactElement } from 'react';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { GridCellButton } from '../../components/GridCellButton';
 import type { AppUser } from '../../../../shared/domain/records';
 import { formatDateTime } from '../../components/format';
 import { ROLE_LABELS, isWaiting, statusText } from './users-model';
 
 export type UserAction = { user: AppUser; kind: 'roles' | 'deactivate' | 'reactivate' };
-
-const srOnly = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 function RolesCell(props: { user: AppUser }): ReactElement {
   const { user } = props;
@@ -59,21 +50,15 @@ function ActionsCell(props: {
 }): ReactElement {
   const { user } = props;
   const button = (kind: UserAction['kind'], label: string) => (
-    <Button
-      size="small"
-      variant="outlined"
+    <GridCellButton
+      label={label}
+      forWhom={user.displayName}
       tabIndex={props.tabIndex}
       color={kind === 'deactivate' ? 'error' : 'primary'}
       onClick={() => {
         props.onAction({ user, kind });
       }}
-      sx={{ py: 0, px: 0.75, minWidth: 0, whiteSpace: 'nowrap', fontSize: '0.8125rem' }}
-    >
-      {label}
-      <Box component="span" sx={srOnly}>
-        {` for ${user.displayName}`}
-      </Box>
-    </Button>
+    />
   );
   return (
     <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>

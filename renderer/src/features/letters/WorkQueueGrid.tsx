@@ -4,7 +4,6 @@
 import { memo, useEffect, useMemo, type ReactElement } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import {
@@ -17,6 +16,7 @@ import {
   type GridSortModel,
 } from '@mui/x-data-grid';
 import { clockStatus } from '../../../../shared/calendar';
+import { GridCellButton, srOnly } from '../../components/GridCellButton';
 import type { WorkItem } from '../../../../shared/domain/letters';
 import { LETTER_VARIANT_LABELS } from '../../../../shared/letters/types';
 import { ClockChip } from '../../components/ClockChip';
@@ -136,21 +136,15 @@ function ActionsCell(props: {
   }
   if (item.state !== 'ready' || item.letterId === null) return null;
   const button = (file: 'pdf' | 'email', label: string) => (
-    <Button
-      size="small"
-      variant="outlined"
+    <GridCellButton
+      label={label}
+      forWhom={item.reference}
       tabIndex={props.tabIndex}
       disabled={props.busy}
       onClick={() => {
         props.onFile({ item, file });
       }}
-      sx={{ py: 0, px: 0.75, minWidth: 0, whiteSpace: 'nowrap', fontSize: '0.8125rem' }}
-    >
-      {label}
-      <Box component="span" sx={srOnly}>
-        {` for ${item.reference}`}
-      </Box>
-    </Button>
+    />
   );
   return (
     <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', mt: 0.5 }}>
@@ -159,15 +153,6 @@ function ActionsCell(props: {
     </Box>
   );
 }
-
-const srOnly = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 export const WorkQueueGrid = memo(function WorkQueueGrid(props: WorkQueueGridProps): ReactElement {
   const { onFile, busyKey } = props;

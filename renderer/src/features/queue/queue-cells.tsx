@@ -15,6 +15,7 @@ import { ClockChip } from '../../components/ClockChip';
 import { formatDateTime, formatDayDate, londonDay } from '../../components/format';
 import { useNow } from '../../components/now';
 import { birthLine, liveStatus, returnedLine, shortBirth, type AssignMode } from './queue-model';
+import { srOnly } from '../../components/GridCellButton';
 
 type Day = { today: string; calendar: WorkingDayCalendar };
 const DayContext = createContext<Day | null>(null);
@@ -53,15 +54,6 @@ export function useQueueDay(): Day {
 export function TodayText(): ReactElement {
   return <>{formatDayDate(useQueueDay().today)}</>;
 }
-
-const srOnly = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const oneLine = {
   whiteSpace: 'nowrap',
