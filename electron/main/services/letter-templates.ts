@@ -30,7 +30,7 @@ import {
 import { addChronology } from '../store/repositories/referrals';
 import { discussionRowOrThrow } from './strategy-load';
 import { type ServiceContext, type ServiceDeps, nowIso, requireRole } from './context';
-import { LETTER_ROLES } from './letters';
+import { LETTER_ROLES } from '../../../shared/ipc/channels/letters';
 
 /** A made-up referral the preview fills templates with: no real person's details. */
 export const SAMPLE_FACTS: LetterFacts = {

@@ -30,8 +30,13 @@ import { addChronology } from '../store/repositories/referrals';
 import { type PolicyContext, type ServiceDeps, todayLondon } from './context';
 import { keepDocument } from './documents';
 import { letterRecordsOf } from './letters-records';
-import { familyToldOf } from './letters-queue';
-import { escalationsOf, letterSteps, outcomeHistory, type LetterStep } from './letters-state';
+import {
+  escalationsOf,
+  familyToldOf,
+  letterSteps,
+  outcomeHistory,
+  type LetterStep,
+} from './letters-state';
 import { loadReferralOrThrow } from './referrals';
 
 export type LetterSituation = {
@@ -42,6 +47,21 @@ export type LetterSituation = {
 
 function standingDecision(referral: ReferralRecord) {
   return referral.decisions.filter((d) => d.status === 'final').at(-1) ?? null;
+}
+
+/** Which letter of this kind the referral's referrer may be sent (shared/letters variant.ts). */
+export function eligibilityFor(referral: ReferralRecord, kind: LetterKind): LetterEligibility {
+  return letterEligibility({
+    referrer: referral.referrer,
+    childAddresses: referral.children.map((c) => c.child.address),
+    householdMembers: referral.householdMembers.map((m) => ({
+      livesInHousehold: m.member.livesInHousehold,
+      address: m.member.address,
+      allegedHarm: m.member.allegedHarm,
+    })),
+    kind,
+    familyTold: familyToldOf(standingDecision(referral)?.decision.familyInformed),
+  });
 }
 
 /** Everything the letters of one referral depend on, read in one go. */
@@ -64,17 +84,7 @@ export async function letterSituation(
     { countedFrom: referral.countedFrom, history, letters: await lettersOf(db, referralId) },
     pc.calendar,
   );
-  const eligibility = letterEligibility({
-    referrer: referral.referrer,
-    childAddresses: referral.children.map((c) => c.child.address),
-    householdMembers: referral.householdMembers.map((m) => ({
-      livesInHousehold: m.member.livesInHousehold,
-      address: m.member.address,
-      allegedHarm: m.member.allegedHarm,
-    })),
-    kind,
-    familyTold: familyToldOf(decision?.decision.familyInformed),
-  });
+  const eligibility = eligibilityFor(referral, kind);
   return { referral, eligibility, steps };
 }
 

@@ -7,7 +7,7 @@ import { londonDate } from '../../../shared/calendar/clocks';
 import type { WorkItem, WorkQueuePage } from '../../../shared/domain/letters';
 import type { ResponseType } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
-import { letterEligibility, type FamilyTold } from '../../../shared/letters/variant';
+import { letterEligibility } from '../../../shared/letters/variant';
 import type { ReferrerInput } from '../../../shared/validation/referrer';
 import { fromJson } from '../store/repositories/common';
 import {
@@ -21,17 +21,10 @@ import {
 } from '../store/repositories/letters';
 import type { Db } from '../store/repositories/common';
 import type { PolicyContext } from './context';
-import { letterSteps, outcomeHistory } from './letters-state';
+import { familyToldOf, letterSteps, outcomeHistory } from './letters-state';
 
 /** How far back the work queue looks (days). */
 export const WORK_QUEUE_WINDOW_DAYS = 183;
-
-export function familyToldOf(familyInformed: string | null | undefined): FamilyTold {
-  if (familyInformed === 'yes') return 'yes';
-  if (familyInformed === 'not-yet') return 'not-yet';
-  if (familyInformed === 'no-withheld') return 'withheld';
-  return 'not-decided';
-}
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

@@ -7,6 +7,7 @@ import type { WorkingDayCalendar } from '../../../shared/calendar/working-days';
 import type { IsoDate, ResponseType } from '../../../shared/domain/types';
 import { letterOutcomeFor, lettersDue, type StrategyResult } from '../../../shared/letters/outcome';
 import type { LetterKind, LetterOutcome } from '../../../shared/letters/types';
+import type { FamilyTold } from '../../../shared/letters/variant';
 import { OTHER_RESPONSES, type OtherResponse } from '../../../shared/strategy/types';
 import { fromJson } from '../store/repositories/common';
 import type { LetterRow } from '../store/repositories/letters';
@@ -88,6 +89,14 @@ export function escalationsOf(progress: readonly ProgressEventRecord[]): Escalat
           (p.event.kind === 'strategy-discussion' && p.event.s47 === 'yes')),
     )
     .map((p) => ({ at: p.recordedAt }));
+}
+
+/** The decision's "family informed" answer as the letter rules read it. */
+export function familyToldOf(familyInformed: string | null | undefined): FamilyTold {
+  if (familyInformed === 'yes') return 'yes';
+  if (familyInformed === 'not-yet') return 'not-yet';
+  if (familyInformed === 'no-withheld') return 'withheld';
+  return 'not-decided';
 }
 
 function latest(rows: readonly LetterRow[]): LetterRow | undefined {

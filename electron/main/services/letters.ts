@@ -13,8 +13,8 @@ import {
   type ReferralLetters,
   type WorkQueuePage,
 } from '../../../shared/domain/letters';
-import type { UserRole } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
+import { LETTER_ROLES } from '../../../shared/ipc/channels/letters';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/letters/types';
 import { EmlInputError } from '../documents/eml-check';
 import { documentFileName } from '../documents/file-name';
@@ -34,12 +34,10 @@ import {
   todayLondon,
 } from './context';
 import { createDocumentService, keepDocument } from './documents';
-import { finaliseLetter, letterPreview, letterSituation } from './letters-make';
+import { eligibilityFor, finaliseLetter, letterPreview, letterSituation } from './letters-make';
+import type { ReferrerInput } from '../../../shared/validation/referrer';
 import { workQueue } from './letters-queue';
 import { letterRecordsOf } from './letters-records';
-
-/** Who writes and sends letters (the contract's access list says the same). */
-export const LETTER_ROLES: readonly UserRole[] = ['duty-worker', 'manager', 'admin'];
 
 export type LetterService = {
   queue(ctx: ServiceContext, input: ChannelParsed<'letters:queue'>): Promise<WorkQueuePage>;
@@ -88,7 +86,7 @@ export function createLetterService(deps: ServiceDeps): LetterService {
     if (!row) throw new NotFoundError('The letter');
     const referral = await getReferralRow(store.db, row.referral_id);
     if (!referral) throw new NotFoundError('The referral');
-    return { row, reference: referral.reference };
+    return { row, reference: referral.reference, referrerJson: referral.referrer };
   }
 
   return {
@@ -113,9 +111,9 @@ export function createLetterService(deps: ServiceDeps): LetterService {
       let eligibility = situation.eligibility;
       let kinds: readonly LetterKind[] = ['acknowledgement', 'outcome'];
       if (eligibility.kind === 'none') {
-        const ack = await letterSituation(store.db, pc, deps, referralId, 'acknowledgement');
-        if (ack.eligibility.kind === 'letter') {
-          eligibility = ack.eligibility;
+        const ack = eligibilityFor(situation.referral, 'acknowledgement');
+        if (ack.kind === 'letter') {
+          eligibility = ack;
           kinds = ['acknowledgement'];
         } else {
           kinds = [];
@@ -239,11 +237,10 @@ export function createLetterService(deps: ServiceDeps): LetterService {
 
     async emailDraft(ctx, { letterId }) {
       may(ctx, 'make email drafts of letters');
-      const { row, reference } = await loadLetter(letterId);
+      const { row, reference, referrerJson } = await loadLetter(letterId);
       const pc = await policyContext(store.db);
       const org = pc.settings.organisation;
-      const referral = await letterSituation(store.db, pc, deps, row.referral_id, 'outcome');
-      const referrer = referral.referral.referrer;
+      const referrer = fromJson(referrerJson) as ReferrerInput;
       const email = referrer.kind === 'anonymous' ? '' : (referrer.email ?? '').trim();
       if (email === '') {
         const message =

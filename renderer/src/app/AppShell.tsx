@@ -26,6 +26,7 @@ import type { UserRole } from '../../../shared/domain/types';
 import { formatRoles } from '../components/format';
 import { useFocusHeading } from '../components/useFocusHeading';
 import { SearchBox } from '../features/search/SearchBox';
+import { LETTER_ROLES } from '../../../shared/ipc/channels/letters';
 
 export type NavItem = {
   to: string;
@@ -46,7 +47,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <MarkEmailReadOutlinedIcon />,
     // Not also "current" on /letters/templates, which has its own entry.
     end: true,
-    roles: ['duty-worker', 'manager', 'admin'],
+    roles: LETTER_ROLES,
   },
   // Only administrators change templates and the letterhead ('letter-templates:save').
   {

@@ -20,8 +20,11 @@ import { isoInstant } from '../../validation/fields';
 import { channel, result } from '../define';
 
 const id = z.string().trim().min(1, 'Missing record id').max(100, 'Record id is too long');
-/** Duty workers and managers write letters; admin staff send them and run the work queue. */
-const LETTERS: readonly UserRole[] = ['duty-worker', 'manager', 'admin'];
+/**
+ * Duty workers and managers write letters; admin staff send them and run the work queue. The
+ * one list: the services and the screens read it from here.
+ */
+export const LETTER_ROLES: readonly UserRole[] = ['duty-worker', 'manager', 'admin'];
 const TEMPLATE_EDITORS: readonly UserRole[] = ['admin'];
 
 export const LETTER_PARAGRAPHS_MAX = 40;
@@ -45,7 +48,7 @@ export const letterChannels = {
   'letters:queue': channel({
     summary:
       'The admin work queue: letters due or made and not yet sent, and strategy invites to send',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z
       .object({
         kinds: z.array(z.enum(WORK_ITEM_KINDS)).max(WORK_ITEM_KINDS.length).optional(),
@@ -63,19 +66,19 @@ export const letterChannels = {
   }),
   'letters:for-referral': channel({
     summary: 'Which letters a referral needs, the letters made and sent, and who was told when',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z.object({ referralId: id }).strict(),
     result: result<ReferralLetters>(),
   }),
   'letters:preview': channel({
     summary: 'The wording a letter would have, which kind of letter applies and why',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z.object({ referralId: id, kind }).strict(),
     result: result<LetterPreview>(),
   }),
   'letters:finalise': channel({
     summary: 'Make the letter as worded (a PDF kept exactly as made), ready to send',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z
       .object({
         referralId: id,
@@ -96,7 +99,7 @@ export const letterChannels = {
   'letters:generate': channel({
     summary:
       'Make the selected letters in one go with their standard wording; progress is reported and it can be cancelled',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z
       .object({
         taskId: z.string().min(1).max(100),
@@ -110,25 +113,25 @@ export const letterChannels = {
   }),
   'letters:cancel': channel({
     summary: 'Stop making letters after the one being made',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z.object({ taskId: z.string().min(1).max(100) }).strict(),
     result: result<{ cancelled: boolean }>(),
   }),
   'letters:download': channel({
     summary: 'Save a letter exactly as it was made',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z.object({ letterId: id }).strict(),
     result: result<DocumentDownloadRecord>(),
   }),
   'letters:email-draft': channel({
     summary: 'Save an email draft (.eml) with the letter attached, for the referrer',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z.object({ letterId: id }).strict(),
     result: result<DocumentDownloadRecord>(),
   }),
   'letters:mark-sent': channel({
     summary: 'Record how and when letters were sent',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z
       .object({
         letterIds: z.array(id).min(1, 'Select at least one letter').max(BATCH_MAX),
@@ -140,7 +143,7 @@ export const letterChannels = {
   }),
   'invites:mark-sent': channel({
     summary: "Record that a strategy discussion's invites were sent, how and when",
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z
       .object({
         discussionId: id,
@@ -152,7 +155,7 @@ export const letterChannels = {
   }),
   'letter-templates:list': channel({
     summary: 'The letter templates in use, each with its version',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z.object({}).strict(),
     result: result<TemplateRecord[]>(),
   }),
@@ -171,7 +174,7 @@ export const letterChannels = {
   }),
   'letter-templates:preview': channel({
     summary: 'Show a template as it would read for a sample referral',
-    access: LETTERS,
+    access: LETTER_ROLES,
     input: z.object({ key: templateKey, text: z.string().max(20_000) }).strict(),
     result: result<{ paragraphs: string[]; errors: string[] }>(),
   }),

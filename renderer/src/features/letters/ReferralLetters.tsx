@@ -14,7 +14,6 @@ import Typography from '@mui/material/Typography';
 import { createWorkingDayCalendar } from '../../../../shared/calendar';
 import type { LetterRecord, ReferralLetters as Letters } from '../../../../shared/domain/letters';
 import type { AppUser, ReferralRecord, SettingsRecord } from '../../../../shared/domain/records';
-import type { UserRole } from '../../../../shared/domain/types';
 import { LETTER_VARIANT_LABELS, type LetterKind } from '../../../../shared/letters/types';
 import { londonDay } from '../../components/format';
 import { useNow } from '../../components/now';
@@ -34,9 +33,7 @@ import {
 import { canEmail, LetterDialog } from './LetterDialog';
 import { MarkSentDialog } from './LetterDialogMarkSent';
 import { ReasonList, SendActions } from './LetterDialogParts';
-
-/** Who writes and sends letters (the letters:* channels' access). */
-export const LETTER_ROLES: readonly UserRole[] = ['duty-worker', 'manager', 'admin'];
+import { LETTER_ROLES } from '../../../../shared/ipc/channels/letters';
 
 export function canWorkLetters(user: AppUser): boolean {
   return user.roles.some((r) => LETTER_ROLES.includes(r));
