@@ -15,6 +15,7 @@ import {
   type IpcError,
   type IpcResult,
 } from '../../../shared/ipc/contract';
+import { canCall } from '../../../shared/ipc/access';
 import { fieldErrorsFromZod } from '../../../shared/validation/errors';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../store/errors';
 import { checkInput } from './input-guard';
@@ -110,13 +111,6 @@ function inputSize(raw: unknown): number {
   }
 }
 
-export function hasAccess(channel: Channel, user: AppUser): boolean {
-  const access = contract[channel].access;
-  if (access === 'any-user') return true;
-  if (!user.active) return false;
-  return user.roles.some((r) => access.includes(r));
-}
-
 export async function dispatch(
   env: DispatchEnv,
   channelName: unknown,
@@ -143,7 +137,7 @@ export async function dispatch(
           'Your computer account is not set up in Front Door. Ask an administrator to add you.',
       });
     }
-    if (!hasAccess(channel, user)) {
+    if (!canCall(channel, user)) {
       return fail({
         code: 'FORBIDDEN',
         message: `Your role does not allow this (${contract[channel].summary.toLowerCase()}). Ask a manager or administrator if you need it.`,

@@ -12,66 +12,12 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import AccountCircleOutlinedIcon from '@mui/icons-material/AccountCircleOutlined';
-import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
-import InboxOutlinedIcon from '@mui/icons-material/InboxOutlined';
-import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
-import RuleIcon from '@mui/icons-material/Rule';
-import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
-import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
-import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
-import ManageSearchOutlinedIcon from '@mui/icons-material/ManageSearchOutlined';
 import type { AppUser } from '../../../shared/domain/records';
-import type { UserRole } from '../../../shared/domain/types';
 import { formatRoles } from '../components/format';
 import { useFocusHeading } from '../components/useFocusHeading';
 import { SearchBox } from '../features/search/SearchBox';
-import { LETTER_ROLES } from '../../../shared/ipc/channels/letters';
-
-export type NavItem = {
-  to: string;
-  label: string;
-  icon: ReactElement;
-  end?: boolean;
-  /** Shown only to these roles (the channels behind the screen refuse the others); all if unset. */
-  roles?: readonly UserRole[];
-};
-
-export const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: 'Queue', icon: <InboxOutlinedIcon />, end: true },
-  { to: '/referrals/new', label: 'New referral (Alt+N)', icon: <NoteAddOutlinedIcon /> },
-  { to: '/strategy', label: 'My strategy discussions', icon: <GroupsOutlinedIcon /> },
-  {
-    to: '/letters',
-    label: 'Letters and invites',
-    icon: <MarkEmailReadOutlinedIcon />,
-    // Not also "current" on /letters/templates, which has its own entry.
-    end: true,
-    roles: LETTER_ROLES,
-  },
-  // Only administrators change templates and the letterhead ('letter-templates:save').
-  {
-    to: '/letters/templates',
-    label: 'Letter templates',
-    icon: <ArticleOutlinedIcon />,
-    roles: ['admin'],
-  },
-  { to: '/rules', label: 'Rules and clocks', icon: <RuleIcon /> },
-  // Only administrators give roles ('users:set-roles', 'users:set-active').
-  {
-    to: '/admin/users',
-    label: 'Users and roles',
-    icon: <ManageAccountsOutlinedIcon />,
-    roles: ['admin'],
-  },
-  // Managers and administrators read the whole audit log ('audit:search').
-  {
-    to: '/admin/audit',
-    label: 'Audit log',
-    icon: <ManageSearchOutlinedIcon />,
-    roles: ['admin', 'manager'],
-  },
-];
+import { navItemsFor } from './nav-items';
 
 const NAV_WIDTH = 232;
 
@@ -188,10 +134,7 @@ export function AppShell(props: {
             }}
           >
             <List>
-              {NAV_ITEMS.filter(
-                (item) =>
-                  item.roles === undefined || item.roles.some((r) => props.user.roles.includes(r)),
-              ).map((item) => (
+              {navItemsFor(props.user).map((item) => (
                 <ListItem key={item.to} disablePadding>
                   <ListItemButton
                     component={NavLink}
