@@ -19,6 +19,17 @@ export {
   isIsoDateInYears,
 } from './dates';
 export { COUNTING_CONVENTION, createWorkingDayCalendar, dueDate } from './working-days';
+export {
+  bankHolidaysFor,
+  bankHolidaysKnownTo,
+  holidaySource,
+  importCovers,
+  isProvisional,
+  shouldWarnToImport,
+} from './imported-holidays';
+export type { HolidaySource, ImportedBankHolidays, ImportedHoliday } from './imported-holidays';
+export { calendarFromSettings } from './settings-calendar';
+export type { CalendarSettings } from './settings-calendar';
 export type { WorkingDayCalendar, WorkingDayCalendarOptions } from './working-days';
 export {
   LONDON_TIME_ZONE,

@@ -1,7 +1,7 @@
 // Working days in England and Wales (domain §4): every day except Saturday, Sunday, the England &
 // Wales bank holidays and any closure days an administrator has added.
 import type { IsoDate } from '../domain/types';
-import { bankHolidays } from './bank-holidays';
+import { bankHolidaysFor, type ImportedBankHolidays } from './imported-holidays';
 import {
   WEEKDAY_NAMES,
   dayOfWeek,
@@ -33,6 +33,11 @@ export const COUNTING_CONVENTION =
 export type WorkingDayCalendarOptions = {
   /** Administrator closure days (ISO `YYYY-MM-DD`), treated as non-working days (domain §4). */
   closures?: readonly string[];
+  /**
+   * The England & Wales table imported from GOV.UK: its dates are the bank holidays for the years
+   * it covers; other years keep the rules and the shipped one-offs (imported-holidays.ts).
+   */
+  bankHolidays?: ImportedBankHolidays | null;
 };
 
 export type WorkingDayCalendar = {
@@ -80,7 +85,8 @@ export function createWorkingDayCalendar(
     const cached = years.get(year);
     if (cached !== undefined) return cached;
     const names = new Map<number, string>();
-    for (const holiday of bankHolidays(year)) names.set(toEpochDay(holiday.date), holiday.name);
+    for (const holiday of bankHolidaysFor(year, options.bankHolidays))
+      names.set(toEpochDay(holiday.date), holiday.name);
     for (const day of closureDays) {
       if (yearOfEpochDay(day) === year && !names.has(day)) names.set(day, 'Office closure day');
     }

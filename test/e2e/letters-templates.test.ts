@@ -1,15 +1,15 @@
-// Browser end-to-end for the letter templates and the letterhead (issue 13: "the administrator
+// Browser end-to-end for the letter templates (issue 13: "the administrator
 // edits the templates (versioned, with a preview against a sample referral, and a clear list of
-// the fields a template may use)"; letterhead from settings). Through the harness: the real
+// the fields a template may use)"). Through the harness: the real
 // service and store. An administrator opens a template from the list, changes it with a field
 // put in from the list, sees the preview follow (and an unknown field refused beside the box),
-// saves version 1 and sees it in the list and the store; then sets the letterhead with a logo,
-// after a logo too big is refused. axe on each state; screenshots of the list and the editor.
+// saves version 1 and sees it in the list and the store. The letterhead is set on the
+// Organisation page (test/e2e/organisation.test.ts). axe on each state; screenshots of the list
+// and the editor.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDate } from '../../shared/calendar';
@@ -30,46 +30,6 @@ const KEY = 'outcome.professional.early-help';
 const TITLE = 'Outcome letter: Early help (Professional referrer)';
 /** A string no shipped template holds, so the preview can only show it from our edit. */
 const MARKER = 'Wording-e2e-7Q3';
-
-/**
- * A real PNG logo (240×80: a blue crest with a white bar), made here so the screenshot shows a
- * logo a reader can see; encoded by hand (signature, IHDR, deflated rows, IEND) to need no
- * image library.
- */
-function crestPng(): Buffer {
-  const w = 240;
-  const h = 80;
-  const rows = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y += 1) {
-    const row = y * (w * 3 + 1);
-    rows[row] = 0; // filter: none
-    for (let x = 0; x < w; x += 1) {
-      const inShield = x >= 12 && x < 68 && y >= 10 && y < 70;
-      const inBar = x >= 84 && x < 228 && y >= 30 && y < 50;
-      const [r, g, b] = inShield ? [29, 79, 145] : inBar ? [60, 60, 60] : [255, 255, 255];
-      rows.set([r, g, b], row + 1 + x * 3);
-    }
-  }
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-const PNG = crestPng();
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'front-door-templates-'));
@@ -98,7 +58,7 @@ const api = <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Cha
 
 const preview = () => page.getByTestId('template-preview');
 
-describe('letter templates and the letterhead', () => {
+describe('letter templates', () => {
   it('lists the templates in their groups, each with its version', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByText('Letter templates').click();
     await page.getByRole('heading', { level: 1, name: 'Letter templates' }).waitFor();
@@ -178,43 +138,5 @@ describe('letter templates and the letterhead', () => {
       .filter({ has: page.getByRole('link', { name: `Edit ${TITLE}` }) });
     await expect.poll(() => row.textContent()).toContain(`Changed by Demo User (you) on ${today}`);
     expect(await row.getByRole('cell').nth(1).textContent()).toBe('1');
-  });
-
-  it('refuses a logo over 300 KB, then saves the letterhead with a logo', async () => {
-    const before = await api('settings:get', {});
-    const section = page.getByRole('region', { name: 'Letterhead' });
-    const input = section.getByTestId('logo-file');
-    await input.setInputFiles({
-      name: 'crest-large.png',
-      mimeType: 'image/png',
-      buffer: Buffer.alloc(400_000, 1),
-    });
-    await section
-      .getByText('The logo must be 300 KB or smaller; crest-large.png is 400 KB.', { exact: false })
-      .waitFor();
-
-    await field(page, 'organisation.contactLine').fill(
-      'Call 0300 123 4567, 8.30am to 5pm, Monday to Friday',
-    );
-    await field(page, 'organisation.signatory').fill('Jo Bloggs');
-    await field(page, 'organisation.signatoryRole').fill('Team Manager, Front Door');
-    await input.setInputFiles({ name: 'crest.png', mimeType: 'image/png', buffer: PNG });
-    const thumb = section.getByRole('img', { name: 'The letterhead logo as it will be printed' });
-    // The browser could decode it: the thumbnail is the picture, not a broken image.
-    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
-    await section.getByRole('button', { name: 'Save the letterhead' }).click();
-    await section.getByText('Letterhead saved. Letters made from now on use it.').waitFor();
-    await expectAccessible(page);
-    await screenshot(page, 'letter-templates-letterhead');
-
-    const after = await api('settings:get', {});
-    expect(after.version).toBeGreaterThan(before.version);
-    expect(after.organisation).toEqual({
-      ...before.organisation,
-      contactLine: 'Call 0300 123 4567, 8.30am to 5pm, Monday to Friday',
-      signatory: 'Jo Bloggs',
-      signatoryRole: 'Team Manager, Front Door',
-      logo: `data:image/png;base64,${PNG.toString('base64')}`,
-    });
   });
 });

@@ -74,8 +74,16 @@ describe('the letter templates list', () => {
     expect(row).toHaveTextContent('Changed by Sam Okafor on 20/11/2026');
     expect(within(ack).getAllByText('Standard wording')).toHaveLength(3);
     expect(within(ack).getAllByText('None yet')).toHaveLength(3);
-    // An administrator sees the letterhead and the nav entry.
-    expect(screen.getByRole('region', { name: 'Letterhead' })).toBeInTheDocument();
+    // An administrator sees the nav entry, and where the letterhead is set (issue 14: moved to
+    // the Organisation page).
+    expect(screen.queryByRole('region', { name: 'Letterhead' })).toBeNull();
+    expect(screen.getByTestId('letterhead-link')).toHaveTextContent(
+      'The letterhead is set on the Organisation page',
+    );
+    expect(screen.getByRole('link', { name: 'Organisation page' })).toHaveAttribute(
+      'href',
+      '#/admin/organisation',
+    );
     expect(screen.getByRole('link', { name: 'Letter templates' })).toBeInTheDocument();
   });
 
@@ -90,7 +98,7 @@ describe('the letter templates list', () => {
     expect(screen.queryByRole('link', { name: 'Letter templates' })).toBeNull();
     fireEvent.click(screen.getByRole('link', { name: '← All letter templates' }));
     await screen.findByRole('region', { name: 'Outcome letters' });
-    expect(screen.queryByRole('region', { name: 'Letterhead' })).toBeNull();
+    expect(screen.queryByTestId('letterhead-link')).toBeNull();
   });
 });
 
@@ -260,7 +268,7 @@ describe('editing a template', () => {
     setup({}, { list: templates(CHANGED) });
     const box = await openEditor();
     fireEvent.change(box, { target: { value: 'Not saved yet.' } });
-    fireEvent.click(screen.getByRole('link', { name: 'My strategy discussions' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Rules and clocks' }));
     const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Stay and keep editing' }));
     await waitFor(() => {

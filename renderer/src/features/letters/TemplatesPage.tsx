@@ -1,10 +1,11 @@
 // "Letter templates" (issue 13): every template a referrer letter is made from, grouped as the
 // administrator thinks of them (acknowledgements, outcome letters per kind of referrer, the
-// paragraphs letters share), each with its version and who last changed it; and the letterhead.
+// paragraphs letters share), each with its version and who last changed it. The letterhead is set
+// on the Organisation page (issue 14), linked from here.
 // Administrators change them ('letter-templates:save' is theirs alone); duty workers and managers
 // may read them, so they know what a letter will say.
 
-import type { MouseEvent, ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
@@ -19,7 +20,6 @@ import type { TemplateRecord } from '../../../../shared/domain/letters';
 import { useSession } from '../../api/queries';
 import { Section } from '../../components/Section';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
-import { LetterheadSection } from './LetterheadSection';
 import {
   canEditTemplates,
   canReadTemplates,
@@ -31,18 +31,10 @@ import {
 } from './template-model';
 import { useTemplates } from './template-queries';
 
-/** In-page link: the hash router owns the URL's hash, so move focus rather than follow it. */
-function toLetterhead(e: MouseEvent): void {
-  e.preventDefault();
-  const heading = document.getElementById('letterhead-heading');
-  heading?.scrollIntoView({ block: 'start' });
-  heading?.focus();
-}
-
 export function TemplatesPage(): ReactElement {
   const session = useSession();
-  const roles = session.data?.user.roles ?? [];
-  const editable = canEditTemplates(roles);
+  const user = session.data?.user;
+  const editable = canEditTemplates(user);
   return (
     <Stack spacing={3} sx={{ maxWidth: 1040 }}>
       <Box>
@@ -56,14 +48,15 @@ export function TemplatesPage(): ReactElement {
         </Typography>
       </Box>
       {editable ? (
-        <Typography>
-          <Link href="#letterhead-heading" onClick={toLetterhead}>
-            Go to the letterhead
-          </Link>{' '}
-          (contact line, who signs, logo)
+        <Typography data-testid="letterhead-link">
+          The letterhead is set on the{' '}
+          <Link component={RouterLink} to="/admin/organisation">
+            Organisation page
+          </Link>
+          : contact line, who signs the letters, and the logo.
         </Typography>
       ) : null}
-      {session.isPending ? null : canReadTemplates(roles) ? (
+      {session.isPending ? null : canReadTemplates(user) ? (
         <TemplateList editable={editable} />
       ) : (
         <Typography>
@@ -71,7 +64,6 @@ export function TemplatesPage(): ReactElement {
           administrators).
         </Typography>
       )}
-      {editable ? <LetterheadSection /> : null}
     </Stack>
   );
 }

@@ -8,7 +8,9 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import {
   COUNTING_CONVENTION,
+  isProvisional,
   shortRuleSource,
+  type ImportedBankHolidays,
   type StatutoryClock,
 } from '../../../../shared/calendar';
 import type { SettingsRecord } from '../../../../shared/domain/records';
@@ -16,11 +18,16 @@ import { editionLabel } from '../../../../shared/policy';
 import { ClockChip } from '../../components/ClockChip';
 import { formatDayDate } from '../../components/format';
 
-/** What to show under the clock's name: when it is due, or what it waits for. */
-function dueText(c: StatutoryClock): string {
-  if (c.due !== null) return `Due ${formatDayDate(c.due)}`;
-  if (c.provisionalDue !== null) return `Would be due ${formatDayDate(c.provisionalDue)}`;
-  return '';
+/**
+ * What to show under the clock's name: when it is due, or what it waits for. A date in a year
+ * whose bank holidays are not yet known (computed by rule only) says so: it may move.
+ */
+function dueText(c: StatutoryClock, bankHolidays: ImportedBankHolidays | null): string {
+  const date = c.due ?? c.provisionalDue;
+  if (date === null) return '';
+  const text =
+    c.due !== null ? `Due ${formatDayDate(date)}` : `Would be due ${formatDayDate(date)}`;
+  return isProvisional(date, bankHolidays) ? `${text} (provisional)` : text;
 }
 
 /** Clocks worth a line: started, met, waiting with something to say, or not required. */
@@ -34,7 +41,11 @@ export function visibleClocks(clocks: readonly StatutoryClock[]): StatutoryClock
   );
 }
 
-export function ClocksList(props: { clocks: readonly StatutoryClock[] }): ReactElement {
+export function ClocksList(props: {
+  clocks: readonly StatutoryClock[];
+  /** The imported GOV.UK bank holidays (settings), which decide which dates are provisional. */
+  bankHolidays?: ImportedBankHolidays | null;
+}): ReactElement {
   return (
     <Box component="ul" data-testid="clocks" sx={{ m: 0, p: 0, listStyle: 'none' }}>
       {visibleClocks(props.clocks).map((c) => (
@@ -67,7 +78,7 @@ export function ClocksList(props: { clocks: readonly StatutoryClock[] }): ReactE
               Source: {shortRuleSource(c.source)}
             </Typography>
           </Box>
-          <Typography>{dueText(c)}</Typography>
+          <Typography>{dueText(c, props.bankHolidays ?? null)}</Typography>
           <Box>
             <ClockChip status={c.status} size="small" />
           </Box>

@@ -25,7 +25,9 @@ import { editionLabel, type PolicyOverrides } from '../../../../shared/policy';
 import {
   S47_OUTCOMES,
   S47_OUTCOME_LABELS,
+  isProvisional,
   londonNow,
+  type ImportedBankHolidays,
   type S47Outcome,
 } from '../../../../shared/calendar';
 import { ChecklistRules } from './ChecklistRules';
@@ -36,6 +38,7 @@ import {
   attendeeRows,
   calculateClocks,
   holidaysFor,
+  holidaySourceText,
   policyFor,
   ruleRows,
   statusText,
@@ -48,6 +51,8 @@ export type RulesPageProps = {
   configuredEdition?: Edition;
   overrides?: PolicyOverrides;
   closures?: readonly string[];
+  /** The imported GOV.UK bank holidays (settings), or none: the rules apply. */
+  bankHolidays?: ImportedBankHolidays | null;
   /** Injectable clock for tests. */
   now?: () => Date;
 };
@@ -81,6 +86,7 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         edition,
         ...(overrides ? { overrides } : {}),
         closures: props.closures ?? [],
+        bankHolidays: props.bankHolidays ?? null,
         receivedDate,
         receivedTime,
         response,
@@ -321,6 +327,10 @@ export function RulesPage(props: RulesPageProps): ReactElement {
                         : clock.provisionalDue
                           ? `Would be ${formatUkDate(clock.provisionalDue)}`
                           : 'When it starts'}
+                      {(clock.due ?? clock.provisionalDue) !== null &&
+                      isProvisional(clock.due ?? clock.provisionalDue ?? '', props.bankHolidays)
+                        ? ' (provisional: bank holidays not yet known)'
+                        : ''}
                     </TableCell>
                     <TableCell>
                       {statusText(clock.status)}
@@ -351,9 +361,10 @@ export function RulesPage(props: RulesPageProps): ReactElement {
           }}
           sx={{ mb: 2, width: 140 }}
         />
+        <HolidaySourceLine year={year} bankHolidays={props.bankHolidays ?? null} />
         <Table size="small" aria-label={`Bank holidays ${year}`}>
           <TableBody>
-            {holidaysFor(year).map((h) => (
+            {holidaysFor(year, props.bankHolidays).map((h) => (
               <TableRow key={h.date}>
                 <TableCell sx={{ width: 140 }}>{h.date}</TableCell>
                 <TableCell>{h.name}</TableCell>
@@ -363,5 +374,21 @@ export function RulesPage(props: RulesPageProps): ReactElement {
         </Table>
       </Section>
     </Stack>
+  );
+}
+
+function HolidaySourceLine(props: {
+  year: number;
+  bankHolidays: ImportedBankHolidays | null;
+}): ReactElement {
+  const { source, text } = holidaySourceText(props.year, props.bankHolidays);
+  return source === 'provisional' ? (
+    <Alert severity="warning" sx={{ mb: 2 }} data-testid="holidays-source">
+      {text}
+    </Alert>
+  ) : (
+    <Typography sx={{ mb: 2 }} color="text.secondary" data-testid="holidays-source">
+      {text}
+    </Typography>
   );
 }

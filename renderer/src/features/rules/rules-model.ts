@@ -2,12 +2,15 @@
 
 import {
   COUNTING_CONVENTION,
-  bankHolidays,
+  bankHolidaysFor,
   computeReferralClocks,
+  holidaySource,
   londonInstant,
   createWorkingDayCalendar,
   describeRuleSource,
   type ClockStatus,
+  type HolidaySource,
+  type ImportedBankHolidays,
   type S47Outcome,
   type StatutoryClock,
 } from '../../../../shared/calendar';
@@ -170,6 +173,8 @@ export type CalculatorInput = {
   edition: Edition;
   overrides?: PolicyOverrides;
   closures?: readonly string[];
+  /** The imported GOV.UK bank holidays (settings), or none: the rules apply. */
+  bankHolidays?: ImportedBankHolidays | null;
   receivedDate: string; // DD/MM/YYYY as typed
   receivedTime: string; // HH:mm
   response: ResponseType | '';
@@ -209,7 +214,10 @@ export function calculateClocks(input: CalculatorInput): CalculatorResult {
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const policy = resolvePolicy(input.edition, input.overrides);
-  const calendar = createWorkingDayCalendar({ closures: input.closures ?? [] });
+  const calendar = createWorkingDayCalendar({
+    closures: input.closures ?? [],
+    bankHolidays: input.bankHolidays ?? null,
+  });
   const result = computeReferralClocks({
     receivedAt: at.instant,
     policy,
@@ -235,6 +243,37 @@ export function calculateClocks(input: CalculatorInput): CalculatorResult {
   };
 }
 
-export function holidaysFor(year: number): { date: string; name: string }[] {
-  return bankHolidays(year).map((h) => ({ date: formatUkDate(h.date), name: h.name }));
+export function holidaysFor(
+  year: number,
+  imported?: ImportedBankHolidays | null,
+): { date: string; name: string }[] {
+  return bankHolidaysFor(year, imported).map((h) => ({
+    date: formatUkDate(h.date),
+    name: h.name,
+  }));
+}
+
+/** Where a year's bank holidays come from, in words for the list's heading. */
+export function holidaySourceText(
+  year: number,
+  imported?: ImportedBankHolidays | null,
+): {
+  source: HolidaySource;
+  text: string;
+} {
+  const source = holidaySource(year, imported);
+  switch (source) {
+    case 'imported':
+      return { source, text: `From the GOV.UK bank holidays file your administrator imported.` };
+    case 'shipped':
+      return {
+        source,
+        text: 'From the rules and the one-off changes announced up to the time this version of Front Door was made.',
+      };
+    case 'provisional':
+      return {
+        source,
+        text: `Provisional: worked out by the standing rules. A one-off bank holiday announced for ${String(year)} (a jubilee or a state occasion) would be missing until an administrator imports a newer GOV.UK file.`,
+      };
+  }
 }

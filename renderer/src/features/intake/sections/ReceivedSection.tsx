@@ -6,7 +6,7 @@ import { useMemo, type ReactElement } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
-import { createWorkingDayCalendar, receiptDay } from '../../../../../shared/calendar';
+import { calendarFromSettings, receiptDay } from '../../../../../shared/calendar';
 import { REFERRAL_CHANNEL_LABELS } from '../../../../../shared/validation';
 import { useSettings } from '../../../api/queries';
 import { Radios, Select, Text, labelled } from '../fields';
@@ -30,14 +30,19 @@ export function ReceivedSection(props: { today: string; now: Date }): ReactEleme
   const future = instant !== null && Date.parse(instant) > props.now.getTime() + 5 * 60_000;
   const policy = settings.data?.policy;
   const closures = settings.data?.closures;
+  const bankHolidays = settings.data?.bankHolidays;
   const receipt = useMemo(() => {
     if (!policy || instant === null) return null;
     try {
-      return receiptDay(instant, policy, createWorkingDayCalendar({ closures: closures ?? [] }));
+      return receiptDay(
+        instant,
+        policy,
+        calendarFromSettings({ closures: closures ?? [], bankHolidays }),
+      );
     } catch {
       return null;
     }
-  }, [policy, closures, instant]);
+  }, [policy, closures, bankHolidays, instant]);
   return (
     <Section variant="rule" title="Received" id="sec-received">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
