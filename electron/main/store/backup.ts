@@ -14,9 +14,10 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { BackupInfo } from '../../../shared/domain/records';
+import type { BackupListItem, RestoreResult } from '../../../shared/domain/backups';
 import { appendAudit } from './audit';
 import { backupAnchorProblem, carryAnchorIntoBackup, restoreBackupAnchor } from './audit-anchor';
+import { readBackupChecks, recordBackupCheck, type BackupCheck } from './backup-checks';
 import { openConnection } from './connection';
 import { createPrivateFile, ensurePrivateDir, fsyncDir, makePrivate } from './data-dir';
 import { BackupError } from './errors';
@@ -52,10 +53,28 @@ export function isBackupFileName(name: string): boolean {
   return BACKUP_NAME.test(name);
 }
 
-/** Backups in `dir`, newest first. */
-export function listBackups(dir: string): BackupInfo[] {
+function withCheck(
+  file: string,
+  createdAt: string,
+  sizeBytes: number,
+  check: BackupCheck | undefined,
+): BackupListItem {
+  return {
+    file,
+    createdAt,
+    sizeBytes,
+    // Only a recorded, passing full check counts: a file merely present is not "verified".
+    verified: check?.ok === true,
+    verifiedAt: check?.ok === true ? check.at : null,
+    problem: check?.ok === false ? check.reason : null,
+  };
+}
+
+/** Backups in `dir`, newest first, each with its last full check (backup-checks.ts). */
+export function listBackups(dir: string): BackupListItem[] {
   if (!existsSync(dir)) return [];
-  const out: BackupInfo[] = [];
+  const checks = readBackupChecks(dir);
+  const out: BackupListItem[] = [];
   for (const file of readdirSync(dir)) {
     const createdAt = createdAtFromName(file);
     if (createdAt === null) continue;
@@ -65,7 +84,7 @@ export function listBackups(dir: string): BackupInfo[] {
     } catch {
       continue; // Removed while listing (rotation in another window).
     }
-    out.push({ file, createdAt, sizeBytes: size, verified: true });
+    out.push(withCheck(file, createdAt, size, checks.get(file)));
   }
   // Same-second backups carry a -N suffix; compare numerically after the stamp.
   const key = (f: string) => {
@@ -114,7 +133,13 @@ function fsyncFile(file: string): void {
   }
 }
 
-export type CreateBackupOptions = { now: Date; keep?: number; userId?: string | null };
+export type CreateBackupOptions = {
+  now: Date;
+  keep?: number;
+  userId?: string | null;
+  /** Pages copied so far of the total as the online backup goes, then the check (progress bar). */
+  onProgress?: (done: number, total: number, stage: 'copying' | 'checking') => void;
+};
 
 /**
  * Backs up the open database. The copy is written as `.partial`, switched to rollback-journal
@@ -124,7 +149,7 @@ export type CreateBackupOptions = { now: Date; keep?: number; userId?: string | 
 export async function createBackup(
   store: Store,
   options: CreateBackupOptions,
-): Promise<BackupInfo> {
+): Promise<BackupListItem> {
   const dir = store.backupDir;
   ensurePrivateDir(dir);
   // Left-overs of a killed backup. Safe to remove: an open store holds the folder lock, so no
@@ -140,7 +165,15 @@ export async function createBackup(
   const partial = `${final}.partial`;
   // Private from the first byte: SQLite writes into the existing empty file and keeps its mode.
   createPrivateFile(partial);
-  await store.raw.backup(partial);
+  const onProgress = options.onProgress;
+  const copied = await store.raw.backup(partial, {
+    // 100 pages a step is better-sqlite3's own default: other calls run between the steps.
+    progress: ({ totalPages, remainingPages }) => {
+      onProgress?.(totalPages - remainingPages, totalPages, 'copying');
+      return 100;
+    },
+  });
+  onProgress?.(copied.totalPages, copied.totalPages, 'checking');
   const copy = openConnection(partial, {
     readonly: false,
     fileMustExist: true,
@@ -162,6 +195,8 @@ export async function createBackup(
   renameSync(partial, final);
   fsyncDir(dir);
   carryAnchorIntoBackup(store.dataDir, final, store.options.nativeBinding); // audit anchor
+  const check: BackupCheck = { at: options.now.toISOString(), ok: true, reason: null };
+  recordBackupCheck(dir, name, check);
   rotateBackups(dir, options.keep ?? DEFAULT_BACKUP_KEEP);
   const size = statSync(final).size;
   await store.transaction((trx) =>
@@ -175,12 +210,45 @@ export async function createBackup(
       details: { file: name, sizeBytes: size },
     }),
   );
-  return {
-    file: name,
-    createdAt: createdAtFromName(name) ?? options.now.toISOString(),
-    sizeBytes: size,
-    verified: true,
-  };
+  return withCheck(name, createdAtFromName(name) ?? options.now.toISOString(), size, check);
+}
+
+/** The listed backup called `file`, or a BackupError (never a path outside the folder). */
+function listedBackup(store: Store, file: string): string {
+  // Only names of the backup pattern, which has no separators: `../../x.db` or `checks.json` are
+  // refused before any path is built from them.
+  if (!isBackupFileName(file)) throw new BackupError('Choose one of the listed backups.');
+  const source = path.join(store.backupDir, file);
+  if (!existsSync(source))
+    throw new BackupError(`The backup ${file} is no longer in the backup folder.`);
+  return source;
+}
+
+/** The full check a restore relies on: integrity_check, schema, then the audit anchor. */
+function fullCheck(
+  store: Store,
+  source: string,
+): { ok: boolean; reason: string | null; altered: boolean } {
+  const check = verifyDatabaseFile(source, store.options.nativeBinding);
+  if (!check.ok) return { ok: false, reason: check.reason, altered: false };
+  // audit anchor: a backup whose audit log was cut short or rewritten is refused.
+  const anchorProblem = backupAnchorProblem(source, store.options.nativeBinding);
+  if (anchorProblem !== null) return { ok: false, reason: anchorProblem, altered: true };
+  return { ok: true, reason: null, altered: false };
+}
+
+/** Checks one listed backup in full on request and records the result. */
+export function checkBackup(store: Store, file: string, now: Date): BackupListItem {
+  const source = listedBackup(store, file);
+  const { ok, reason } = fullCheck(store, source);
+  const check: BackupCheck = { at: now.toISOString(), ok, reason };
+  recordBackupCheck(store.backupDir, file, check);
+  return withCheck(
+    file,
+    createdAtFromName(file) ?? now.toISOString(),
+    statSync(source).size,
+    check,
+  );
 }
 
 /** Keeps the `keep` newest backups and deletes older ones. Returns the files removed. */
@@ -220,33 +288,27 @@ export function rotatePreRestoreCopies(dir: string, keep: number): string[] {
 export type RestoreOptions = { now: Date; userId: string | null };
 
 /**
- * Restores `file` from the backup folder. The backup is verified before anything is touched; a
- * damaged one is refused. The current database (with its WAL, if any) is kept as
- * `pre-restore-<stamp>.db` beside the backups, so a restore can itself be undone by hand.
+ * Restores `file` from the backup folder while Front Door is running. The backup is checked in
+ * full before anything is touched; a damaged or altered one is refused and nothing changes. The
+ * current database (a clean close folds its WAL in) is copied to `pre-restore-<stamp>.db` beside
+ * the backups first — if that copy cannot be made, the records are reopened unchanged. Then the
+ * file is swapped in and reopened with the start-up checks and migrations; the screens must
+ * reload (everything they hold is from the replaced records).
  */
 export async function restoreBackup(
   store: Store,
   file: string,
   options: RestoreOptions,
-): Promise<BackupInfo> {
-  if (!isBackupFileName(file)) {
-    throw new BackupError('Choose one of the listed backups.');
-  }
-  const source = path.join(store.backupDir, file);
-  if (!existsSync(source))
-    throw new BackupError(`The backup ${file} is no longer in the backup folder.`);
-  const check = verifyDatabaseFile(source, store.options.nativeBinding);
+): Promise<RestoreResult> {
+  const source = listedBackup(store, file);
+  const { ok, reason, altered } = fullCheck(store, source);
+  const check: BackupCheck = { at: options.now.toISOString(), ok, reason };
+  recordBackupCheck(store.backupDir, file, check);
   if (!check.ok) {
     throw new BackupError(
-      `The backup ${file} is damaged and cannot be restored (${check.reason}). Choose another backup.`,
-    );
-  }
-
-  // audit anchor: a backup whose audit log was cut short or rewritten is refused.
-  const anchorProblem = backupAnchorProblem(source, store.options.nativeBinding);
-  if (anchorProblem !== null) {
-    throw new BackupError(
-      `The backup ${file} has been altered since it was made (${anchorProblem}) Choose another backup.`,
+      altered
+        ? `The backup ${file} has been altered since it was made (${check.reason ?? ''}) Choose another backup.`
+        : `The backup ${file} is damaged and cannot be restored (${check.reason ?? ''}). Choose another backup.`,
     );
   }
   // One writer per folder: a restore in a process that does not hold the folder would discard
@@ -260,24 +322,46 @@ export async function restoreBackup(
   // set the current file aside.
   store.closeKeepingFolder();
   const db = store.dbPath;
-  ensurePrivateDir(store.backupDir);
   let aside = path.join(store.backupDir, `pre-restore-${stamp(options.now)}.db`);
-  for (let n = 2; existsSync(aside); n++) {
-    aside = path.join(store.backupDir, `pre-restore-${stamp(options.now)}-${String(n)}.db`);
-  }
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (!existsSync(db + suffix)) continue;
-    // Copied under a .partial name and renamed, so a killed restore leaves no half copy that
-    // looks complete (the next open removes .partial files).
-    const part = `${aside}${suffix}.partial`;
-    copyFileSync(db + suffix, part);
-    makePrivate(part);
-    renameSync(part, aside + suffix);
-  }
   const incoming = `${db}.restoring`;
-  copyFileSync(source, incoming);
-  makePrivate(incoming);
-  fsyncFile(incoming);
+  const made: string[] = [];
+  try {
+    ensurePrivateDir(store.backupDir);
+    for (let n = 2; existsSync(aside); n++) {
+      aside = path.join(store.backupDir, `pre-restore-${stamp(options.now)}-${String(n)}.db`);
+    }
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (!existsSync(db + suffix)) continue;
+      // Copied under a .partial name and renamed, so a killed restore leaves no half copy that
+      // looks complete (the next open removes .partial files).
+      const part = `${aside}${suffix}.partial`;
+      made.push(part);
+      copyFileSync(db + suffix, part);
+      makePrivate(part);
+      fsyncFile(part);
+      renameSync(part, aside + suffix);
+      made.push(aside + suffix);
+    }
+    made.push(incoming);
+    copyFileSync(source, incoming);
+    makePrivate(incoming);
+    fsyncFile(incoming);
+  } catch (err) {
+    // Nothing has been replaced yet (a full disk, usually): take away the half-made copies and
+    // reopen the records exactly as they were, rather than leave Front Door without them.
+    for (const f of made) {
+      try {
+        rmSync(f, { force: true });
+      } catch {
+        // Left for the next start's clean-up of .partial files; reopening matters more.
+      }
+    }
+    store.open();
+    const why = err instanceof Error ? err.message : String(err);
+    throw new BackupError(
+      `The backup was not restored, and nothing was changed: a copy of the current records could not be kept first (${why}). Free some disk space and try again.`,
+    );
+  }
   // The old WAL must go before the new file arrives: SQLite would otherwise replay the old
   // database's frames onto the restored one.
   rmSync(`${db}-wal`, { force: true });
@@ -304,13 +388,13 @@ export async function restoreBackup(
       details: { file, keptAs: path.basename(aside) },
     }),
   );
-  const size = statSync(source).size;
-  return {
+  const item = withCheck(
     file,
-    createdAt: createdAtFromName(file) ?? options.now.toISOString(),
-    sizeBytes: size,
-    verified: true,
-  };
+    createdAtFromName(file) ?? options.now.toISOString(),
+    statSync(source).size,
+    check,
+  );
+  return { ...item, safetyCopy: path.basename(aside), safetyCopyPath: aside };
 }
 
 /**
@@ -320,7 +404,7 @@ export async function restoreBackup(
 export async function restoreNewestGoodBackup(
   store: Store,
   options: RestoreOptions,
-): Promise<BackupInfo> {
+): Promise<RestoreResult> {
   const reasons: string[] = [];
   for (const b of listBackups(store.backupDir)) {
     const check = verifyDatabaseFile(
