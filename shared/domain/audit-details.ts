@@ -1,7 +1,24 @@
 // An audit entry's details read by people (issue 14: "changes field by field, before → after"):
 // shared by the audit screen and the subject access export, so both say the same thing.
 
+import { settingsChangeLabel, settingsChangeValue } from '../policy/settings-text';
+
 export type FieldChange = { field: string; before: string; after: string };
+
+/**
+ * Reads one kind of entry's paths in words: a label and a value for a dotted path, or null to
+ * fall back to the generic reading.
+ */
+export type ChangeDescriber = {
+  label(path: string): string | null;
+  value(path: string, v: unknown): string | null;
+};
+
+/** Settings changes name each rule as the Settings screen does (shared/policy/settings-text). */
+const SETTINGS_DESCRIBER: ChangeDescriber = {
+  label: settingsChangeLabel,
+  value: settingsChangeValue,
+};
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,21 +46,28 @@ export function valueText(v: unknown): string {
  * The fields that differ between `before` and `after`, nested objects flattened to dotted paths
  * ("referrer.phone"), in a stable order. Null when the details do not hold both.
  */
-export function fieldChanges(details: Record<string, unknown>): FieldChange[] | null {
+export function fieldChanges(
+  details: Record<string, unknown>,
+  describe?: ChangeDescriber,
+): FieldChange[] | null {
   const { before, after } = details;
   if (!isRecord(before) || !isRecord(after)) return null;
   const out: FieldChange[] = [];
   const walk = (b: unknown, a: unknown, path: string): void => {
-    if (isRecord(b) && isRecord(a)) {
-      const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
-      for (const k of keys) walk(b[k], a[k], path === '' ? k : `${path}.${k}`);
+    // A group present on one side only (a first local rule) is still walked field by field.
+    if ((isRecord(b) || b === undefined) && (isRecord(a) || a === undefined) && b !== a) {
+      const bo = isRecord(b) ? b : {};
+      const ao = isRecord(a) ? a : {};
+      const keys = [...new Set([...Object.keys(bo), ...Object.keys(ao)])].sort();
+      for (const k of keys) walk(bo[k], ao[k], path === '' ? k : `${path}.${k}`);
       return;
     }
-    const bt = valueText(b);
-    const at = valueText(a);
+    if (b === undefined && a === undefined) return;
+    const bt = describe?.value(path, b) ?? valueText(b);
+    const at = describe?.value(path, a) ?? valueText(a);
     if (bt !== at) {
       out.push({
-        field: path.split('.').map(fieldLabel).join(' › '),
+        field: describe?.label(path) ?? path.split('.').map(fieldLabel).join(' › '),
         before: bt,
         after: at,
       });
@@ -51,6 +75,17 @@ export function fieldChanges(details: Record<string, unknown>): FieldChange[] | 
   };
   walk(before, after, '');
   return out;
+}
+
+/** An entry's changes, read in the words its kind of entry uses. */
+export function entryChanges(entry: {
+  entityType: string;
+  details: Record<string, unknown>;
+}): FieldChange[] | null {
+  return fieldChanges(
+    entry.details,
+    entry.entityType === 'settings' ? SETTINGS_DESCRIBER : undefined,
+  );
 }
 
 /** The other details (everything but before/after) as label and text, for reading. */

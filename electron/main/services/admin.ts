@@ -1,26 +1,20 @@
 // Drafts, directory, settings, users, audit, backups and store status: the smaller services.
 import os from 'node:os';
-import { createWorkingDayCalendar, londonDate } from '../../../shared/calendar';
-import { closureDateProblem } from '../../../shared/calendar/closure-range';
 import type {
   AppUser,
   AuditEntry,
   AuditVerification,
-  BackupInfo,
   DirectoryEntry,
   DraftRecord,
   SessionInfo,
-  SettingsRecord,
-  StoreStatus,
 } from '../../../shared/domain/records';
 import { USER_ROLES, type UserRole } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
-import { validatePolicyOverrides } from '../../../shared/policy';
+import { canCall } from '../../../shared/ipc/access';
 import { appendAudit, listAuditForEntity, verifyAuditChainInSlices } from '../store/audit';
 import { readAuditCheckpoint, writeAuditCheckpoint } from '../store/audit-checkpoint';
 import { anchorMap } from '../store/audit-anchor';
-import { createBackup, restoreBackup, restoreNewestGoodBackup, listBackups } from '../store/backup';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../store/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../store/errors';
 import {
   getDirectoryEntry,
   insertDirectoryEntry,
@@ -28,8 +22,6 @@ import {
   updateDirectoryEntry,
 } from '../store/repositories/directory';
 import { deleteDraft, getDraft, listDrafts, upsertDraft } from '../store/repositories/drafts';
-import { putSetting } from '../store/repositories/settings';
-import { refreshDecisionClocks } from './decision-clocks';
 import { checkDraftLimits } from './draft-limits';
 import { setUserActiveChecked } from './user-access';
 import {
@@ -44,8 +36,7 @@ import {
   type ServiceContext,
   type ServiceDeps,
   nowIso,
-  policyContext,
-  requireRole,
+  requireCall,
   settingsRecord,
 } from './context';
 
@@ -128,73 +119,12 @@ export function createDirectoryService({ store, clock }: ServiceDeps): Directory
 // Settings
 // ---------------------------------------------------------------------------------------------
 
-export type SettingsUpdateInput = ChannelParsed<'settings:update'>;
-
-export type SettingsService = {
-  get(ctx: ServiceContext): Promise<SettingsRecord>;
-  update(ctx: ServiceContext, input: SettingsUpdateInput): Promise<SettingsRecord>;
-};
-
-export function createSettingsService({ store, clock }: ServiceDeps): SettingsService {
-  return {
-    get: () => settingsRecord(store.db),
-    async update(ctx, input) {
-      requireRole(ctx, ['admin'], 'change settings');
-      const at = nowIso(clock);
-      return store.transaction(async (trx) => {
-        const pc = await policyContext(trx);
-        const next = { ...pc.settings };
-        if (input.edition !== undefined) next.edition = input.edition;
-        if (input.overrides !== undefined) next.overrides = input.overrides;
-        if (input.organisation !== undefined) next.organisation = input.organisation;
-        if (input.closures !== undefined) next.closures = [...new Set(input.closures)].sort();
-        const errors: Record<string, string> = {};
-        // Local policy may tighten statutory timescales, never loosen them (shared/policy).
-        const check = validatePolicyOverrides(next.edition, next.overrides);
-        if (!check.ok) for (const e of check.errors) errors[`overrides.${e.key}`] ??= e.message;
-        // Only closure days being set now: an older list is not re-judged on every change.
-        const closureRange =
-          input.closures === undefined ? null : closureDateProblem(input.closures, londonDate(at));
-        if (closureRange !== null) errors.closures = closureRange;
-        try {
-          createWorkingDayCalendar({ closures: next.closures });
-        } catch (err) {
-          errors.closures =
-            closureRange ??
-            (err instanceof Error ? err.message : 'Enter real dates for closure days');
-        }
-        if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-        await putSetting(trx, 'app', next, input.version, { at, userId: ctx.user.id });
-        // The queue's stored decision dates follow the new rules at once (WT: one working day,
-        // counted with the office hours, closure days and out-of-hours rule now in force).
-        const refreshed = await refreshDecisionClocks(
-          trx,
-          await policyContext(trx),
-          { at, userId: ctx.user.id },
-          'the settings changed',
-        );
-        await appendAudit(trx, {
-          at,
-          userId: ctx.user.id,
-          action: 'settings',
-          entityType: 'settings',
-          entityId: 'app',
-          summary: `Settings changed: ${
-            Object.keys(input)
-              .filter((k) => k !== 'version')
-              .join(', ') || 'nothing'
-          }`,
-          details: {
-            before: pc.settings,
-            after: next,
-            decisionDatesChanged: refreshed.changed.length,
-          },
-        });
-        return settingsRecord(trx);
-      });
-    },
-  };
-}
+// The settings service lives in settings-change.ts (the change, its preview and its audit).
+export {
+  createSettingsService,
+  type SettingsService,
+  type SettingsUpdateInput,
+} from './settings-change';
 
 // ---------------------------------------------------------------------------------------------
 // Users and the session
@@ -283,17 +213,21 @@ export function createUserService(
     },
     list: () => listUsers(store.db),
     async setRoles(ctx, { id, version, roles }) {
-      requireRole(ctx, ['admin'], 'change roles');
+      requireCall(ctx, 'users:set-roles', 'change roles');
       const clean = USER_ROLES.filter((r) => roles.includes(r));
       const at = nowIso(clock);
       return store.transaction(async (trx) => {
         const target = await userById(trx, id);
         if (!target) throw new NotFoundError('The user');
-        if (target.roles.includes('admin') && !clean.includes('admin')) {
-          const admins = (await listUsers(trx)).filter(
-            (u) => u.active && u.roles.includes('admin'),
+        // Someone must always be able to give roles: the last person who may cannot lose it.
+        if (
+          canCall('users:set-roles', target) &&
+          !canCall('users:set-roles', { active: target.active, roles: clean })
+        ) {
+          const others = (await listUsers(trx)).filter(
+            (u) => u.id !== target.id && canCall('users:set-roles', u),
           );
-          if (admins.length <= 1) {
+          if (others.length === 0) {
             throw new ConflictError(
               'This is the only administrator. Make someone else an administrator first.',
             );
@@ -337,7 +271,7 @@ export function createAuditService({ store, events }: ServiceDeps): AuditService
   return {
     list: (_ctx, { entityType, entityId }) => listAuditForEntity(store.db, entityType, entityId),
     async verify(ctx, input) {
-      requireRole(ctx, ['admin'], 'check the audit log');
+      requireCall(ctx, 'audit:verify', 'check the audit log');
       // Called without options (start-up, backups, tests): every entry. The screen's call
       // (options always given) starts after the last good check unless told to start over.
       const taskId = input?.taskId;
@@ -382,60 +316,13 @@ export function createAuditService({ store, events }: ServiceDeps): AuditService
 }
 
 // ---------------------------------------------------------------------------------------------
-// Backups and recovery
+// Backups and recovery: in backups.ts (the Backups page, checks, restore while running).
 // ---------------------------------------------------------------------------------------------
 
-export type BackupRestoreInput = ChannelParsed<'backups:restore'>;
-
-export type BackupService = {
-  create(ctx: ServiceContext): Promise<BackupInfo>;
-  list(ctx: ServiceContext): Promise<BackupInfo[]>;
-  restore(ctx: ServiceContext, input: BackupRestoreInput): Promise<BackupInfo>;
-};
-
-export function createBackupService({ store, clock }: ServiceDeps, keep: number): BackupService {
-  return {
-    create: async (ctx) => {
-      requireRole(ctx, ['admin'], 'make backups');
-      return createBackup(store, { now: clock.now(), keep, userId: ctx.user.id });
-    },
-    list: () => Promise.resolve(listBackups(store.backupDir)),
-    restore: async (ctx, { file }) => {
-      if (!ctx.user.roles.includes('admin'))
-        throw new ForbiddenError('Only an administrator can restore a backup.');
-      return restoreBackup(store, file, { now: clock.now(), userId: ctx.user.id });
-    },
-  };
-}
-
-/**
- * Store status and the recovery path. Usable when the database cannot be opened (no user can be
- * resolved then), so restore here works only while recovery is needed — otherwise use
- * backups.restore as an administrator.
- */
-export type StatusService = {
-  get(): StoreStatus;
-  restoreNewestGoodBackup(): Promise<BackupInfo>;
-  restore(input: BackupRestoreInput): Promise<BackupInfo>;
-};
-
-export function createStatusService({ store, clock }: ServiceDeps): StatusService {
-  const mustNeedRecovery = () => {
-    if (store.status().state !== 'recovery-needed') {
-      throw new ConflictError(
-        'The database is working. An administrator can restore a backup from Settings.',
-      );
-    }
-  };
-  return {
-    get: () => store.status(),
-    restoreNewestGoodBackup: async () => {
-      mustNeedRecovery();
-      return restoreNewestGoodBackup(store, { now: clock.now(), userId: null });
-    },
-    restore: async ({ file }) => {
-      mustNeedRecovery();
-      return restoreBackup(store, file, { now: clock.now(), userId: null });
-    },
-  };
-}
+export {
+  createBackupService,
+  createStatusService,
+  type BackupRestoreInput,
+  type BackupService,
+  type StatusService,
+} from './backups';

@@ -17,7 +17,7 @@ import Typography from '@mui/material/Typography';
 import { auditActionLabel, auditEntityLabel } from '../../../../shared/domain/audit';
 import type { AuditEntry } from '../../../../shared/domain/records';
 import { formatDateTime } from '../../components/format';
-import { fieldChanges, otherDetails } from './audit-model';
+import { entryChanges, otherDetails } from './audit-model';
 
 export function AuditDetails(props: {
   entry: AuditEntry | null;
@@ -26,7 +26,7 @@ export function AuditDetails(props: {
   onShowChild: (personId: string) => void;
 }): ReactElement {
   const { entry } = props;
-  const changes = entry === null ? null : fieldChanges(entry.details);
+  const changes = entry === null ? null : entryChanges(entry);
   const others = entry === null ? [] : otherDetails(entry.details);
   return (
     <Dialog open={entry !== null} onClose={props.onClose} maxWidth="md" fullWidth>

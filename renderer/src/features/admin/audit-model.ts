@@ -2,6 +2,7 @@
 // and a change's details read field by field (issue 14: "changes field by field, before → after").
 import type { AuditAction } from '../../../../shared/domain/audit';
 export {
+  entryChanges,
   fieldChanges,
   fieldLabel,
   otherDetails,
