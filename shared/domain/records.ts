@@ -3,6 +3,7 @@
 // electron/main/store from database rows, each in one place.
 
 import type { ClockStatus } from '../calendar/clocks';
+import type { ImportedBankHolidays } from '../calendar/imported-holidays';
 import type { FollowUp } from '../checklist/follow-ups';
 import type { MatchReason } from '../matching';
 import type { PolicyOverrides, ResolvedPolicy } from '../policy/types';
@@ -386,6 +387,12 @@ export type SettingsRecord = {
   organisation: OrganisationDetails;
   /** Administrator closure days (domain §4), ISO dates. */
   closures: IsoDate[];
+  /**
+   * The England & Wales bank holidays imported from GOV.UK, for the years they cover (null or
+   * absent: none imported; the rules and shipped table apply). Every working-day calendar is built
+   * with it (shared/calendar calendarFromSettings).
+   */
+  bankHolidays?: ImportedBankHolidays | null;
   /** The policy in force: edition + local overrides (shared/policy resolvePolicy). */
   policy: ResolvedPolicy;
   version: number;

@@ -117,6 +117,8 @@ export type StrategyListItem = {
 
 /** The chair's "My strategy discussions". */
 export type MyStrategyDiscussions = {
+  /** 'chair': the discussions this user chairs; 'team': a minute-taker's, every open one. */
+  scope: 'chair' | 'team';
   /** Not yet held, soonest first. */
   upcoming: StrategyListItem[];
   /** Started or past, with no finalised minutes and no draft yet. */

@@ -78,5 +78,11 @@ export const ROLE_LABELS: Record<RoleId, string> = {
 };
 
 /** Application user roles (who may do what; enforced in the main process). */
-export const USER_ROLES = ['duty-worker', 'manager', 'chair', 'admin'] as const;
+export const USER_ROLES = ['duty-worker', 'manager', 'chair', 'minute-taker', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+/**
+ * The roles that read case records (referrals, people, documents). A minute-taker (often business
+ * support) writes up strategy discussions and needs only those: not the referral's decisions,
+ * its letters or the rest of the child's record, which they have no part in.
+ */
+export const CASE_ROLES: readonly UserRole[] = USER_ROLES.filter((r) => r !== 'minute-taker');

@@ -9,7 +9,7 @@ import type { SearchResults } from '../domain/search';
 import type { DocumentDownloadRecord } from '../domain/documents';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE_MAX, type AuditSearchResult } from '../domain/audit';
 import { DRAFT_KINDS } from '../domain/records';
-import { USER_ROLES, type UserRole } from '../domain/types';
+import { CASE_ROLES, USER_ROLES, type UserRole } from '../domain/types';
 import { EDITIONS } from '../domain/types';
 import { progressEventSchema } from '../progress/events';
 import { decisionSchema } from '../validation/decision';
@@ -18,9 +18,16 @@ import { referralSchema } from '../validation/referral';
 import { documentChannels } from './channels/documents';
 import { recordFileChannels } from './channels/record-files';
 import { letterChannels } from './channels/letters';
+import { measuresChannels } from './channels/measures';
+import { censusChannels } from './channels/census';
 import { strategyFileChannels } from './channels/strategy-files';
 import { channel, result, type SchemaOf, type InputSchema, type IpcResult } from './define';
 import { strategyChannels } from './channels/strategy';
+import { settingsChannels } from './channels/settings';
+import { calendarChannels } from './channels/calendar';
+import { backupChannels } from './channels/backups';
+import { sessionChannels } from './channels/session';
+import type { BackupListItem, RestoreResult } from '../domain/backups';
 
 export * from './define';
 
@@ -38,7 +45,8 @@ const reasonText = (missing: string) =>
     .min(1, missing)
     .max(2_000, 'Give the reason in 2,000 characters or fewer');
 
-const ALL: readonly UserRole[] = USER_ROLES;
+// Every role that reads case records: all but the minute-taker (domain/types.ts CASE_ROLES).
+const ALL: readonly UserRole[] = CASE_ROLES;
 const CASEWORK: readonly UserRole[] = ['duty-worker', 'manager'];
 // Chairs record what their strategy discussions decided.
 const PROGRESS: readonly UserRole[] = ['duty-worker', 'manager', 'chair'];
@@ -121,7 +129,13 @@ export const contract = {
   ...documentChannels,
   ...strategyFileChannels,
   ...letterChannels,
+  ...measuresChannels,
+  ...censusChannels,
   ...recordFileChannels,
+  ...settingsChannels,
+  ...calendarChannels,
+  ...backupChannels,
+  ...sessionChannels,
   'session:current': channel({
     summary: 'Who is using the app, their roles, and the organisation settings they need',
     access: 'any-user',
@@ -491,7 +505,8 @@ export const contract = {
 
   'users:list': channel({
     summary: 'App users and their roles',
-    access: ALL,
+    // Names only: a minute-taker's discussion page shows who chairs and who is invited.
+    access: USER_ROLES,
     input: empty,
     result: result<Records.AppUser[]>(),
   }),
@@ -527,22 +542,23 @@ export const contract = {
   }),
 
   'backups:create': channel({
-    summary: 'Back up the database now (verified)',
+    summary: 'Back up the database now (verified); progress is reported',
     access: ADMIN,
-    input: empty,
-    result: result<Records.BackupInfo>(),
+    // Chosen by the caller to follow the backup's task:progress events.
+    input: z.object({ taskId: z.string().min(1).max(100).optional() }).strict(),
+    result: result<BackupListItem>(),
   }),
   'backups:list': channel({
     summary: 'Backups available to restore',
     access: ADMIN,
     input: empty,
-    result: result<Records.BackupInfo[]>(),
+    result: result<BackupListItem[]>(),
   }),
   'backups:restore': channel({
     summary: 'Restore the database from a chosen backup',
     access: ADMIN,
     input: z.object({ file: z.string().trim().min(1).max(300) }).strict(),
-    result: result<Records.BackupInfo>(),
+    result: result<RestoreResult>(),
   }),
 
   ...strategyChannels,

@@ -16,17 +16,21 @@ export function createHandlers(services: Services): Handlers {
     strategy,
     directory,
     settings,
+    bankHolidays,
     users,
     audit,
     auditSearch,
     backups,
     status,
+    sessionLock,
     documents,
     strategyFiles,
     recordFiles,
     strategyArrange,
     letters,
     letterTemplates,
+    measures,
+    census,
   } = services;
   return {
     'documents:list': (input, ctx) => documents.list(as(ctx), input),
@@ -38,6 +42,10 @@ export function createHandlers(services: Services): Handlers {
     'strategy:minutes-pdf': (input, ctx) => strategyFiles.minutesPdf(as(ctx), input),
     'referrals:export-pdf': (input, ctx) => recordFiles.referralPdf(as(ctx), input),
     'people:export-pdf': (input, ctx) => recordFiles.childPdf(as(ctx), input),
+    'measures:get': (input, ctx) => measures.get(as(ctx), input),
+    'measures:drill': (input, ctx) => measures.drill(as(ctx), input),
+    'census:check': (input, ctx) => census.check(as(ctx), input),
+    'census:export': (input, ctx) => census.exportCsv(as(ctx), input),
     'letters:queue': (input, ctx) => letters.queue(as(ctx), input),
     'letters:for-referral': (input, ctx) => letters.forReferral(as(ctx), input),
     'letters:preview': (input, ctx) => letters.preview(as(ctx), input),
@@ -108,6 +116,9 @@ export function createHandlers(services: Services): Handlers {
 
     'settings:get': (_input, ctx) => settings.get(as(ctx)),
     'settings:update': (input, ctx) => settings.update(as(ctx), input),
+    'bank-holidays:status': (_input, ctx) => bankHolidays.status(as(ctx)),
+    'bank-holidays:import': (input, ctx) => bankHolidays.import(as(ctx), input),
+    'settings:preview': (input, ctx) => settings.preview(as(ctx), input),
 
     'audit:list': (input, ctx) => audit.list(as(ctx), input),
     'audit:search': (input, ctx) => auditSearch.search(as(ctx), input),
@@ -118,8 +129,15 @@ export function createHandlers(services: Services): Handlers {
     'users:set-roles': (input, ctx) => users.setRoles(as(ctx), input),
     'users:set-active': (input, ctx) => users.setActive(as(ctx), input),
 
-    'backups:create': (_input, ctx) => backups.create(as(ctx)),
+    'backups:create': (input, ctx) => backups.create(as(ctx), input),
     'backups:list': (_input, ctx) => backups.list(as(ctx)),
     'backups:restore': (input, ctx) => backups.restore(as(ctx), input),
+    'backups:status': (_input, ctx) => backups.status(as(ctx)),
+    'backups:check': (input, ctx) => backups.check(as(ctx), input),
+
+    'session:lock': (input, ctx) => sessionLock.lock(as(ctx), input),
+    'session:unlock': (_input, ctx) => sessionLock.unlock(as(ctx)),
+    'session:lock-setting': (_input, ctx) => sessionLock.setting(as(ctx)),
+    'session:set-lock-setting': (input, ctx) => sessionLock.setSetting(as(ctx), input),
   };
 }

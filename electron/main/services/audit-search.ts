@@ -28,7 +28,7 @@ import {
   type ServiceDeps,
   nowIso,
   policyContext,
-  requireRole,
+  requireCall,
 } from './context';
 import { createDocumentService } from './documents';
 
@@ -42,9 +42,6 @@ export type AuditSearchService = {
     input: ChannelParsed<'audit:export-subject'>,
   ): Promise<DocumentDownloadRecord>;
 };
-
-/** Who may read the whole audit log: managers and administrators (contract 'audit:search'). */
-export const AUDIT_READERS = ['manager', 'admin'] as const;
 
 /**
  * The first instant of a London day. Midnight always exists in the UK (the clocks change at
@@ -97,7 +94,7 @@ export function createAuditSearchService(deps: ServiceDeps): AuditSearchService 
   const documents = createDocumentService(deps);
   return {
     async exportSubject(ctx, { personId }) {
-      requireRole(ctx, AUDIT_READERS, "export a child's audit");
+      requireCall(ctx, 'audit:export-subject', "export a child's audit");
       const gathered = await store.transaction(async (trx) => {
         const person = await getPerson(trx, personId);
         if (person === null) throw new NotFoundError('The child record');
@@ -133,7 +130,7 @@ export function createAuditSearchService(deps: ServiceDeps): AuditSearchService 
     },
     search: (ctx, input) =>
       store.transaction(async (trx) => {
-        requireRole(ctx, AUDIT_READERS, 'search the audit log');
+        requireCall(ctx, 'audit:search', 'search the audit log');
         const filter = await filterFor(trx, input);
         const total = await countAudit(trx, filter);
         const rows = await searchAudit(trx, filter, {

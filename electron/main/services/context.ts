@@ -5,13 +5,17 @@ import { clockStatus, londonDate } from '../../../shared/calendar/clocks';
 import type { FollowUp } from '../../../shared/checklist/follow-ups';
 import { followUpsFor } from '../../../shared/checklist/follow-ups';
 import type { AppUser, SettingsRecord } from '../../../shared/domain/records';
-import type { IsoDate, UserRole } from '../../../shared/domain/types';
+import type { IsoDate } from '../../../shared/domain/types';
 import { resolvePolicy } from '../../../shared/policy';
 import type { ResolvedPolicy } from '../../../shared/policy/types';
 import type { Decision } from '../../../shared/validation/decision';
 import { fieldErrorsFromZod } from '../../../shared/validation/errors';
 import type * as z from 'zod';
 import { ForbiddenError, ValidationError } from '../store/errors';
+import { canCall } from '../../../shared/ipc/access';
+import type { Channel } from '../../../shared/ipc/contract';
+import type { ImportedBankHolidays } from '../../../shared/calendar/imported-holidays';
+import { bankHolidaysInForce } from '../store/repositories/bank-holidays';
 import { type Db, userNames, userRef } from '../store/repositories/common';
 import type { FollowUpReferral, ReadHelpers } from '../store/repositories/referrals';
 import {
@@ -36,8 +40,13 @@ export type ServiceDeps = {
   events: EventsPort;
 };
 
-export function requireRole(ctx: ServiceContext, roles: readonly UserRole[], doing: string): void {
-  if (!ctx.user.active || !roles.some((r) => ctx.user.roles.includes(r))) {
+/**
+ * Refuses the call unless the contract lets this user call `channel` (shared/ipc/access.ts): the
+ * same test the IPC dispatcher makes and the renderer uses to show a control, so a service that
+ * is also reached another way (a batch, a document mapping) can never allow more than the channel.
+ */
+export function requireCall(ctx: ServiceContext, channel: Channel, doing: string): void {
+  if (!canCall(channel, ctx.user)) {
     throw new ForbiddenError(
       `You do not have permission to ${doing}. Ask an administrator if you need it.`,
     );
@@ -65,10 +74,12 @@ export type PolicyContext = {
   updatedAt: string | null;
   updatedBy: string | null;
   policy: ResolvedPolicy;
+  /** The GOV.UK England & Wales table imported by an administrator, or null (rules apply). */
+  bankHolidays: ImportedBankHolidays | null;
   calendar: WorkingDayCalendar;
 };
 
-/** The policy in force: edition + local overrides, with administrator closure days. */
+/** The policy in force: edition + local overrides, with closure days and imported bank holidays. */
 export async function policyContext(db: Db): Promise<PolicyContext> {
   const s = await getSetting<AppSettingsValue>(db, 'app', DEFAULT_SETTINGS);
   let policy: ResolvedPolicy;
@@ -79,13 +90,15 @@ export async function policyContext(db: Db): Promise<PolicyContext> {
     // edition's own rules apply until an administrator fixes them (shown on the settings page).
     policy = resolvePolicy(s.value.edition);
   }
-  const calendar = createWorkingDayCalendar({ closures: s.value.closures });
+  const bankHolidays = await bankHolidaysInForce(db);
+  const calendar = createWorkingDayCalendar({ closures: s.value.closures, bankHolidays });
   return {
     settings: s.value,
     version: s.version,
     updatedAt: s.updatedAt,
     updatedBy: s.updatedBy,
     policy,
+    bankHolidays,
     calendar,
   };
 }
@@ -98,6 +111,7 @@ export async function settingsRecord(db: Db, pc?: PolicyContext): Promise<Settin
     overrides: p.settings.overrides,
     organisation: p.settings.organisation,
     closures: [...p.settings.closures],
+    bankHolidays: p.bankHolidays,
     policy: p.policy,
     version: p.version,
     updatedAt: p.updatedAt,

@@ -6,6 +6,7 @@ import { recommendResponse, stepsDownFromSafety } from '../../../shared/checklis
 import type { DecisionRecord } from '../../../shared/domain/records';
 import { RESPONSE_LABELS } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
+import { canCall } from '../../../shared/ipc/access';
 import { decisionDateErrors, decisionSchema } from '../../../shared/validation/decision';
 import type { ReferrerInput } from '../../../shared/validation/referrer';
 import { appendAudit } from '../store/audit';
@@ -42,7 +43,7 @@ import {
   nowIso,
   parseOrThrow,
   policyContext,
-  requireRole,
+  requireCall,
 } from './context';
 
 export type DecisionRecordInput = ChannelParsed<'decisions:record'>;
@@ -103,7 +104,7 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
   const { store, clock } = deps;
   return {
     async record(ctx, { referralId, version, decision: raw }) {
-      requireRole(ctx, ['duty-worker', 'manager'], 'record decisions');
+      requireCall(ctx, 'decisions:record', 'record decisions');
       // Who decided is whoever is signed in (with the name of anyone they record it for), never
       // what the screen sends.
       const decision = { ...parseOrThrow(decisionSchema, raw), decidedBy: ctx.user.displayName };
@@ -222,7 +223,7 @@ export function createDecisionService(deps: ServiceDeps): DecisionService {
 
     async signOff(ctx, { decisionId, version, outcome, comment }) {
       // Domain §2.2: sign-off is a manager's act.
-      if (!ctx.user.active || !ctx.user.roles.includes('manager')) {
+      if (!canCall('decisions:sign-off', ctx.user)) {
         throw new ForbiddenError('Only a manager can sign off a decision.');
       }
       if (outcome === 'returned' && (comment === undefined || comment.trim() === '')) {

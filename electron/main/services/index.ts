@@ -26,12 +26,16 @@ import {
 } from './admin';
 import type { Clock, ServiceDeps } from './context';
 import { type DocumentService, createDocumentService } from './documents';
+import { type BankHolidayService, createBankHolidayService } from './bank-holidays';
 import { type StrategyFilesService, createStrategyFilesService } from './strategy-files';
 import { type LetterService, createLetterService } from './letters';
+import { type MeasuresService, createMeasuresService } from './measures';
+import { type CensusService, createCensusService } from './census';
 import { type LetterTemplateService, createLetterTemplateService } from './letter-templates';
 import { type RecordFilesService, createRecordFilesService } from './record-files';
 import { type StrategyArrangeService, createStrategyArrangeService } from './strategy-arrange';
 import { type EventHub, createEventHub } from './events-hub';
+import { type SessionLockService, createSessionLockService } from './session-lock';
 import { createFolderFilesPort } from './files-folder';
 import type { FilesPort } from './ports';
 import { type DecisionService, createDecisionService } from './decisions';
@@ -56,6 +60,10 @@ export type Services = {
   /** A strategy discussion's invite, a week's invites, and its minutes as a PDF. */
   strategyFiles: StrategyFilesService;
   letters: LetterService;
+  /** The front door's measures for a period, and the referrals behind each figure. */
+  measures: MeasuresService;
+  /** The CIN census referral extract: check a collection year, export it as CSV. */
+  census: CensusService;
   letterTemplates: LetterTemplateService;
   /** A referral or a child's record as an A4 PDF. */
   recordFiles: RecordFilesService;
@@ -74,12 +82,16 @@ export type Services = {
   clocks: { refresh(): Promise<ClockRefresh> };
   directory: DirectoryService;
   settings: SettingsService;
+  /** The GOV.UK England & Wales bank holidays: import and what the import covers. */
+  bankHolidays: BankHolidayService;
   users: UserService;
   audit: AuditService;
   /** The audit screen's search by child, referral, user, action and date. */
   auditSearch: AuditSearchService;
   backups: BackupService;
   status: StatusService;
+  /** The idle lock: its time (a setting) and the audit of each lock and unlock. */
+  sessionLock: SessionLockService;
 };
 
 export type ServicesOptions = {
@@ -112,6 +124,8 @@ export function createServices(
     documents: createDocumentService(deps),
     strategyFiles: createStrategyFilesService(deps),
     letters: createLetterService(deps),
+    measures: createMeasuresService(deps),
+    census: createCensusService(deps),
     letterTemplates: createLetterTemplateService(deps),
     recordFiles: createRecordFilesService(deps),
     strategyArrange: createStrategyArrangeService(deps),
@@ -135,10 +149,12 @@ export function createServices(
     },
     directory: createDirectoryService(deps),
     settings: createSettingsService(deps),
+    bankHolidays: createBankHolidayService(deps),
     users: createUserService(deps, options.osAccount ?? defaultOsAccount),
     audit: createAuditService(deps),
     auditSearch: createAuditSearchService(deps),
     backups: createBackupService(deps, options.backupKeep ?? DEFAULT_BACKUP_KEEP),
     status: createStatusService(deps),
+    sessionLock: createSessionLockService(deps),
   };
 }

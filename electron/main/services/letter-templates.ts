@@ -29,8 +29,7 @@ import {
 } from '../store/repositories/letters';
 import { addChronology } from '../store/repositories/referrals';
 import { discussionRowOrThrow } from './strategy-load';
-import { type ServiceContext, type ServiceDeps, nowIso, requireRole } from './context';
-import { LETTER_ROLES } from '../../../shared/ipc/channels/letters';
+import { type ServiceContext, type ServiceDeps, nowIso, requireCall } from './context';
 
 /** A made-up referral the preview fills templates with: no real person's details. */
 export const SAMPLE_FACTS: LetterFacts = {
@@ -106,12 +105,12 @@ export function createLetterTemplateService(deps: ServiceDeps): LetterTemplateSe
 
   return {
     async list(ctx) {
-      requireRole(ctx, LETTER_ROLES, 'see the letter templates');
+      requireCall(ctx, 'letter-templates:list', 'see the letter templates');
       return list();
     },
 
     async save(ctx, { key, text, version }) {
-      requireRole(ctx, ['admin'], 'change the letter templates');
+      requireCall(ctx, 'letter-templates:save', 'change the letter templates');
       const errors = checkTemplate(text);
       if (errors.length > 0) throw new ValidationError({ text: errors.join(' ') }, errors[0]);
       const at = nowIso(clock);
@@ -153,7 +152,7 @@ export function createLetterTemplateService(deps: ServiceDeps): LetterTemplateSe
     },
 
     preview(ctx, { key, text }) {
-      requireRole(ctx, LETTER_ROLES, 'preview the letter templates');
+      requireCall(ctx, 'letter-templates:preview', 'preview the letter templates');
       const errors = checkTemplate(text);
       // An outcome template previews with its own outcome; the others with the sample's.
       const outcome = LETTER_OUTCOMES.find((o) => key.endsWith(`.${o}`));
@@ -166,7 +165,7 @@ export function createLetterTemplateService(deps: ServiceDeps): LetterTemplateSe
     },
 
     async inviteSent(ctx, { discussionId, method, sentAt }) {
-      requireRole(ctx, LETTER_ROLES, 'record invites as sent');
+      requireCall(ctx, 'invites:mark-sent', 'record invites as sent');
       const at = nowIso(clock);
       if (sentAt > at) {
         const message = 'Invites cannot have been sent in the future: check the date and time';

@@ -14,7 +14,6 @@ import {
   type WorkQueuePage,
 } from '../../../shared/domain/letters';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
-import { LETTER_ROLES } from '../../../shared/ipc/channels/letters';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/letters/types';
 import { EmlInputError } from '../documents/eml-check';
 import { documentFileName } from '../documents/file-name';
@@ -30,7 +29,7 @@ import {
   type ServiceDeps,
   nowIso,
   policyContext,
-  requireRole,
+  requireCall,
   todayLondon,
 } from './context';
 import { createDocumentService, keepDocument } from './documents';
@@ -77,9 +76,6 @@ export function createLetterService(deps: ServiceDeps): LetterService {
   const documents = createDocumentService(deps);
   /** Batches running now, by task id: set to true to stop after the letter being made. */
   const running = new Map<string, { cancel: boolean; userId: string }>();
-  const may = (ctx: ServiceContext, doing: string): void => {
-    requireRole(ctx, LETTER_ROLES, doing);
-  };
 
   async function loadLetter(letterId: string) {
     const row = await getLetterRow(store.db, letterId);
@@ -91,13 +87,13 @@ export function createLetterService(deps: ServiceDeps): LetterService {
 
   return {
     async queue(ctx, input) {
-      may(ctx, 'see the letters and invites to send');
+      requireCall(ctx, 'letters:queue', 'see the letters and invites to send');
       const pc = await policyContext(store.db);
       return workQueue(store.db, pc, clock.now(), input);
     },
 
     async forReferral(ctx, { referralId }) {
-      may(ctx, 'see the letters to a referrer');
+      requireCall(ctx, 'letters:for-referral', 'see the letters to a referrer');
       const pc = await policyContext(store.db);
       const situation = await letterSituation(store.db, pc, deps, referralId, 'outcome');
       const letters = await letterRecordsOf(store.db, referralId, situation.referral.reference);
@@ -138,7 +134,7 @@ export function createLetterService(deps: ServiceDeps): LetterService {
     },
 
     async preview(ctx, { referralId, kind }) {
-      may(ctx, 'prepare letters to a referrer');
+      requireCall(ctx, 'letters:preview', 'prepare letters to a referrer');
       const pc = await policyContext(store.db);
       const { eligibility, content, templates } = await letterPreview(
         store.db,
@@ -151,7 +147,7 @@ export function createLetterService(deps: ServiceDeps): LetterService {
     },
 
     async finalise(ctx, input) {
-      may(ctx, 'make letters to a referrer');
+      requireCall(ctx, 'letters:finalise', 'make letters to a referrer');
       const at = nowIso(clock);
       return store.transaction(async (trx) => {
         const pc = await policyContext(trx);
@@ -160,7 +156,7 @@ export function createLetterService(deps: ServiceDeps): LetterService {
     },
 
     async generate(ctx, { taskId, items }) {
-      may(ctx, 'make letters to referrers');
+      requireCall(ctx, 'letters:generate', 'make letters to referrers');
       if (running.has(taskId)) throw new ConflictError('That batch of letters is already running');
       const task = { cancel: false, userId: ctx.user.id };
       // The same letter selected twice is made once.
@@ -221,7 +217,7 @@ export function createLetterService(deps: ServiceDeps): LetterService {
     },
 
     cancel(ctx, { taskId }) {
-      may(ctx, 'stop making letters');
+      requireCall(ctx, 'letters:cancel', 'stop making letters');
       const task = running.get(taskId);
       if (task === undefined) return { cancelled: false };
       task.cancel = true;
@@ -229,14 +225,14 @@ export function createLetterService(deps: ServiceDeps): LetterService {
     },
 
     async download(ctx, { letterId }) {
-      may(ctx, 'save letters to referrers');
+      requireCall(ctx, 'letters:download', 'save letters to referrers');
       const { row } = await loadLetter(letterId);
       if (row.document_id === null) throw new NotFoundError('The letter’s document');
       return documents.download(ctx, { id: row.document_id });
     },
 
     async emailDraft(ctx, { letterId }) {
-      may(ctx, 'make email drafts of letters');
+      requireCall(ctx, 'letters:email-draft', 'make email drafts of letters');
       const { row, reference, referrerJson } = await loadLetter(letterId);
       const pc = await policyContext(store.db);
       const org = pc.settings.organisation;
@@ -297,7 +293,7 @@ export function createLetterService(deps: ServiceDeps): LetterService {
     },
 
     async markSent(ctx, { letterIds, method, sentAt }) {
-      may(ctx, 'record letters as sent');
+      requireCall(ctx, 'letters:mark-sent', 'record letters as sent');
       const at = nowIso(clock);
       if (sentAt > at) {
         const message = 'A letter cannot have been sent in the future: check the date and time';

@@ -52,7 +52,7 @@ import {
   type ServiceDeps,
   nowIso,
   policyContext,
-  requireRole,
+  requireCall,
   todayLondon,
 } from './context';
 import { involvementReferrals, previousInvolvement, previousInvolvementFor } from './involvement';
@@ -289,7 +289,7 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
     },
 
     async merge(ctx, { keepId, mergeId, reason }) {
-      requireRole(ctx, ['manager', 'admin'], 'merge person records');
+      requireCall(ctx, 'people:merge', 'merge person records');
       if (keepId === mergeId)
         throw new ValidationError({ mergeId: 'Choose two different records to merge' });
       const at = nowIso(clock);
@@ -329,7 +329,7 @@ export function createPeopleService(deps: ServiceDeps): PeopleService {
     },
 
     async unmerge(ctx, { mergeId, reason }) {
-      requireRole(ctx, ['manager', 'admin'], 'undo a merge');
+      requireCall(ctx, 'people:unmerge', 'undo a merge');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {

@@ -27,7 +27,7 @@ import {
   type ServiceDeps,
   nowIso,
   policyContext,
-  requireRole,
+  requireCall,
   todayLondon,
 } from './context';
 import { loadReferralOrThrow } from './referrals';
@@ -39,9 +39,6 @@ export type ProgressService = {
   record(ctx: ServiceContext, input: ProgressRecordInput): Promise<ReferralRecord>;
   withdraw(ctx: ServiceContext, input: ProgressWithdrawInput): Promise<ReferralRecord>;
 };
-
-// Duty workers and managers run the case; chairs record what their strategy discussions decided.
-const MAY_RECORD = ['duty-worker', 'manager', 'chair'] as const;
 
 /** The chronology line for an entry: what happened and when, in plain words. */
 export function describeProgress(e: ProgressEventInput): string {
@@ -124,7 +121,7 @@ export function createProgressService(deps: ServiceDeps): ProgressService {
   const { store, clock } = deps;
   return {
     async record(ctx, { referralId, event: raw }) {
-      requireRole(ctx, MAY_RECORD, 'record what has happened on a referral');
+      requireCall(ctx, 'progress:record', 'record what has happened on a referral');
       // Checked again here (the harness, seeding and tests call services directly): a date in
       // the future or a year typed wrongly never reaches the clocks.
       const parsed = progressEventSchema({ today: todayLondon(clock) }).safeParse(raw);
@@ -144,7 +141,7 @@ export function createProgressService(deps: ServiceDeps): ProgressService {
     },
 
     async withdraw(ctx, { referralId, id, reason }) {
-      requireRole(ctx, MAY_RECORD, 'correct what has happened on a referral');
+      requireCall(ctx, 'progress:withdraw', 'correct what has happened on a referral');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {

@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/domain/records';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
+import { canCall } from '../../../shared/ipc/access';
 import { APPROXIMATE_AGE_MAX } from '../../../shared/validation/child';
 import { addMonthsIso, formatUkDate } from '../../../shared/validation/formats';
 import { referralSchema, type ReferralInput } from '../../../shared/validation/referral';
@@ -46,7 +47,7 @@ import {
   parseOrThrow,
   policyContext,
   readHelpers,
-  requireRole,
+  requireCall,
   todayLondon,
 } from './context';
 import { assertDecidedLinksKept, checkNewChildren, resolveLinks } from './decided-links';
@@ -335,7 +336,7 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
             );
           // A referral is worked by a duty worker or a manager (the roles that may record its
           // decision); anyone else could not act on it, so it would sit unworked in their name.
-          if (!target.roles.some((r) => r === 'duty-worker' || r === 'manager'))
+          if (!canCall('decisions:record', target))
             throw new ValidationError({
               userId: `${target.displayName} is not a duty worker or manager, so cannot be assigned referrals. Ask an administrator to give them a role first.`,
             });
@@ -365,7 +366,7 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
     },
 
     async addEvent(ctx, { id, at, text }) {
-      requireRole(ctx, ['duty-worker', 'manager'], 'add to the chronology');
+      requireCall(ctx, 'referrals:add-event', 'add to the chronology');
       const now = nowIso(clock);
       const when = new Date(at);
       if (when.getTime() > clock.now().getTime() + 60_000) {

@@ -11,10 +11,9 @@ import {
   type ServiceContext,
   type ServiceDeps,
   policyContext,
-  requireRole,
+  requireCall,
   todayLondon,
 } from './context';
-import { STRATEGY_ROLES } from './strategy-load';
 
 /** How far back the list looks: decisions older than this are for the case, not the front door. */
 export const ARRANGE_LOOKBACK_DAYS = 90;
@@ -27,7 +26,7 @@ export function createStrategyArrangeService(deps: ServiceDeps): StrategyArrange
   const { store, clock } = deps;
   return {
     async toArrange(ctx) {
-      requireRole(ctx, STRATEGY_ROLES, 'see which strategy discussions need arranging');
+      requireCall(ctx, 'strategy:to-arrange', 'see which strategy discussions need arranging');
       const pc = await policyContext(store.db);
       const today = todayLondon(clock);
       const since = addDays(clock.now(), -ARRANGE_LOOKBACK_DAYS).toISOString();

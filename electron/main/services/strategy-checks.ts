@@ -5,6 +5,7 @@ import { londonDate } from '../../../shared/calendar/clocks';
 import type { StrategyTrigger } from '../../../shared/domain/strategy';
 import type { DiscussedChildInput } from '../../../shared/strategy/schemas';
 import type { Slot } from '../../../shared/strategy/types';
+import { canChair } from '../../../shared/strategy/chairs';
 import { formatUkDate } from '../../../shared/validation/formats';
 import type { Db } from '../store/repositories/common';
 import { getDecisionRow } from '../store/repositories/decisions';
@@ -69,10 +70,10 @@ export async function checkTrigger(
   }
 }
 
-/** Chairs are users with the chair or manager role. */
+/** Chairs are active users who may chair (shared/strategy/chairs.ts). */
 export async function checkChair(db: Db, chairId: string, errors: FieldErrors): Promise<void> {
   const u = await userById(db, chairId);
-  if (!u?.active || !(u.roles.includes('chair') || u.roles.includes('manager'))) {
+  if (!u || !canChair(u)) {
     errors.chairId = 'Choose a chair: someone with the chair or manager role';
   }
 }

@@ -94,7 +94,7 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
 
   return {
     async invite(ctx, { id }) {
-      may(ctx, 'download strategy discussion invites');
+      may(ctx, 'strategy:invite', 'download strategy discussion invites');
       const { buildInviteIcs, inviteFileName } = await loadInviteBuilder();
       const at = nowIso(clock);
       const made = await store.transaction(async (trx) => {
@@ -127,7 +127,7 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
     },
 
     async inviteEmail(ctx, { id }) {
-      may(ctx, 'save strategy discussion invite emails');
+      may(ctx, 'strategy:invite-email', 'save strategy discussion invite emails');
       const { buildInviteIcs, inviteFileName } = await loadInviteBuilder();
       const { buildEmlDraft } = await loadEmlBuilder();
       const at = nowIso(clock);
@@ -183,7 +183,7 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
     },
 
     async weekInvites(ctx, input) {
-      may(ctx, 'download strategy discussion invites');
+      may(ctx, 'strategy:week-invites', 'download strategy discussion invites');
       const { buildInviteIcs, buildInviteBatchIcs, inviteBatchFileName, splitInviteBatch } =
         await loadInviteBuilder();
       const at = nowIso(clock);
@@ -246,7 +246,7 @@ export function createStrategyFilesService(deps: ServiceDeps): StrategyFilesServ
     },
 
     async minutesPdf(ctx, { id, number }) {
-      may(ctx, 'download strategy discussion minutes');
+      may(ctx, 'strategy:minutes-pdf', 'download strategy discussion minutes');
       const made = await store.transaction(async (trx): Promise<MinutesToHand> => {
         const pc = await policyContext(trx);
         const { record, referral } = await loadDiscussion(trx, pc, deps, id);

@@ -4,7 +4,7 @@
 import type { ReferralRecord } from '../../../shared/domain/records';
 import type { StrategyDiscussionRecord, StrategyTrigger } from '../../../shared/domain/strategy';
 import { checkRequiredRoles, suggestInvitees } from '../../../shared/strategy/roles';
-import type { UserRole } from '../../../shared/domain/types';
+import type { Channel } from '../../../shared/ipc/contract';
 import { londonDate, londonTime } from '../../../shared/calendar/clocks';
 import { CHANGEABLE_STATUSES, STRATEGY_STATUS_LABELS } from '../../../shared/strategy/types';
 import { formatUkDate } from '../../../shared/validation/formats';
@@ -24,12 +24,9 @@ import {
   type ServiceContext,
   type ServiceDeps,
   policyContext,
-  requireRole,
+  requireCall,
 } from './context';
 import { loadReferralOrThrow } from './referrals';
-
-/** Who arranges and reads strategy discussions (the contract's access list says the same). */
-export const STRATEGY_ROLES: readonly UserRole[] = ['duty-worker', 'manager', 'chair'];
 
 export async function discussionRowOrThrow(db: Db, id: string): Promise<StrategyDiscussionRow> {
   const row = await getDiscussionRow(db, id);
@@ -158,10 +155,10 @@ export async function auditDiscussion(
   });
 }
 
-/** What every strategy service does first: check the role, load a discussion, audit a change. */
+/** What every strategy service does first: check the channel's access, load a discussion, audit a change. */
 export function strategyHelpers(deps: ServiceDeps) {
-  const may = (ctx: ServiceContext, doing: string): void => {
-    requireRole(ctx, STRATEGY_ROLES, doing);
+  const may = (ctx: ServiceContext, channel: Channel, doing: string): void => {
+    requireCall(ctx, channel, doing);
   };
   const load = async (trx: Db, id: string): Promise<StrategyDiscussionRecord> =>
     (await loadDiscussion(trx, await policyContext(trx), deps, id)).record;

@@ -77,7 +77,7 @@ export function createMeetingService(deps: ServiceDeps) {
       ctx: Ctx,
       { id, version, missingRolesReason }: ChannelParsed<'strategy:confirm'>,
     ): Rec {
-      may(ctx, 'confirm strategy discussions');
+      may(ctx, 'strategy:confirm', 'confirm strategy discussions');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {
@@ -122,7 +122,7 @@ export function createMeetingService(deps: ServiceDeps) {
     },
 
     async markHeld(ctx: Ctx, { id, version, decision }: ChannelParsed<'strategy:mark-held'>): Rec {
-      may(ctx, 'record that strategy discussions took place');
+      may(ctx, 'strategy:mark-held', 'record that strategy discussions took place');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {
@@ -182,7 +182,7 @@ export function createMeetingService(deps: ServiceDeps) {
       ctx: Ctx,
       { id, version, invitee: raw }: ChannelParsed<'strategy:add-invitee'>,
     ): Rec {
-      may(ctx, 'invite people to strategy discussions');
+      may(ctx, 'strategy:add-invitee', 'invite people to strategy discussions');
       const invitee = parseOrThrow(inviteeSchema, raw);
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
@@ -216,7 +216,7 @@ export function createMeetingService(deps: ServiceDeps) {
       ctx: Ctx,
       { id, version, inviteeId, reason }: ChannelParsed<'strategy:remove-invitee'>,
     ): Rec {
-      may(ctx, 'change who is invited to strategy discussions');
+      may(ctx, 'strategy:remove-invitee', 'change who is invited to strategy discussions');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {

@@ -39,16 +39,11 @@ import {
   type ServiceDeps,
   nowIso,
   policyContext,
-  requireRole,
+  requireCall,
 } from './context';
 import { recordProgressIn } from './progress';
 import type { FieldErrors } from './strategy-checks';
-import {
-  STRATEGY_ROLES,
-  discussionRowOrThrow,
-  loadDiscussion,
-  requireChairOrManager,
-} from './strategy-load';
+import { discussionRowOrThrow, loadDiscussion, requireChairOrManager } from './strategy-load';
 
 type SaveInput = ChannelParsed<'strategy:save-minutes'>;
 type FinaliseInput = ChannelParsed<'strategy:finalise-minutes'>;
@@ -162,7 +157,7 @@ export function createMinutesService(deps: ServiceDeps) {
 
   return {
     async save(ctx: ServiceContext, input: SaveInput): Promise<MinutesVersionRecord> {
-      requireRole(ctx, STRATEGY_ROLES, 'write strategy discussion minutes');
+      requireCall(ctx, 'strategy:save-minutes', 'write strategy discussion minutes');
       const data = parseWithPrefix(minutesDraftSchema, input.minutes, 'minutes');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
@@ -209,7 +204,7 @@ export function createMinutesService(deps: ServiceDeps) {
     },
 
     async finalise(ctx: ServiceContext, input: FinaliseInput): Promise<StrategyDiscussionRecord> {
-      requireRole(ctx, STRATEGY_ROLES, 'finalise strategy discussion minutes');
+      requireCall(ctx, 'strategy:finalise-minutes', 'finalise strategy discussion minutes');
       const parsed = parseWithPrefix(minutesFinalSchema, input.minutes, 'minutes');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
@@ -308,7 +303,7 @@ export function createMinutesService(deps: ServiceDeps) {
     },
 
     async amend(ctx: ServiceContext, input: AmendInput): Promise<StrategyDiscussionRecord> {
-      requireRole(ctx, STRATEGY_ROLES, 'amend strategy discussion minutes');
+      requireCall(ctx, 'strategy:amend-minutes', 'amend strategy discussion minutes');
       const amendment = parseWithPrefix(amendmentSchema, input.amendment, 'amendment');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };

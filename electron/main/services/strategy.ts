@@ -89,7 +89,7 @@ export function createStrategyService(deps: ServiceDeps): StrategyService {
   const meeting = createMeetingService(deps);
   return {
     async schedule(ctx, raw) {
-      may(ctx, 'arrange strategy discussions');
+      may(ctx, 'strategy:schedule', 'arrange strategy discussions');
       const input = parseOrThrow(scheduleSchema, raw);
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
@@ -151,7 +151,7 @@ export function createStrategyService(deps: ServiceDeps): StrategyService {
     },
 
     async update(ctx, raw) {
-      may(ctx, 'change strategy discussions');
+      may(ctx, 'strategy:update', 'change strategy discussions');
       const input = parseOrThrow(rescheduleSchema, raw);
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
@@ -230,7 +230,7 @@ export function createStrategyService(deps: ServiceDeps): StrategyService {
     },
 
     async cancel(ctx, { id, version, reason }) {
-      may(ctx, 'cancel strategy discussions');
+      may(ctx, 'strategy:cancel', 'cancel strategy discussions');
       const at = nowIso(clock);
       const stamp = { at, userId: ctx.user.id };
       return store.transaction(async (trx) => {
@@ -270,7 +270,7 @@ export function createStrategyService(deps: ServiceDeps): StrategyService {
     },
 
     async get(ctx, { id }) {
-      may(ctx, 'see strategy discussions');
+      may(ctx, 'strategy:get', 'see strategy discussions');
       const at = nowIso(clock);
       return store.transaction(async (trx) => {
         const record = await load(trx, id);
@@ -288,14 +288,23 @@ export function createStrategyService(deps: ServiceDeps): StrategyService {
     },
 
     async listMine(ctx) {
-      may(ctx, 'see strategy discussions');
+      may(ctx, 'strategy:list-mine', 'see strategy discussions');
       const now = nowIso(clock);
+      // A minute-taker writes up whichever of the team's discussions they sat in on, so they see
+      // every one whose minutes are still open; a chair sees the ones they chair. Finalised
+      // minutes fall out of both lists below.
+      const teamWide = ctx.user.roles.includes('minute-taker');
       const rows = await listDiscussions(
         store.db,
-        { chairId: ctx.user.id },
+        teamWide ? {} : { chairId: ctx.user.id },
         await userNames(store.db),
       );
-      const out: MyStrategyDiscussions = { upcoming: [], toMinute: [], toFinalise: [] };
+      const out: MyStrategyDiscussions = {
+        scope: teamWide ? 'team' : 'chair',
+        upcoming: [],
+        toMinute: [],
+        toFinalise: [],
+      };
       for (const r of rows) {
         if (r.status === 'cancelled') continue;
         if (r.minutes?.status === 'draft') out.toFinalise.push(r);
@@ -307,7 +316,7 @@ export function createStrategyService(deps: ServiceDeps): StrategyService {
     },
 
     async listForReferral(ctx, { referralId }) {
-      may(ctx, 'see strategy discussions');
+      may(ctx, 'strategy:list-for-referral', 'see strategy discussions');
       if (!(await getReferralRow(store.db, referralId))) throw new NotFoundError('The referral');
       const rows = await listDiscussions(store.db, { referralId }, await userNames(store.db));
       return rows.sort((a, b) => a.sequence - b.sequence);

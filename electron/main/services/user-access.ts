@@ -6,7 +6,8 @@ import type { ChannelParsed } from '../../../shared/ipc/contract';
 import { appendAudit } from '../store/audit';
 import { ConflictError, NotFoundError } from '../store/errors';
 import { listUsers, setUserActive, userById } from '../store/repositories/users';
-import { type ServiceContext, type ServiceDeps, nowIso, requireRole } from './context';
+import { canCall } from '../../../shared/ipc/access';
+import { type ServiceContext, type ServiceDeps, nowIso, requireCall } from './context';
 
 export type SetActiveInput = ChannelParsed<'users:set-active'>;
 
@@ -15,7 +16,7 @@ export async function setUserActiveChecked(
   ctx: ServiceContext,
   { id, version, active, reason }: SetActiveInput,
 ): Promise<AppUser> {
-  requireRole(ctx, ['admin'], 'deactivate or reactivate users');
+  requireCall(ctx, 'users:set-active', 'deactivate or reactivate users');
   const at = nowIso(clock);
   return store.transaction(async (trx) => {
     const target = await userById(trx, id);
@@ -25,9 +26,11 @@ export async function setUserActiveChecked(
       if (target.id === ctx.user.id)
         throw new ConflictError('You cannot deactivate yourself. Ask another administrator.');
       // Someone must always be able to give roles (the same rule as users:set-roles).
-      if (target.active && target.roles.includes('admin')) {
-        const admins = (await listUsers(trx)).filter((u) => u.active && u.roles.includes('admin'));
-        if (admins.length <= 1)
+      if (canCall('users:set-roles', target)) {
+        const others = (await listUsers(trx)).filter(
+          (u) => u.id !== target.id && canCall('users:set-roles', u),
+        );
+        if (others.length === 0)
           throw new ConflictError(
             'This is the only active administrator. Make someone else an administrator first.',
           );

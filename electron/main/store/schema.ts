@@ -316,6 +316,22 @@ export type LetterTemplatesTable = {
   created_by: string | null;
 };
 
+/** Migration 11: each import of the GOV.UK England & Wales bank holidays, kept as imported. */
+export type BankHolidayImportsTable = {
+  seq: Generated<number>;
+  id: string;
+  division: string;
+  /** JSON [{date, title}] as validated (shared/calendar/gov-uk-import), sorted by date. */
+  events: string;
+  event_count: number;
+  first_year: number;
+  last_year: number;
+  sha256: string;
+  file_name: string | null;
+  imported_at: string;
+  imported_by: string | null;
+};
+
 export type StrategyInviteSendsTable = {
   id: string;
   discussion_id: string;
@@ -442,6 +458,7 @@ export type Database = {
   letters: LettersTable;
   letter_templates: LetterTemplatesTable;
   strategy_invite_sends: StrategyInviteSendsTable;
+  bank_holiday_imports: BankHolidayImportsTable;
   chronology: ChronologyTable;
   drafts: DraftsTable;
   settings: SettingsTable;

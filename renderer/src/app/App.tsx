@@ -1,5 +1,7 @@
 import { useState, type ReactElement } from 'react';
-import { HashRouter, Link as RouterLink, Route, Routes } from 'react-router';
+import { HashRouter, Link as RouterLink, Navigate, Route, Routes } from 'react-router';
+import { canCall } from '../../../shared/ipc/access';
+import { navItemsFor } from './nav-items';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -25,6 +27,13 @@ import { RulesPage } from '../features/rules/RulesPage';
 import { PersonPage } from '../features/people/PersonPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditPage } from '../features/admin/AuditPage';
+import { MeasuresPage } from '../features/measures/MeasuresPage';
+import { BackupWarningBanner, BackupsPage } from '../features/backups';
+import { IdleLock } from '../features/idle-lock';
+import { OrganisationPage } from '../features/organisation/OrganisationPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { BankHolidayBanner } from '../features/calendar/BankHolidayBanner';
 import { SearchPage } from '../features/search/SearchPage';
 import { DiscussionPage } from '../features/strategy/DiscussionPage';
 import { MyDiscussionsPage } from '../features/strategy/MyDiscussionsPage';
@@ -112,7 +121,11 @@ function AppGate(): ReactElement {
       </Centred>
     );
   }
-  return <SignedIn session={session.data} />;
+  return (
+    <IdleLock displayName={session.data.user.displayName}>
+      <SignedIn session={session.data} />
+    </IdleLock>
+  );
 }
 
 function SignedIn(props: { session: SessionInfo }): ReactElement {
@@ -134,7 +147,7 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
           <Alert severity="info">
             <AlertTitle>What to do</AlertTitle>
             {session.message ??
-              'You need a role (duty worker, manager, meeting chair or administrator) before you can see referrals. An administrator can give you a role in Users and roles.'}
+              'You need a role (duty worker, manager, meeting chair, minute-taker or administrator) before you can use Front Door. An administrator can give you a role in Users and roles.'}
           </Alert>
           <Typography>
             You are signed in as {session.user.displayName} (computer account{' '}
@@ -152,14 +165,22 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
           {session.message}
         </Alert>
       ) : null}
+      <BankHolidayBanner user={session.user} settings={settings} />
+      <BackupWarningBanner user={session.user} />
       <Routes>
         <Route
           index
           element={
-            <QueuePage
-              closures={settings.closures}
-              decisionWorkingDays={settings.policy.decisionWorkingDays}
-            />
+            canCall('referrals:queue', session.user) ? (
+              <QueuePage
+                closures={settings.closures}
+                bankHolidays={settings.bankHolidays ?? null}
+                decisionWorkingDays={settings.policy.decisionWorkingDays}
+              />
+            ) : (
+              // No queue for this role (a minute-taker): start on the first screen they may use.
+              <Navigate to={navItemsFor(session.user)[0]?.to ?? '/rules'} replace />
+            )
           }
         />
         <Route path="referrals/new" element={<NewReferralPage />} />
@@ -170,12 +191,25 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
         <Route path="strategy" element={<MyDiscussionsPage />} />
         <Route path="strategy/:id" element={<DiscussionPage />} />
         <Route path="search" element={<SearchPage />} />
-        <Route path="letters" element={<WorkQueuePage closures={settings.closures} />} />
+        <Route
+          path="letters"
+          element={
+            <WorkQueuePage
+              closures={settings.closures}
+              bankHolidays={settings.bankHolidays ?? null}
+            />
+          }
+        />
         <Route path="letters/templates" element={<TemplatesPage />} />
         <Route path="letters/templates/:key" element={<TemplatesEditorPage />} />
         <Route path="people/:id" element={<PersonPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/audit" element={<AuditPage />} />
+        <Route path="measures" element={<MeasuresPage />} />
+        <Route path="admin/backups" element={<BackupsPage />} />
+        <Route path="admin/organisation" element={<OrganisationPage />} />
+        <Route path="admin/calendar" element={<CalendarPage />} />
+        <Route path="admin/settings" element={<SettingsPage />} />
         <Route
           path="rules"
           element={
@@ -183,6 +217,7 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
               configuredEdition={settings.edition}
               overrides={settings.overrides}
               closures={settings.closures}
+              bankHolidays={settings.bankHolidays ?? null}
             />
           }
         />

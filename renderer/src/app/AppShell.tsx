@@ -18,6 +18,7 @@ import { formatRoles } from '../components/format';
 import { useFocusHeading } from '../components/useFocusHeading';
 import { SearchBox } from '../features/search/SearchBox';
 import { navItemsFor } from './nav-items';
+import { canCall } from '../../../shared/ipc/access';
 
 const NAV_WIDTH = 232;
 
@@ -31,11 +32,14 @@ export function AppShell(props: {
   children: ReactNode;
 }): ReactElement {
   const showNav = props.showNav ?? true;
+  // Offered exactly when the call would be allowed (a minute-taker neither searches nor refers).
+  const maySearch = showNav && canCall('search:all', props.user);
+  const mayRefer = showNav && canCall('referrals:create', props.user);
   const navigate = useNavigate();
   useFocusHeading();
   // Alt+N opens a new referral from anywhere (issue 4).
   useEffect(() => {
-    if (!showNav) return;
+    if (!mayRefer) return;
     const onKey = (e: KeyboardEvent): void => {
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
         e.preventDefault();
@@ -46,7 +50,7 @@ export function AppShell(props: {
     return () => {
       window.removeEventListener('keydown', onKey);
     };
-  }, [navigate, showNav]);
+  }, [navigate, mayRefer]);
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Link
@@ -82,7 +86,7 @@ export function AppShell(props: {
             </Typography>
           </Box>
           {/* Search from anywhere (Ctrl+K / ⌘K); not before the user has a role to see records. */}
-          {showNav ? <SearchBox /> : null}
+          {maySearch ? <SearchBox /> : null}
           <Chip
             icon={<LockOutlinedIcon />}
             label={props.marking}

@@ -10,6 +10,11 @@ import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined
 import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
 import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
 import ManageSearchOutlinedIcon from '@mui/icons-material/ManageSearchOutlined';
+import InsightsOutlinedIcon from '@mui/icons-material/InsightsOutlined';
+import BackupOutlinedIcon from '@mui/icons-material/BackupOutlined';
+import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
+import EventBusyOutlinedIcon from '@mui/icons-material/EventBusyOutlined';
+import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import type { Channel } from '../../../shared/ipc/contract';
 import { canCallAll, type Caller } from '../../../shared/ipc/access';
 
@@ -23,7 +28,13 @@ export type NavItem = {
 };
 
 export const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: 'Queue', icon: <InboxOutlinedIcon />, end: true, channels: ['referrals:queue'] },
+  {
+    to: '/',
+    label: 'Queue',
+    icon: <InboxOutlinedIcon />,
+    end: true,
+    channels: ['referrals:queue'],
+  },
   {
     to: '/referrals/new',
     label: 'New referral (Alt+N)',
@@ -59,10 +70,40 @@ export const NAV_ITEMS: NavItem[] = [
     channels: ['users:set-roles', 'users:set-active'],
   },
   {
+    to: '/admin/settings',
+    label: 'Settings',
+    icon: <SettingsOutlinedIcon />,
+    channels: ['settings:update', 'settings:preview'],
+  },
+  {
+    to: '/admin/organisation',
+    label: 'Organisation',
+    icon: <ApartmentOutlinedIcon />,
+    channels: ['settings:update'],
+  },
+  {
+    to: '/admin/calendar',
+    label: 'Closure days and bank holidays',
+    icon: <EventBusyOutlinedIcon />,
+    channels: ['settings:update', 'bank-holidays:import'],
+  },
+  {
+    to: '/measures',
+    label: 'Measures',
+    icon: <InsightsOutlinedIcon />,
+    channels: ['measures:get', 'measures:drill'],
+  },
+  {
     to: '/admin/audit',
     label: 'Audit log',
     icon: <ManageSearchOutlinedIcon />,
     channels: ['audit:search'],
+  },
+  {
+    to: '/admin/backups',
+    label: 'Backups',
+    icon: <BackupOutlinedIcon />,
+    channels: ['backups:list'],
   },
 ];
 

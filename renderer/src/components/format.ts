@@ -34,6 +34,7 @@ export const ROLE_LABELS: Record<UserRole, string> = {
   'duty-worker': 'Duty worker',
   manager: 'Manager',
   chair: 'Meeting chair',
+  'minute-taker': 'Minute-taker',
   admin: 'Administrator',
 };
 

@@ -6,7 +6,7 @@ import {
   type DocumentDownloadRecord,
   type DocumentRecord,
 } from '../../domain/documents';
-import { USER_ROLES } from '../../domain/types';
+import { CASE_ROLES } from '../../domain/types';
 import { channel, result } from '../define';
 
 const id = z.string().trim().min(1, 'Missing record id').max(100, 'Record id is too long');
@@ -14,13 +14,13 @@ const id = z.string().trim().min(1, 'Missing record id').max(100, 'Record id is 
 export const documentChannels = {
   'documents:list': channel({
     summary: 'Documents kept for a referral, a child or a strategy discussion, newest first',
-    access: USER_ROLES,
+    access: CASE_ROLES,
     input: z.object({ subjectType: z.enum(DOCUMENT_SUBJECTS), subjectId: id }).strict(),
     result: result<DocumentRecord[]>(),
   }),
   'documents:download': channel({
     summary: 'Save a kept document again, exactly as it was generated',
-    access: USER_ROLES,
+    access: CASE_ROLES,
     input: z.object({ id }).strict(),
     result: result<DocumentDownloadRecord>(),
   }),

@@ -24,7 +24,7 @@ const id = z.string().trim().min(1, 'Missing record id').max(100, 'Record id is 
  * Duty workers and managers write letters; admin staff send them and run the work queue. The
  * one list: the services and the screens read it from here.
  */
-export const LETTER_ROLES: readonly UserRole[] = ['duty-worker', 'manager', 'admin'];
+const LETTER_ROLES: readonly UserRole[] = ['duty-worker', 'manager', 'admin'];
 const TEMPLATE_EDITORS: readonly UserRole[] = ['admin'];
 
 export const LETTER_PARAGRAPHS_MAX = 40;

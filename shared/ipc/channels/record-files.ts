@@ -1,7 +1,7 @@
 // Channels for a referral or a child's record as an A4 PDF (kept as made, then handed over).
 import * as z from 'zod';
 import type { DocumentDownloadRecord } from '../../domain/documents';
-import { USER_ROLES } from '../../domain/types';
+import { CASE_ROLES } from '../../domain/types';
 import { channel, result } from '../define';
 
 const id = z.string().trim().min(1, 'Missing record id').max(100, 'Record id is too long');
@@ -9,13 +9,13 @@ const id = z.string().trim().min(1, 'Missing record id').max(100, 'Record id is 
 export const recordFileChannels = {
   'referrals:export-pdf': channel({
     summary: 'Save the referral as an A4 PDF with the protective marking',
-    access: USER_ROLES,
+    access: CASE_ROLES,
     input: z.object({ id }).strict(),
     result: result<DocumentDownloadRecord>(),
   }),
   'people:export-pdf': channel({
     summary: "Save a child's record as an A4 PDF with the protective marking",
-    access: USER_ROLES,
+    access: CASE_ROLES,
     input: z.object({ id }).strict(),
     result: result<DocumentDownloadRecord>(),
   }),

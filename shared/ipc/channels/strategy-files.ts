@@ -54,7 +54,8 @@ export const strategyFileChannels = {
   'strategy:minutes-pdf': channel({
     summary:
       'Download the minutes of a strategy discussion as a PDF (the current version, or a chosen one)',
-    access: STRATEGY,
+    // The minute-taker checks what they wrote as the participants will read it.
+    access: [...STRATEGY, 'minute-taker'],
     input: z.object({ id, number: z.number().int().min(1).max(1_000).optional() }).strict(),
     result: result<DocumentDownloadRecord>(),
   }),

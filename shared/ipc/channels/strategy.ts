@@ -21,6 +21,8 @@ const version = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /** Duty workers and managers arrange discussions; chairs run them. Reading is the same roles. */
 const STRATEGY: readonly UserRole[] = ['duty-worker', 'manager', 'chair'];
+/** A minute-taker opens the discussions they write up and saves the draft; the chair finalises. */
+const MINUTING: readonly UserRole[] = [...STRATEGY, 'minute-taker'];
 
 export const strategyChannels = {
   'strategy:schedule': channel({
@@ -95,13 +97,14 @@ export const strategyChannels = {
   }),
   'strategy:get': channel({
     summary: 'A strategy discussion with its invitees, required roles, history and minutes',
-    access: STRATEGY,
+    access: MINUTING,
     input: z.strictObject({ id }),
     result: result<Strategy.StrategyDiscussionRecord>(),
   }),
   'strategy:list-mine': channel({
-    summary: 'My strategy discussions as chair: upcoming, to minute, to finalise',
-    access: STRATEGY,
+    summary:
+      "My strategy discussions as chair (a minute-taker: the team's whose minutes are not final)",
+    access: MINUTING,
     input: z.strictObject({}),
     result: result<Strategy.MyStrategyDiscussions>(),
   }),
@@ -113,7 +116,7 @@ export const strategyChannels = {
   }),
   'strategy:save-minutes': channel({
     summary: 'Save the draft minutes (autosave); returns the new draft version',
-    access: STRATEGY,
+    access: MINUTING,
     input: z.strictObject({
       id,
       /** The draft's version as last saved; null for the first save. */

@@ -7,7 +7,9 @@ import { USER_ROLES, type UserRole } from '../../../shared/domain/types';
 import type { SessionEnv } from '../../../electron/main/ipc/env';
 import { ipcFixture, type IpcFixture } from './ipc-env';
 
+// Every role that reads case records; the minute-taker sees only the discussions they minute.
 const EVERYONE: readonly UserRole[] = ['duty-worker', 'manager', 'chair', 'admin'];
+const MINUTING: readonly UserRole[] = ['duty-worker', 'manager', 'chair', 'minute-taker'];
 const ANY_ACCOUNT = 'any account, even with no role' as const;
 
 const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
@@ -42,16 +44,29 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'directory:list': EVERYONE,
   'directory:save': ['duty-worker', 'manager', 'admin'],
   'settings:update': ['admin'],
+  'settings:preview': ['admin'],
+  'bank-holidays:status': ['admin'],
+  'bank-holidays:import': ['admin'],
   'audit:list': ['duty-worker', 'manager', 'admin'],
   'audit:search': ['manager', 'admin'],
+  'measures:get': ['manager', 'admin'],
+  'measures:drill': ['manager', 'admin'],
+  'census:check': ['manager', 'admin'],
+  'census:export': ['manager', 'admin'],
   'audit:export-subject': ['manager', 'admin'],
   'audit:verify': ['admin'],
-  'users:list': EVERYONE,
+  'users:list': [...EVERYONE, 'minute-taker'],
   'users:set-roles': ['admin'],
   'users:set-active': ['admin'],
   'backups:create': ['admin'],
   'backups:list': ['admin'],
   'backups:restore': ['admin'],
+  'backups:status': ['admin'],
+  'backups:check': ['admin'],
+  'session:lock': ANY_ACCOUNT,
+  'session:unlock': ANY_ACCOUNT,
+  'session:lock-setting': ANY_ACCOUNT,
+  'session:set-lock-setting': ['admin'],
   'documents:list': EVERYONE,
   'documents:download': EVERYONE,
   'referrals:export-pdf': EVERYONE,
@@ -73,7 +88,7 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'strategy:invite': ['duty-worker', 'manager', 'chair'],
   'strategy:invite-email': ['duty-worker', 'manager', 'chair'],
   'strategy:week-invites': ['duty-worker', 'manager', 'chair'],
-  'strategy:minutes-pdf': ['duty-worker', 'manager', 'chair'],
+  'strategy:minutes-pdf': MINUTING,
   'strategy:schedule': ['duty-worker', 'manager', 'chair'],
   'strategy:update': ['duty-worker', 'manager', 'chair'],
   'strategy:cancel': ['duty-worker', 'manager', 'chair'],
@@ -81,10 +96,10 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'strategy:mark-held': ['duty-worker', 'manager', 'chair'],
   'strategy:add-invitee': ['duty-worker', 'manager', 'chair'],
   'strategy:remove-invitee': ['duty-worker', 'manager', 'chair'],
-  'strategy:get': ['duty-worker', 'manager', 'chair'],
-  'strategy:list-mine': ['duty-worker', 'manager', 'chair'],
+  'strategy:get': MINUTING,
+  'strategy:list-mine': MINUTING,
   'strategy:list-for-referral': ['duty-worker', 'manager', 'chair'],
-  'strategy:save-minutes': ['duty-worker', 'manager', 'chair'],
+  'strategy:save-minutes': MINUTING,
   'strategy:finalise-minutes': ['duty-worker', 'manager', 'chair'],
   'strategy:amend-minutes': ['duty-worker', 'manager', 'chair'],
 };

@@ -14,6 +14,7 @@ import { migration007 } from './007-documents';
 import { migration008 } from './008-strategy-discussions';
 import { migration009 } from './009-queue-index';
 import { migration010 } from './010-letters';
+import { migration011 } from './011-bank-holiday-imports';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 /** The newest schema this build understands. */

@@ -15,6 +15,7 @@ import type { AuditEntry } from '../../../../shared/domain/records';
 import { ApiError, errorMessage } from '../../api/client';
 import { completeHandOver } from '../../api/files';
 import { useSession, useUsers } from '../../api/queries';
+import { canCall } from '../../../../shared/ipc/access';
 import { AuditDetails } from './AuditDetails';
 import { AuditFilters } from './AuditFilters';
 import { AuditGrid } from './AuditGrid';
@@ -44,7 +45,8 @@ export function AuditPage(): ReactElement {
   const [exported, setExported] = useState<string | null>(null);
   const session = useSession();
   const users = useUsers();
-  const isAdmin = session.data?.user.roles.includes('admin') ?? false;
+  // Shown exactly when 'audit:verify' would be allowed.
+  const mayVerify = session.data !== undefined && canCall('audit:verify', session.data.user);
 
   // The address follows the child filter, so the view can be bookmarked or linked to.
   useEffect(() => {
@@ -81,7 +83,7 @@ export function AuditPage(): ReactElement {
           Who viewed and changed which records, and when. Searching the log is itself recorded.
         </Typography>
       </Box>
-      {isAdmin ? (
+      {mayVerify ? (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <AuditVerify />
         </Paper>

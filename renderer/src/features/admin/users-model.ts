@@ -2,6 +2,7 @@
 // each role may do in plain words, and whether the administrator role may be taken away.
 import type { AppUser } from '../../../../shared/domain/records';
 import { USER_ROLES, type UserRole } from '../../../../shared/domain/types';
+import { canCall } from '../../../../shared/ipc/access';
 import { ROLE_LABELS } from '../../components/format';
 
 export { ROLE_LABELS };
@@ -11,6 +12,8 @@ export const ROLE_DESCRIPTIONS: Record<UserRole, string> = {
   'duty-worker': 'Records contacts and referrals, makes the front door decision and sends letters.',
   manager: 'Does what a duty worker does, signs off decisions and merges records of one child.',
   chair: 'Takes part in strategy discussions and records their minutes.',
+  'minute-taker':
+    "Writes up the team's strategy discussions and saves the draft minutes for the chair. Sees nothing else of the child's record.",
   admin: 'Gives people roles, changes settings and letter templates, and makes backups.',
 };
 
@@ -32,7 +35,7 @@ export function sortUsers(users: readonly AppUser[]): AppUser[] {
 }
 
 export function activeAdminCount(users: readonly AppUser[]): number {
-  return users.filter((u) => u.active && u.roles.includes('admin')).length;
+  return users.filter((u) => canCall('users:set-roles', u)).length;
 }
 
 /**
@@ -44,7 +47,7 @@ export function adminLockReason(
   me: AppUser,
   users: readonly AppUser[],
 ): string | null {
-  if (!target.active || !target.roles.includes('admin')) return null;
+  if (!canCall('users:set-roles', target)) return null;
   if (activeAdminCount(users) > 1) return null;
   return target.id === me.id
     ? 'You are the only administrator, so you cannot remove your own administrator role: nobody could give roles after that. Make someone else an administrator first.'

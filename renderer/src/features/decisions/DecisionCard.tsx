@@ -25,6 +25,7 @@ import { useNow } from '../../components/now';
 import { ErrorPanel } from '../../components/StatePanels';
 import { useSignOff } from './decision-queries';
 import { TextBox } from './fields';
+import { canCall } from '../../../../shared/ipc/access';
 
 const STATUS: Record<
   DecisionStatus,
@@ -151,7 +152,7 @@ export function DecisionCard(props: { decision: DecisionRecord; user: AppUser })
   const status = STATUS[d.status];
   const mayOffer =
     d.status === 'awaiting-sign-off' &&
-    props.user.roles.includes('manager') &&
+    canCall('decisions:sign-off', props.user) &&
     d.recordedBy.id !== props.user.id;
   return (
     <Box

@@ -33,10 +33,11 @@ import {
 import { canEmail, LetterDialog } from './LetterDialog';
 import { MarkSentDialog } from './LetterDialogMarkSent';
 import { ReasonList, SendActions } from './LetterDialogParts';
-import { LETTER_ROLES } from '../../../../shared/ipc/channels/letters';
+import { canCall } from '../../../../shared/ipc/access';
 
+/** The section is shown exactly when listing a referral's letters would be allowed. */
 export function canWorkLetters(user: AppUser): boolean {
-  return user.roles.some((r) => LETTER_ROLES.includes(r));
+  return canCall('letters:for-referral', user);
 }
 
 export function ReferralLetters(props: {
@@ -78,9 +79,15 @@ function LettersBody(props: {
   const now = useNow();
   const today = londonDay(now);
   const closuresKey = props.settings.closures.join(',');
+  // The query keeps an equal refetched table the same object, so this changes only with an import.
+  const bankHolidays = props.settings.bankHolidays ?? null;
   const calendar = useMemo(
-    () => createWorkingDayCalendar({ closures: closuresKey === '' ? [] : closuresKey.split(',') }),
-    [closuresKey],
+    () =>
+      createWorkingDayCalendar({
+        closures: closuresKey === '' ? [] : closuresKey.split(','),
+        bankHolidays,
+      }),
+    [closuresKey, bankHolidays],
   );
   const [open, setOpen] = useState<Open>(null);
   const [said, setSaid] = useState<string | null>(null);

@@ -62,7 +62,7 @@ export function TemplatesEditorPage(): ReactElement {
       <TemplatesEditor
         key={record.key}
         record={record}
-        editable={canEditTemplates(session.data?.user.roles ?? [])}
+        editable={canEditTemplates(session.data?.user)}
         onRefresh={() => templates.refetch()}
       />
     </Stack>

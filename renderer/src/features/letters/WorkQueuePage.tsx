@@ -8,6 +8,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { GridPaginationModel, GridRowSelectionModel, GridSortModel } from '@mui/x-data-grid';
+import type { ImportedBankHolidays } from '../../../../shared/calendar';
 import type { WorkItem } from '../../../../shared/domain/letters';
 import type { TaskProgress } from '../../../../shared/ipc/events';
 import { errorMessage } from '../../api/client';
@@ -53,9 +54,12 @@ const visuallyHidden = {
   whiteSpace: 'nowrap',
 } as const;
 
-export function WorkQueuePage(props: { closures: readonly string[] }): ReactElement {
+export function WorkQueuePage(props: {
+  closures: readonly string[];
+  bankHolidays?: ImportedBankHolidays | null;
+}): ReactElement {
   return (
-    <QueueDayProvider closures={props.closures}>
+    <QueueDayProvider closures={props.closures} bankHolidays={props.bankHolidays ?? null}>
       <WorkQueueScreen />
     </QueueDayProvider>
   );

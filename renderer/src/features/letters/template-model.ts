@@ -3,7 +3,7 @@
 // checks on a letterhead logo before it is sent. No React here, so each is tested on its own.
 
 import type { TemplateRecord } from '../../../../shared/domain/letters';
-import type { UserRole } from '../../../../shared/domain/types';
+import { canCall, type Caller } from '../../../../shared/ipc/access';
 import {
   LETTER_OUTCOMES,
   LETTER_OUTCOME_LABELS,
@@ -15,14 +15,14 @@ import {
 } from '../../../../shared/letters/types';
 import { formatUkDate, londonDay } from '../../components/format';
 
-/** Who may change templates and the letterhead: the contract's 'letter-templates:save'. */
-export function canEditTemplates(roles: readonly UserRole[]): boolean {
-  return roles.includes('admin');
+/** Whether the user may change templates: exactly when 'letter-templates:save' would be allowed. */
+export function canEditTemplates(user: Caller | undefined): boolean {
+  return user !== undefined && canCall('letter-templates:save', user);
 }
 
-/** Who may read them ('letter-templates:list': the people who write and send letters). */
-export function canReadTemplates(roles: readonly UserRole[]): boolean {
-  return roles.some((r) => r === 'duty-worker' || r === 'manager' || r === 'admin');
+/** Whether the user may read them: exactly when 'letter-templates:list' would be allowed. */
+export function canReadTemplates(user: Caller | undefined): boolean {
+  return user !== undefined && canCall('letter-templates:list', user);
 }
 
 export const SHARED_PARAGRAPH_LABELS: Record<

@@ -18,7 +18,7 @@ import { formatDateTime, londonDay } from '../../components/format';
 import { useNow } from '../../components/now';
 import { Section } from '../../components/Section';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
-import { canReadAudit } from '../referrals/referral-model';
+import { canCall } from '../../../../shared/ipc/access';
 import { MergeDialog } from './MergeDialogs';
 import { MergesList, PersonAudit } from './PersonMerges';
 import { PersonReferrals } from './PersonReferrals';
@@ -28,9 +28,9 @@ import { Facts } from '../../components/Facts';
 import { SavePdfButton } from '../../components/SavePdfButton';
 import { call } from '../../api/client';
 
-/** Merging is for managers and administrators (contract `people:merge`, `people:unmerge`). */
+/** Merge and undo are offered exactly when `people:merge` would be allowed (unmerge: the same). */
 export function canMerge(session: SessionInfo | undefined): boolean {
-  return session?.user.roles.some((r) => r === 'manager' || r === 'admin') ?? false;
+  return session !== undefined && canCall('people:merge', session.user);
 }
 
 export function PersonPage(): ReactElement {
@@ -178,7 +178,7 @@ function PersonView(props: {
         ) : null}
       </Section>
 
-      {props.session && canReadAudit(props.session.user.roles) ? (
+      {props.session && canCall('audit:list', props.session.user) ? (
         <Section id="person-audit" title="Who has viewed and changed this record">
           <PersonAudit personId={p.id} />
         </Section>

@@ -10,8 +10,10 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
+import type { ImportedBankHolidays } from '../../../../shared/calendar';
 import type { QueueItem } from '../../../../shared/domain/records';
 import { QUEUE_FILTERS, type QueueFilter } from '../../../../shared/ipc/contract';
+import { canCall } from '../../../../shared/ipc/access';
 import { useSession } from '../../api/queries';
 import { workingDays } from '../../components/format';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
@@ -36,6 +38,8 @@ import { useQueueAssign, useQueuePage } from './queue-queries';
 export type QueuePageProps = {
   /** Administrator closure days (settings), so the clocks count working days correctly. */
   closures: readonly string[];
+  /** The imported GOV.UK bank holidays (settings), or none. */
+  bankHolidays?: ImportedBankHolidays | null;
   /** The local decision timescale in working days (policy), for the explanation line. */
   decisionWorkingDays: number;
 };
@@ -64,7 +68,7 @@ const TEXT_DEBOUNCE_MS = 250;
  */
 export function QueuePage(props: QueuePageProps): ReactElement {
   return (
-    <QueueDayProvider closures={props.closures}>
+    <QueueDayProvider closures={props.closures} bankHolidays={props.bankHolidays ?? null}>
       <QueueScreen decisionWorkingDays={props.decisionWorkingDays} />
     </QueueDayProvider>
   );
@@ -121,12 +125,11 @@ function QueueScreen(props: { decisionWorkingDays: number }): ReactElement {
   }, [queue.data, paging.page]);
 
   const me = session.data?.user;
-  const assignMode = me ? assignModeFor(me.roles) : null;
+  const assignMode = me ? assignModeFor(me) : null;
   const take = useQueueAssign();
   const meId = me?.id;
-  // Duty workers, managers and chairs arrange strategy discussions (strategy:to-arrange access).
-  const strategyRole =
-    me?.roles.some((r) => r === 'duty-worker' || r === 'manager' || r === 'chair') ?? false;
+  // Shown exactly when 'strategy:to-arrange' would be allowed.
+  const strategyRole = me !== undefined && canCall('strategy:to-arrange', me);
   const takeNow = take.mutate;
   const onAssign = useCallback(
     (item: QueueItem, mode: AssignMode) => {
@@ -168,18 +171,20 @@ function QueueScreen(props: { decisionWorkingDays: number }): ReactElement {
           slotProps={{ htmlInput: { maxLength: 200 } }}
           sx={{ width: 250, flexShrink: 0 }}
         />
-        <Button
-          component={RouterLink}
-          to="/referrals/new"
-          variant="contained"
-          size="large"
-          sx={{ flexShrink: 0 }}
-        >
-          New referral
-        </Button>
+        {me !== undefined && canCall('referrals:create', me) ? (
+          <Button
+            component={RouterLink}
+            to="/referrals/new"
+            variant="contained"
+            size="large"
+            sx={{ flexShrink: 0 }}
+          >
+            New referral
+          </Button>
+        ) : null}
       </Box>
 
-      <DraftsList />
+      {me !== undefined && canCall('drafts:list', me) ? <DraftsList /> : null}
 
       <Paper variant="outlined" component="section" aria-labelledby="queue-heading">
         {/* The pressed filter says which list this is; the heading names it for screen readers. */}

@@ -9,7 +9,11 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import UndoIcon from '@mui/icons-material/Undo';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../../../shared/calendar';
+import {
+  createWorkingDayCalendar,
+  type ImportedBankHolidays,
+  type WorkingDayCalendar,
+} from '../../../../shared/calendar';
 import type { QueueItem } from '../../../../shared/domain/records';
 import { ClockChip } from '../../components/ClockChip';
 import { formatDateTime, formatDayDate, londonDay } from '../../components/format';
@@ -27,19 +31,24 @@ const DayContext = createContext<Day | null>(null);
  */
 export function QueueDayProvider(props: {
   closures: readonly string[];
+  /** The imported GOV.UK bank holidays (settings), or none: the rules apply. */
+  bankHolidays?: ImportedBankHolidays | null;
   children: ReactNode;
 }): ReactElement {
   const today = londonDay(useNow());
   // Keyed on the dates, not the array, so a re-render with equal closures keeps the calendar.
   const closuresKey = props.closures.join(',');
+  const bankHolidays = props.bankHolidays ?? null;
   const value = useMemo<Day>(
     () => ({
       today,
       calendar: createWorkingDayCalendar({
         closures: closuresKey === '' ? [] : closuresKey.split(','),
+        bankHolidays,
       }),
     }),
-    [today, closuresKey],
+    // The query keeps an equal refetched table the same object, so this changes only with an import.
+    [today, closuresKey, bankHolidays],
   );
   return <DayContext.Provider value={value}>{props.children}</DayContext.Provider>;
 }

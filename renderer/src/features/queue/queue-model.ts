@@ -6,6 +6,7 @@ import {
   type WorkingDayCalendar,
 } from '../../../../shared/calendar';
 import type { QueueChild, QueueItem } from '../../../../shared/domain/records';
+import { canCall, type Caller } from '../../../../shared/ipc/access';
 import {
   QUEUE_SORT_FIELDS,
   type QueueFilter,
@@ -135,10 +136,10 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** A manager picks who holds a referral; a duty worker takes it themselves. */
 export type AssignMode = 'choose' | 'take';
 
-export function assignModeFor(roles: readonly string[]): AssignMode | null {
-  if (roles.includes('manager')) return 'choose';
-  if (roles.includes('duty-worker')) return 'take';
-  return null;
+/** No assign control unless 'referrals:assign' would be allowed; then how it is offered. */
+export function assignModeFor(user: Caller): AssignMode | null {
+  if (!canCall('referrals:assign', user)) return null;
+  return user.roles.includes('manager') ? 'choose' : 'take';
 }
 
 const count = (n: number) => n.toLocaleString('en-GB');

@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-query';
 import type { AppUser, QueuePage, ReferralRecord } from '../../../../shared/domain/records';
 import type { ChannelInput, QueueQueryInput } from '../../../../shared/ipc/contract';
+import { canCall } from '../../../../shared/ipc/access';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 
@@ -31,10 +32,10 @@ export function useQueuePage(input: QueueQueryInput): UseQueryResult<QueuePage> 
   });
 }
 
-/** Who a referral can be given to: active users with a casework role (services/referrals assign). */
+/** Who a referral can be given to: those who may record its decision (services/referrals assign). */
 export function assignable(users: readonly AppUser[]): AppUser[] {
   return users
-    .filter((u) => u.active && u.roles.some((r) => r === 'duty-worker' || r === 'manager'))
+    .filter((u) => canCall('decisions:record', u))
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
 }
 

@@ -54,6 +54,7 @@ export function progressSummary(e: ProgressEventInput): string {
 export function ProgressSection(props: {
   referral: ReferralRecord;
   canRecord: boolean;
+  canWithdraw: boolean;
   hasInitialAssessment: boolean;
 }): ReactElement {
   const r = props.referral;
@@ -67,7 +68,7 @@ export function ProgressSection(props: {
       ) : (
         <Box component="ol" data-testid="progress" sx={{ m: 0, p: 0, listStyle: 'none' }}>
           {r.progress.map((p) => (
-            <ProgressItem key={p.id} referralId={r.id} p={p} canWithdraw={props.canRecord} />
+            <ProgressItem key={p.id} referralId={r.id} p={p} canWithdraw={props.canWithdraw} />
           ))}
         </Box>
       )}

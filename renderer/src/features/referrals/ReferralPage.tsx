@@ -43,22 +43,12 @@ import { ProgressSection } from './ProgressSection';
 import { Chronology } from './ChronologySection';
 import { LinkChildren, unresolvedChildren } from './LinkChildren';
 import { HouseholdMemberSafety, ReferrerText } from './ReferrerFacts';
-import {
-  YES_NO_UNKNOWN,
-  addressText,
-  canCasework,
-  canReadAudit,
-  canRecordProgress,
-  factorLabel,
-  referralClocks,
-} from './referral-model';
+import { YES_NO_UNKNOWN, addressText, factorLabel, referralClocks } from './referral-model';
 import { Section } from '../../components/Section';
 import { Facts } from '../../components/Facts';
-import {
-  discussionCalledFor,
-  ReferralDiscussions,
-  STRATEGY_ROLES,
-} from '../strategy/ReferralDiscussions';
+import { discussionCalledFor, ReferralDiscussions } from '../strategy/ReferralDiscussions';
+import { canCall } from '../../../../shared/ipc/access';
+import type { Channel } from '../../../../shared/ipc/contract';
 import { canWorkLetters, ReferralLetters } from '../letters/ReferralLetters';
 
 export function ReferralPage(): ReactElement {
@@ -104,7 +94,8 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
     location.state !== null &&
     'decisionRecorded' in location.state;
   const names = r.children.map((c) => c.displayName).join(', ');
-  const casework = canCasework(user.roles);
+  // Each control is shown exactly when the call it makes would be allowed (shared/ipc/access.ts).
+  const may = (channel: Channel): boolean => canCall(channel, user);
   const clocks = referralClocks(r, settings, now);
   const ordered = [...r.decisions].reverse();
   // Read defensively: a record saved before a field existed must still open.
@@ -113,7 +104,7 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
   // A decision the manager returned is unmissable: at the top, with what they asked for.
   const returned = lastReturn(r);
   // Strategy discussions (issue 12): first on the page when the decision calls for one.
-  const strategyRole = user.roles.some((role) => STRATEGY_ROLES.includes(role));
+  const strategyRole = may('strategy:list-for-referral');
   const strategyFirst = strategyRole && discussionCalledFor(r);
 
   return (
@@ -155,24 +146,24 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         <Alert severity="warning" data-testid="returned-notice" sx={{ borderLeft: 6 }}>
           <AlertTitle>A manager returned the decision</AlertTitle>
           {returnedText(returned, { withDate: true })}
-          {casework && r.status === 'awaiting-decision'
+          {may('decisions:record') && r.status === 'awaiting-decision'
             ? ' Record the decision again: the previous answers will be filled in for you to change.'
             : ''}
         </Alert>
       ) : null}
 
-      <NextStep r={r} user={user} casework={casework} />
+      <NextStep r={r} user={user} />
 
-      {strategyFirst ? <ReferralDiscussions referral={r} /> : null}
+      {strategyFirst ? <ReferralDiscussions referral={r} user={user} /> : null}
 
-      {casework && unresolvedChildren(r).length > 0 ? (
+      {may('people:link') && unresolvedChildren(r).length > 0 ? (
         <Section spacing={0} id="sec-link" title="Already known?" focusable>
           <LinkChildren r={r} />
         </Section>
       ) : null}
 
       <Section spacing={0} id="sec-clocks" title="Clocks">
-        <ClocksList clocks={clocks.clocks} />
+        <ClocksList clocks={clocks.clocks} bankHolidays={settings.bankHolidays ?? null} />
         <HowWeCount settings={settings} />
       </Section>
 
@@ -192,13 +183,14 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         <Section spacing={0} id="sec-progress" title="Progress since the decision">
           <ProgressSection
             referral={r}
-            canRecord={canRecordProgress(user.roles)}
+            canRecord={may('progress:record')}
+            canWithdraw={may('progress:withdraw')}
             hasInitialAssessment={settings.policy.initialAssessmentWorkingDays !== null}
           />
         </Section>
       ) : null}
 
-      {strategyRole && !strategyFirst ? <ReferralDiscussions referral={r} /> : null}
+      {strategyRole && !strategyFirst ? <ReferralDiscussions referral={r} user={user} /> : null}
 
       {/* Issue 13: who was told what and how; letters due, made and sent. */}
       {canWorkLetters(user) ? <ReferralLetters referral={r} settings={settings} /> : null}
@@ -331,10 +323,10 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
       </Section>
 
       <Section spacing={0} id="sec-chronology" title="What has happened">
-        <Chronology referral={r} canAdd={casework} />
+        <Chronology referral={r} canAdd={may('referrals:add-event')} />
       </Section>
 
-      {canReadAudit(user.roles) ? (
+      {may('audit:list') ? (
         <Section spacing={0} id="sec-audit" title="Who has viewed and changed this">
           <AuditTrail referralId={r.id} />
         </Section>
@@ -343,20 +335,18 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
   );
 }
 
-function NextStep(props: {
-  r: ReferralRecord;
-  user: AppUser;
-  casework: boolean;
-}): ReactElement | null {
-  const { r, user, casework } = props;
+function NextStep(props: { r: ReferralRecord; user: AppUser }): ReactElement | null {
+  const { r, user } = props;
+  const may = (channel: Channel): boolean => canCall(channel, user);
   const assign = useAssign();
+  const canCorrect = may('referrals:update');
   // A correction in progress (autosaved): offer to carry on with it rather than start again.
   const correcting = useQuery({
     queryKey: ['drafts', 'get', 'referral-edit', r.id],
     queryFn: () => call('drafts:get', { kind: 'referral-edit', key: r.id }),
-    enabled: casework,
+    enabled: canCorrect && may('drafts:get'),
   });
-  if (!casework) return null;
+  if (!may('referrals:export-pdf')) return null;
   const mine = r.assignedTo?.id === user.id;
   const unresolved = unresolvedChildren(r);
   const stale =
@@ -373,7 +363,7 @@ function NextStep(props: {
                   : ''
               }`
             : r.status === 'awaiting-sign-off'
-              ? user.roles.includes('manager')
+              ? may('decisions:sign-off')
                 ? 'The decision below is waiting for sign-off: review it, then agree it or return it with a comment.'
                 : 'The decision is waiting for a manager to sign it off.'
               : 'The decision has been made.'}{' '}
@@ -382,7 +372,7 @@ function NextStep(props: {
             : 'Not assigned to anyone yet.'}
         </Typography>
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          {r.status === 'awaiting-decision' && unresolved.length > 0 ? (
+          {r.status === 'awaiting-decision' && unresolved.length > 0 && may('people:link') ? (
             <Button
               variant="contained"
               size="large"
@@ -394,7 +384,9 @@ function NextStep(props: {
               Check existing records
             </Button>
           ) : null}
-          {r.status === 'awaiting-decision' && unresolved.length === 0 ? (
+          {r.status === 'awaiting-decision' &&
+          unresolved.length === 0 &&
+          may('decisions:record') ? (
             <Button
               component={RouterLink}
               to={`/referrals/${r.id}/decision`}
@@ -404,14 +396,16 @@ function NextStep(props: {
               Record decision
             </Button>
           ) : null}
-          <Button component={RouterLink} to={`/referrals/${r.id}/edit`} variant="outlined">
-            {correcting.data ? 'Continue your corrections' : 'Correct details'}
-          </Button>
+          {canCorrect ? (
+            <Button component={RouterLink} to={`/referrals/${r.id}/edit`} variant="outlined">
+              {correcting.data ? 'Continue your corrections' : 'Correct details'}
+            </Button>
+          ) : null}
           <SavePdfButton
             label="Save referral as PDF"
             make={() => call('referrals:export-pdf', { id: r.id })}
           />
-          {mine ? (
+          {!may('referrals:assign') ? null : mine ? (
             <Button
               variant="outlined"
               disabled={assign.isPending}

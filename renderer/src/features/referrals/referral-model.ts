@@ -2,8 +2,8 @@
 // people, children and consent.
 
 import {
+  calendarFromSettings,
   computeReferralClocks,
-  createWorkingDayCalendar,
   type ReferralClocks,
 } from '../../../../shared/calendar';
 import { toReferralEvents } from '../../../../shared/progress';
@@ -13,7 +13,6 @@ import type {
   ReferralRecord,
   SettingsRecord,
 } from '../../../../shared/domain/records';
-import type { UserRole } from '../../../../shared/domain/types';
 
 /** The decision that stands: the newest not returned or superseded. */
 export function standingDecision(r: ReferralRecord): DecisionRecord | null {
@@ -33,7 +32,7 @@ export function referralClocks(
   settings: SettingsRecord,
   now: Date,
 ): ReferralClocks {
-  const calendar = createWorkingDayCalendar({ closures: settings.closures });
+  const calendar = calendarFromSettings(settings);
   const d = standingDecision(r);
   return computeReferralClocks({
     receivedAt: r.receivedAt,
@@ -43,11 +42,6 @@ export function referralClocks(
     events: toReferralEvents(r.progress, d ? { at: d.recordedAt, response: d.chosen } : null),
     now: now.toISOString(),
   });
-}
-
-/** Who may record what has happened (contract `progress:record`). */
-export function canRecordProgress(roles: readonly UserRole[]): boolean {
-  return roles.some((r) => r === 'duty-worker' || r === 'manager' || r === 'chair');
 }
 
 export function factorLabel(code: string): string {
@@ -75,12 +69,3 @@ export const YES_NO_UNKNOWN: Record<string, string> = {
   no: 'No',
   unknown: 'Not known',
 };
-
-export function canCasework(roles: readonly UserRole[]): boolean {
-  return roles.includes('duty-worker') || roles.includes('manager');
-}
-
-/** The roles that may read the audit (contract `audit:list`). */
-export function canReadAudit(roles: readonly UserRole[]): boolean {
-  return roles.some((r) => r === 'duty-worker' || r === 'manager' || r === 'admin');
-}

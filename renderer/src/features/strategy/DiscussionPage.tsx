@@ -14,9 +14,11 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import type { AppUser } from '../../../../shared/domain/records';
 import type { StrategyDiscussionRecord } from '../../../../shared/domain/strategy';
 import { CHANGEABLE_STATUSES } from '../../../../shared/strategy/types';
+import { canCall } from '../../../../shared/ipc/access';
+import type { Channel } from '../../../../shared/ipc/contract';
 import { errorMessage } from '../../api/client';
 import { completeHandOver } from '../../api/files';
-import { useUsers } from '../../api/queries';
+import { useSession, useUsers } from '../../api/queries';
 import { Section } from '../../components/Section';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
 import { MinutesPanel } from './minutes/MinutesPanel';
@@ -84,8 +86,12 @@ function Discussion(props: { d: StrategyDiscussionRecord; users: AppUser[] }): R
   const confirm = useStrategyChange('strategy:confirm');
   const invite = useStrategyFile('strategy:invite');
   const again = useStrategyFile('documents:download');
-  const documents = useDiscussionDocuments(d.id);
   const editable = CHANGEABLE_STATUSES.includes(d.status);
+  // Each control is shown exactly when the call it makes would be allowed (shared/ipc/access.ts):
+  // a minute-taker sees the discussion and its minutes, not the arranging.
+  const user = useSession().data?.user;
+  const may = (channel: Channel): boolean => user !== undefined && canCall(channel, user);
+  const documents = useDiscussionDocuments(d.id, may('documents:list'));
   const [failure, setFailure] = useState<unknown>(null);
   const email = useInviteEmail(d.id, setStatus, setFailure);
 
@@ -133,13 +139,19 @@ function Discussion(props: { d: StrategyDiscussionRecord; users: AppUser[] }): R
   return (
     <Stack spacing={3}>
       <Box>
-        <Button
-          component={RouterLink}
-          to={`/referrals/${d.referralId}`}
-          startIcon={<ArrowBackIcon />}
-        >
-          Back to referral {d.referralReference}
-        </Button>
+        {may('referrals:get') ? (
+          <Button
+            component={RouterLink}
+            to={`/referrals/${d.referralId}`}
+            startIcon={<ArrowBackIcon />}
+          >
+            Back to referral {d.referralReference}
+          </Button>
+        ) : (
+          <Button component={RouterLink} to="/strategy" startIcon={<ArrowBackIcon />}>
+            My strategy discussions
+          </Button>
+        )}
       </Box>
       <Box>
         <Typography variant="h1" gutterBottom>
@@ -172,48 +184,52 @@ function Discussion(props: { d: StrategyDiscussionRecord; users: AppUser[] }): R
       <Section id="sec-details" title="Details">
         <DiscussionDetails discussion={d} />
         <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          {d.status === 'scheduled' ? (
+          {d.status === 'scheduled' && may('strategy:confirm') ? (
             <Button variant="contained" disabled={confirm.isPending} onClick={onConfirm}>
               Confirm the meeting
             </Button>
           ) : null}
-          {d.status !== 'minutes-finalised' && d.status !== 'held' ? (
+          {d.status !== 'minutes-finalised' && d.status !== 'held' && may('strategy:invite') ? (
             <Button variant="outlined" disabled={invite.isPending} onClick={downloadInvite}>
               {d.status === 'cancelled' ? 'Download cancellation (.ics)' : 'Download invite (.ics)'}
             </Button>
           ) : null}
-          {d.status !== 'minutes-finalised' && d.status !== 'held' ? (
+          {d.status !== 'minutes-finalised' &&
+          d.status !== 'held' &&
+          may('strategy:invite-email') ? (
             <Button variant="outlined" disabled={email.busy} onClick={email.save}>
               Save email draft (.eml)
             </Button>
           ) : null}
-          {editable ? (
-            <>
-              <Button
-                variant="outlined"
-                onClick={() => {
-                  setOpen('reschedule');
-                }}
-              >
-                Change time or place
-              </Button>
-              <Button
-                variant="outlined"
-                onClick={() => {
-                  setOpen('held');
-                }}
-              >
-                Mark as held
-              </Button>
-              <Button
-                color="error"
-                onClick={() => {
-                  setOpen('cancel');
-                }}
-              >
-                Cancel the discussion
-              </Button>
-            </>
+          {editable && may('strategy:update') ? (
+            <Button
+              variant="outlined"
+              onClick={() => {
+                setOpen('reschedule');
+              }}
+            >
+              Change time or place
+            </Button>
+          ) : null}
+          {editable && may('strategy:mark-held') ? (
+            <Button
+              variant="outlined"
+              onClick={() => {
+                setOpen('held');
+              }}
+            >
+              Mark as held
+            </Button>
+          ) : null}
+          {editable && may('strategy:cancel') ? (
+            <Button
+              color="error"
+              onClick={() => {
+                setOpen('cancel');
+              }}
+            >
+              Cancel the discussion
+            </Button>
           ) : null}
         </Stack>
         <NotIncludedNotice people={email.notIncluded} />
@@ -224,33 +240,39 @@ function Discussion(props: { d: StrategyDiscussionRecord; users: AppUser[] }): R
         title="Invitees and required roles"
         intro="Family members are not invited. Each invitee should be senior enough to decide for their agency."
       >
-        <InviteesSection discussion={d} editable={editable} onStatus={setStatus} />
+        <InviteesSection
+          discussion={d}
+          editable={editable && may('strategy:add-invitee') && may('strategy:remove-invitee')}
+          onStatus={setStatus}
+        />
       </Section>
 
       {/* Before the meeting the documents and history come first; after it, the minutes. */}
       {minutesFirst ? minutesPanel : null}
-      <Section id="sec-documents" title="Documents kept">
-        {documents.isError ? (
-          <ErrorPanel title="The documents could not be listed" error={documents.error} />
-        ) : documents.data ? (
-          <DocumentsList
-            documents={documents.data}
-            busy={again.isPending}
-            onDownload={(doc) => {
-              again.mutateAsync({ id: doc.id }).then(
-                (r) => {
-                  setStatus(completeHandOver(r.outcome));
-                },
-                (e: unknown) => {
-                  setStatus(errorMessage(e));
-                },
-              );
-            }}
-          />
-        ) : (
-          <Loading label="Listing the documents…" />
-        )}
-      </Section>
+      {may('documents:list') ? (
+        <Section id="sec-documents" title="Documents kept">
+          {documents.isError ? (
+            <ErrorPanel title="The documents could not be listed" error={documents.error} />
+          ) : documents.data ? (
+            <DocumentsList
+              documents={documents.data}
+              busy={again.isPending}
+              onDownload={(doc) => {
+                again.mutateAsync({ id: doc.id }).then(
+                  (r) => {
+                    setStatus(completeHandOver(r.outcome));
+                  },
+                  (e: unknown) => {
+                    setStatus(errorMessage(e));
+                  },
+                );
+              }}
+            />
+          ) : (
+            <Loading label="Listing the documents…" />
+          )}
+        </Section>
+      ) : null}
 
       <Section id="sec-history" title="History">
         <HistoryList discussion={d} />

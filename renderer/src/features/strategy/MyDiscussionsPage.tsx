@@ -16,7 +16,9 @@ import { DataGrid, type GridColDef, type GridRowParams } from '@mui/x-data-grid'
 import type { StrategyListItem } from '../../../../shared/domain/strategy';
 import { STRATEGY_FORMAT_LABELS } from '../../../../shared/strategy/types';
 import { parseTypedDate } from '../../../../shared/validation/typed-dates';
+import { canCall } from '../../../../shared/ipc/access';
 import { ApiError } from '../../api/client';
+import { useSession } from '../../api/queries';
 import { completeHandOver } from '../../api/files';
 import { formatUkDate, londonDay } from '../../components/format';
 import { useNowSource } from '../../components/now';
@@ -37,20 +39,24 @@ function DiscussionGrid(props: {
   rows: StrategyListItem[];
   labelledBy: string;
   empty: string;
+  /** The team's list (a minute-taker's) names each chair; a chair's own list need not. */
+  showChair: boolean;
 }): ReactElement {
   const navigate = useNavigate();
+  const showChair = props.showChair;
   const columns = useMemo<GridColDef<StrategyListItem>[]>(() => {
     const cols: GridColDef<StrategyListItem>[] = [
       {
         field: 'startsAt',
         headerName: 'When (London)',
-        width: 190,
+        width: showChair ? 180 : 190,
         renderCell: (p) => slotText(p.row.startsAt, p.row.endsAt),
       },
       {
         field: 'referralReference',
         headerName: 'Referral',
-        width: 230,
+        // Narrower beside the chair's name, so every column fits at 1280 px without scrolling.
+        width: showChair ? 180 : 230,
         renderCell: (p) => (
           <Link component={RouterLink} to={`/strategy/${p.row.id}`} tabIndex={p.tabIndex}>
             {p.row.referralReference} · discussion {p.row.sequence}
@@ -61,25 +67,34 @@ function DiscussionGrid(props: {
         field: 'format',
         headerName: 'How',
         flex: 1,
-        minWidth: 120,
+        minWidth: showChair ? 90 : 120,
         renderCell: (p) => STRATEGY_FORMAT_LABELS[p.row.format],
       },
       {
         field: 'status',
         headerName: 'Status',
-        width: 230,
+        width: showChair ? 200 : 230,
         renderCell: (p) => <StatusChip status={p.row.status} />,
       },
       {
         field: 'minutes',
         headerName: 'Minutes',
-        width: 130,
+        width: showChair ? 120 : 130,
         sortable: false,
         renderCell: (p) => minutesText(p.row.minutes),
       },
     ];
+    if (showChair) {
+      cols.splice(2, 0, {
+        field: 'chair',
+        headerName: 'Chair',
+        width: 140,
+        sortable: false,
+        renderCell: (p) => p.row.chair.displayName,
+      });
+    }
     return cols.map((c) => ({ ...c, filterable: false, hideable: false }));
-  }, []);
+  }, [showChair]);
   return (
     <DataGrid
       aria-labelledby={props.labelledBy}
@@ -117,6 +132,11 @@ function DiscussionGrid(props: {
 
 export function MyDiscussionsPage(): ReactElement {
   const mine = useMyDiscussions();
+  const session = useSession();
+  const user = session.data?.user;
+  // Shown exactly when 'strategy:week-invites' would be allowed (a minute-taker sends none).
+  const mayInvite = user !== undefined && canCall('strategy:week-invites', user);
+  const team = mine.data?.scope === 'team';
   const nowSource = useNowSource();
   const week = useStrategyFile('strategy:week-invites');
   const [status, setStatus] = useState('');
@@ -153,55 +173,59 @@ export function MyDiscussionsPage(): ReactElement {
           My strategy discussions
         </Typography>
         <Typography color="text.secondary">
-          The discussions you chair. Open one to invite people, confirm it, or record the minutes.
+          {team
+            ? "The team's discussions whose minutes are not finalised yet. Open one to write the minutes: the chair finalises them."
+            : 'The discussions you chair. Open one to invite people, confirm it, or record the minutes.'}
         </Typography>
       </Box>
-      <Section
-        id="sec-week"
-        title="Calendar invites for a week"
-        intro="One file with every discussion you chair that week (Monday to Sunday), to send or import at once."
-      >
-        <Stack
-          direction="row"
-          spacing={2}
-          useFlexGap
-          sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
+      {mayInvite ? (
+        <Section
+          id="sec-week"
+          title="Calendar invites for a week"
+          intro="One file with every discussion you chair that week (Monday to Sunday), to send or import at once."
         >
-          <DateBox
-            path="weekOf"
-            label="Any day in the week"
-            value={weekText}
-            error={weekError}
-            onChange={setWeekText}
-          />
-          <Button
-            variant="outlined"
-            disabled={week.isPending}
-            onClick={downloadWeek}
-            sx={{ mt: 1 }}
+          <Stack
+            direction="row"
+            spacing={2}
+            useFlexGap
+            sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
           >
-            Download the week&apos;s invites (.ics)
-          </Button>
-        </Stack>
-        <Typography role="status" data-testid="status-line" sx={{ fontWeight: 600 }}>
-          {status}
-        </Typography>
-        {week.isError && !weekError ? (
-          <ErrorPanel title="The invites were not made" error={week.error} />
-        ) : null}
-        {leftOut.length > 0 ? (
-          <Alert severity="info" data-testid="left-out">
-            <AlertTitle>Not in this week&apos;s file</AlertTitle>
-            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-              {leftOut.map((l) => (
-                <li key={`${l.reference}:${l.why}`}>
-                  {l.reference}: {l.why}
-                </li>
-              ))}
-            </Box>
-          </Alert>
-        ) : null}
-      </Section>
+            <DateBox
+              path="weekOf"
+              label="Any day in the week"
+              value={weekText}
+              error={weekError}
+              onChange={setWeekText}
+            />
+            <Button
+              variant="outlined"
+              disabled={week.isPending}
+              onClick={downloadWeek}
+              sx={{ mt: 1 }}
+            >
+              Download the week&apos;s invites (.ics)
+            </Button>
+          </Stack>
+          <Typography role="status" data-testid="status-line" sx={{ fontWeight: 600 }}>
+            {status}
+          </Typography>
+          {week.isError && !weekError ? (
+            <ErrorPanel title="The invites were not made" error={week.error} />
+          ) : null}
+          {leftOut.length > 0 ? (
+            <Alert severity="info" data-testid="left-out">
+              <AlertTitle>Not in this week&apos;s file</AlertTitle>
+              <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+                {leftOut.map((l) => (
+                  <li key={`${l.reference}:${l.why}`}>
+                    {l.reference}: {l.why}
+                  </li>
+                ))}
+              </Box>
+            </Alert>
+          ) : null}
+        </Section>
+      ) : null}
       {mine.isError ? (
         <ErrorPanel
           title="Your strategy discussions could not be listed"
@@ -223,6 +247,7 @@ export function MyDiscussionsPage(): ReactElement {
               rows={mine.data.upcoming}
               labelledBy="sec-upcoming"
               empty="No discussions coming up"
+              showChair={team}
             />
           </Section>
           <Section
@@ -234,6 +259,7 @@ export function MyDiscussionsPage(): ReactElement {
               rows={mine.data.toMinute}
               labelledBy="sec-to-minute"
               empty="Nothing waiting for minutes"
+              showChair={team}
             />
           </Section>
           <Section
@@ -245,6 +271,7 @@ export function MyDiscussionsPage(): ReactElement {
               rows={mine.data.toFinalise}
               labelledBy="sec-to-finalise"
               empty="No draft minutes waiting"
+              showChair={team}
             />
           </Section>
         </>

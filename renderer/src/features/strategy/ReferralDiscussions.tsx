@@ -11,16 +11,13 @@ import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ReferralRecord } from '../../../../shared/domain/records';
-import type { UserRole } from '../../../../shared/domain/types';
+import type { AppUser, ReferralRecord } from '../../../../shared/domain/records';
+import { canCall } from '../../../../shared/ipc/access';
 import { Section } from '../../components/Section';
 import { ErrorPanel } from '../../components/StatePanels';
 import { slotText, StatusChip } from './DiscussionParts';
 import { standingDecision, triggerChoices } from './schedule-model';
 import { useReferralDiscussions } from './strategy-queries';
-
-/** Who arranges and runs strategy discussions (the strategy:* channels' access). */
-export const STRATEGY_ROLES: readonly UserRole[] = ['duty-worker', 'manager', 'chair'];
 
 /** Whether the referral's decision calls for a discussion that is not booked yet. */
 export function discussionCalledFor(referral: ReferralRecord): boolean {
@@ -28,10 +25,15 @@ export function discussionCalledFor(referral: ReferralRecord): boolean {
   return chosen === 'strategy-discussion' || chosen === 'emergency-action';
 }
 
-export function ReferralDiscussions(props: { referral: ReferralRecord }): ReactElement | null {
+export function ReferralDiscussions(props: {
+  referral: ReferralRecord;
+  user: AppUser;
+}): ReactElement | null {
   const r = props.referral;
-  const canSchedule = r.status !== 'closed' && triggerChoices(r).length > 0;
-  const list = useReferralDiscussions(r.id, canSchedule || r.status === 'closed');
+  const schedulable = r.status !== 'closed' && triggerChoices(r).length > 0;
+  // Shown exactly when 'strategy:schedule' would be allowed.
+  const canSchedule = schedulable && canCall('strategy:schedule', props.user);
+  const list = useReferralDiscussions(r.id, schedulable || r.status === 'closed');
   if (!canSchedule && (list.data ?? []).length === 0) return null;
   const items = list.data ?? [];
   const live = items.filter((d) => d.status !== 'cancelled');

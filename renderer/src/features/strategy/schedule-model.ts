@@ -5,6 +5,7 @@
 
 import type { AppUser, DecisionRecord, ReferralRecord } from '../../../../shared/domain/records';
 import type { StrategyDiscussionRecord } from '../../../../shared/domain/strategy';
+import { canChair } from '../../../../shared/strategy/chairs';
 import {
   rescheduleSchema,
   scheduleSchema,
@@ -70,9 +71,7 @@ export function triggerChoices(referral: ReferralRecord): TriggerKind[] {
   return out;
 }
 
-export function canChair(user: AppUser): boolean {
-  return user.active && (user.roles.includes('chair') || user.roles.includes('manager'));
-}
+export { canChair };
 
 /** Every child on the referral by default (domain §2.4: all children in the household considered). */
 export function emptyScheduleForm(referral: ReferralRecord, me: AppUser): ScheduleForm {

@@ -49,10 +49,14 @@ export function useReferralDiscussions(
   });
 }
 
-export function useDiscussionDocuments(id: string): UseQueryResult<DocumentRecord[]> {
+export function useDiscussionDocuments(
+  id: string,
+  enabled = true,
+): UseQueryResult<DocumentRecord[]> {
   return useQuery({
     queryKey: strategyKeys.documents(id),
     queryFn: () => call('documents:list', { subjectType: 'strategy-discussion', subjectId: id }),
+    enabled,
   });
 }
 

@@ -20,6 +20,7 @@ import { formatDateTime } from '../../../components/format';
 import { AmendDialog } from './MinutesDialogs';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesReadView } from './MinutesReadView';
+import { canCall } from '../../../../../shared/ipc/access';
 
 /** "Version 1 · finalised by Sam Patel on 24/11/2026 11:05" */
 export function versionLine(v: MinutesVersionRecord): string {
@@ -50,11 +51,12 @@ export function MinutesPanel(props: {
   const versions = discussion.minutes;
   const latest = versions.at(-1) ?? null;
   const user = session.data?.user;
-  // The chair of this discussion or a manager finalises and amends (the main process insists).
-  const mayDecide =
-    user !== undefined &&
-    user.active &&
-    (user.id === discussion.chair.id || user.roles.includes('manager'));
+  // The chair of this discussion or a manager finalises and amends (services/strategy-load.ts
+  // insists), and only where the channel itself would be allowed (shared/ipc/access.ts).
+  const chairOrManager =
+    user !== undefined && (user.id === discussion.chair.id || user.roles.includes('manager'));
+  const mayFinalise = chairOrManager && canCall('strategy:finalise-minutes', user);
+  const mayAmend = chairOrManager && canCall('strategy:amend-minutes', user);
 
   const download = async (number: number, before?: () => Promise<void>): Promise<void> => {
     setDownloading(number);
@@ -124,7 +126,7 @@ export function MinutesPanel(props: {
                 >
                   Download minutes (PDF)
                 </Button>
-                {mayDecide ? (
+                {mayAmend ? (
                   <Button
                     variant="outlined"
                     onClick={() => {
@@ -142,7 +144,7 @@ export function MinutesPanel(props: {
               key={`${discussion.id}:${String(latest?.number ?? 1)}:${String(reloads)}`}
               discussion={discussion}
               draft={latest}
-              canFinalise={mayDecide}
+              canFinalise={mayFinalise}
               onFinalised={(record) => {
                 setLocal(record);
                 props.onChanged();
