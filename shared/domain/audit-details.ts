@@ -77,6 +77,51 @@ export function fieldChanges(
   return out;
 }
 
+/** Arrays become objects keyed 1, 2, … so a change to one child is one field ("Children › 2 › …"). */
+function comparable(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const out: Record<string, unknown> = {};
+    v.forEach((item, i) => {
+      out[String(i + 1)] = comparable(item);
+    });
+    return out;
+  }
+  if (isRecord(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, item] of Object.entries(v)) out[k] = comparable(item);
+    return out;
+  }
+  return v;
+}
+
+/**
+ * What a correction changed, for its audit entry: `before` and `after` holding only the fields
+ * that differ (nested, arrays keyed from 1), so the entry reads field by field (fieldChanges) and
+ * does not copy the parts of the record that stayed the same.
+ */
+export function changedParts(
+  before: unknown,
+  after: unknown,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const diff = (b: unknown, a: unknown): [unknown, unknown] | null => {
+    if (isRecord(b) && isRecord(a)) {
+      const bo: Record<string, unknown> = {};
+      const ao: Record<string, unknown> = {};
+      for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
+        const d = diff(b[k], a[k]);
+        if (d === null) continue;
+        if (d[0] !== undefined) bo[k] = d[0];
+        if (d[1] !== undefined) ao[k] = d[1];
+      }
+      return Object.keys(bo).length + Object.keys(ao).length === 0 ? null : [bo, ao];
+    }
+    return JSON.stringify(b) === JSON.stringify(a) ? null : [b, a];
+  };
+  const d = diff(comparable(before), comparable(after));
+  const asRecord = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+  return d === null ? { before: {}, after: {} } : { before: asRecord(d[0]), after: asRecord(d[1]) };
+}
+
 /** An entry's changes, read in the words its kind of entry uses. */
 export function entryChanges(entry: {
   entityType: string;

@@ -52,6 +52,7 @@ import {
 } from './context';
 import { assertDecidedLinksKept, checkNewChildren, resolveLinks } from './decided-links';
 import { isReReferral } from './involvement';
+import { changedParts } from '../../../shared/domain/audit-details';
 import {
   listQueueFor,
   pageQueueFor,
@@ -230,6 +231,9 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
             stamp,
           );
           await saveConfirmedNew(trx, id, input, confirmedNew, stamp, row.reference);
+          // As stored (with the children's links), so only real changes are audited.
+          const saved = await getReferralRow(trx, id);
+          if (!saved) throw new NotFoundError('The referral');
           await addChronology(trx, id, {
             at,
             kind: 'auto',
@@ -243,7 +247,13 @@ export function createReferralService(deps: ServiceDeps): ReferralService {
             entityType: 'referral',
             entityId: id,
             summary: `Referral ${row.reference} updated (version ${String(version)} → ${String(version + 1)})`,
-            details: { fromVersion: version, toVersion: version + 1 },
+            // Field by field, before → after, as the audit viewer and a subject access export
+            // show it: only what this correction changed.
+            details: {
+              fromVersion: version,
+              toVersion: version + 1,
+              ...changedParts(JSON.parse(row.data) as unknown, JSON.parse(saved.data) as unknown),
+            },
           });
           return loadReferralOrThrow(trx, pc, deps, id);
         });
