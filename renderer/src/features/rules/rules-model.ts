@@ -30,6 +30,7 @@ import {
   type PolicyRuleKey,
   type ResolvedPolicy,
 } from '../../../../shared/policy';
+import { RULE_LABELS, anyRuleValueText } from '../../../../shared/policy/settings-text';
 import { formatUkDate, parseUkDate } from '../../../../shared/validation/formats';
 
 export { COUNTING_CONVENTION, VERIFY_UI_TEXT };
@@ -44,82 +45,20 @@ export type RuleRow = {
   overridden: boolean;
 };
 
-const LABELS: Partial<Record<PolicyRuleKey, string>> = {
-  decisionWorkingDays: 'Decide the type of response within',
-  initialAssessmentWorkingDays: 'Initial assessment within',
-  coreAssessmentWorkingDays: 'Core assessment within',
-  assessmentWorkingDays: 'Assessment within (from referral)',
-  internalReviewWorkingDays: 'Assessment internal review point',
-  strategyDiscussionWorkingDays: 'Strategy discussion within (from decision)',
-  icpcWorkingDays: 'Initial child protection conference (ICPC) within',
-  icpcAnchor: 'ICPC counted from',
-  firstCoreGroupWorkingDays: 'First core group within (from the ICPC)',
-  firstReviewMonths: 'First review conference within (from the ICPC)',
-  reviewIntervalMonths: 'Later review conferences at most every',
-  managerSignOff: 'Manager sign-off of decisions',
-  caseHolderTerm: 'Case holder is called',
-  officeHoursStart: 'Office opens',
-  officeHoursEnd: 'Office closes',
-  outOfHoursRule: 'Out-of-hours referrals count from',
-  seeChildWithinHours: 'See the child (child protection concerns) within',
-  seeChildInNeedWorkingDays: 'See a child in need within',
-  ladoReferralWorkingDays:
-    'Refer an allegation against someone who works with children to the LADO within',
-  privateFosteringVisitWorkingDays: 'Visit a privately fostered child within (from notification)',
-};
-
-const WORKING_DAY_KEYS = new Set<PolicyRuleKey>([
-  'decisionWorkingDays',
-  'initialAssessmentWorkingDays',
-  'coreAssessmentWorkingDays',
-  'assessmentWorkingDays',
-  'internalReviewWorkingDays',
-  'strategyDiscussionWorkingDays',
-  'icpcWorkingDays',
-  'firstCoreGroupWorkingDays',
-  'seeChildInNeedWorkingDays',
-  'ladoReferralWorkingDays',
-  'privateFosteringVisitWorkingDays',
-]);
-
-function formatValue(key: PolicyRuleKey, policy: ResolvedPolicy): string {
-  const value = policy[key];
-  if (value === null) {
-    return key === 'seeChildInNeedWorkingDays'
-      ? 'As soon as possible (no local figure)'
-      : 'Not in this edition';
-  }
-  if (key === 'ladoReferralWorkingDays' && value === 0) return 'The same working day';
-  if (WORKING_DAY_KEYS.has(key) && typeof value === 'number') {
-    return value === 1 ? '1 working day' : `${value} working days`;
-  }
-  if (key === 'firstReviewMonths' || key === 'reviewIntervalMonths')
-    return `${String(value)} months`;
-  if (key === 'seeChildWithinHours') return `${String(value)} hours`;
-  if (key === 'icpcAnchor') {
-    return value === 's47-start'
-      ? 'the start of the section 47 enquiry'
-      : value === 'initiating-strategy-discussion'
-        ? 'the strategy discussion that started the section 47 enquiry'
-        : 'the last strategy discussion';
-  }
-  if (key === 'outOfHoursRule') {
-    return value === 'next-working-day' ? 'the next working day' : 'the day of receipt';
-  }
-  if (key === 'managerSignOff') {
-    return value === 'required' ? 'Required' : value === 'optional' ? 'Optional' : 'Off';
-  }
-  return String(value);
-}
+// The rows of the rules table: every rule but the strategy discussion roles, which have their own
+// table (attendeeRows). Labels and values in the same words as the Settings screen and the audit.
+const RULE_KEYS = (Object.keys(RULE_LABELS) as PolicyRuleKey[]).filter(
+  (k) => k !== 'requiredRoles' && k !== 'optionalRoles',
+);
 
 const VERIFY_KEYS = new Set<PolicyRuleKey>(VERIFY_SETTINGS.map((s) => s.key));
 
 export function ruleRows(policy: ResolvedPolicy): RuleRow[] {
   const overridden = new Set(policy.overrides.map((o) => o.key));
-  return (Object.keys(LABELS) as PolicyRuleKey[]).map((key) => ({
+  return RULE_KEYS.map((key) => ({
     key,
-    label: LABELS[key] ?? key,
-    value: formatValue(key, policy),
+    label: RULE_LABELS[key],
+    value: anyRuleValueText(key, policy[key]),
     source: describeRuleSource(policy.sources[key]),
     localSetting: VERIFY_KEYS.has(key),
     overridden: overridden.has(key),
