@@ -301,6 +301,50 @@ describe('the referral queue', () => {
     }
   });
 
+  it('a tick changes only the clocks: the same row elements, nothing else in them touched', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let now = NOW;
+      setup();
+      renderApp(() => now);
+      await rowTexts();
+      const rows = screen.getAllByTestId('queue-row');
+      const grid = first(rows).closest('[role="grid"]');
+      if (!(grid instanceof HTMLElement)) throw new Error('no grid');
+      const changed = new Set<Node>();
+      const observer = new MutationObserver((records) => {
+        for (const r of records) changed.add(r.target);
+      });
+      observer.observe(grid, { subtree: true, childList: true, characterData: true });
+
+      // A minute later, the same day: nothing in the grid changes at all.
+      now = new Date(NOW.getTime() + 60_000);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(60_000);
+      });
+      expect(changed.size).toBe(0);
+
+      // The next day: only text inside the clock chips changes, in the same row elements.
+      now = new Date('2026-11-25T09:00:00Z');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(60_000);
+      });
+      observer.disconnect();
+      expect(changed.size).toBeGreaterThan(0);
+      for (const node of changed) {
+        const el = node instanceof Element ? node : node.parentElement;
+        expect(el?.closest('[data-testid="clock-chip"]')).not.toBeNull();
+      }
+      const after = screen.getAllByTestId('queue-row');
+      expect(after).toHaveLength(rows.length);
+      after.forEach((row, i) => {
+        expect(row).toBe(rows[i]);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a duty worker takes an unassigned referral at once, and is asked before taking one held by a colleague', async () => {
     const fake = setup({
       'referrals:assign': ({ id }) => makeReferral(id),
