@@ -33,7 +33,16 @@ export function StatusChip(props: { status: StrategyStatus }): ReactElement {
     <Chip
       label={STRATEGY_STATUS_LABELS[props.status]}
       variant="outlined"
-      sx={{ fontWeight: 600, borderWidth: 2, borderColor: STATUS_COLOURS[props.status] }}
+      sx={{
+        fontWeight: 600,
+        borderWidth: 2,
+        borderColor: STATUS_COLOURS[props.status],
+        // In a narrow grid column the words wrap onto a second line rather than being cut off
+        // ("Scheduled (not y…").
+        height: 'auto',
+        minHeight: 32,
+        '& .MuiChip-label': { whiteSpace: 'normal', py: 0.5 },
+      }}
     />
   );
 }
