@@ -4,7 +4,6 @@
 import { useState, type ReactElement } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import {
   AUDIT_ACTIONS,
@@ -12,84 +11,12 @@ import {
   type AuditAction,
 } from '../../../../shared/domain/audit';
 import type { AppUser } from '../../../../shared/domain/records';
-import { parseTypedDate } from '../../../../shared/validation/typed-dates';
-import { DatePickerButton } from '../../components/DatePickerButton';
-import { londonDay } from '../../components/format';
-import { useNowSource } from '../../components/now';
+import { FilterDateField } from '../../components/DateTextField';
 import type { AuditFilters as Filters } from './audit-model';
 
 const ACTIONS_BY_LABEL = [...AUDIT_ACTIONS].sort((a, b) =>
   AUDIT_ACTION_LABELS[a].localeCompare(AUDIT_ACTION_LABELS[b], 'en-GB'),
 );
-
-function DayField(props: {
-  id: string;
-  label: string;
-  value: string | null;
-  onChange: (date: string | null) => void;
-  /** A problem found beyond the field itself (an end before the start). */
-  problem?: string | null;
-}): ReactElement {
-  const nowSource = useNowSource();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const read = (t: string, showError: boolean): void => {
-    if (t.trim() === '') {
-      setError(null);
-      if (props.value !== null) props.onChange(null);
-      return;
-    }
-    const parsed = parseTypedDate(t, { today: londonDay(nowSource()), twoDigitYears: 'near' });
-    if (parsed.ok) {
-      setError(null);
-      if (parsed.date !== props.value) props.onChange(parsed.date);
-    } else if (showError) {
-      setError(parsed.error);
-    }
-  };
-  return (
-    <TextField
-      size="small"
-      id={props.id}
-      label={props.label}
-      placeholder="DD/MM/YYYY"
-      value={text}
-      error={error !== null || (props.problem ?? null) !== null}
-      helperText={error ?? props.problem ?? undefined}
-      onChange={(e) => {
-        setText(e.target.value);
-        read(e.target.value, false);
-      }}
-      onBlur={() => {
-        read(text, true);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') read(text, true);
-      }}
-      slotProps={{
-        inputLabel: { shrink: true },
-        htmlInput: { maxLength: 24 },
-        input: {
-          endAdornment: (
-            <InputAdornment position="end">
-              <DatePickerButton
-                value={text}
-                label={props.label}
-                inputId={props.id}
-                describedBy={`${props.id}-label`}
-                onPick={(t) => {
-                  setText(t);
-                  read(t, true);
-                }}
-              />
-            </InputAdornment>
-          ),
-        },
-      }}
-      sx={{ width: 182 }}
-    />
-  );
-}
 
 export function AuditFilters(props: {
   value: Filters;
@@ -181,17 +108,19 @@ export function AuditFilters(props: {
           </option>
         ))}
       </TextField>
-      <DayField
+      <FilterDateField
         id="field-audit-from"
         label="From"
+        width={182}
         value={value.from}
         onChange={(from) => {
           onChange({ ...value, from });
         }}
       />
-      <DayField
+      <FilterDateField
         id="field-audit-to"
         label="To"
+        width={182}
         value={value.to}
         problem={props.datesError}
         onChange={(to) => {

@@ -1,9 +1,8 @@
 // The filters above the work queue: kind, who the letter is for, overdue only, and due by a date
 // (typed DD/MM/YYYY with the app's calendar button, read by the one shared date parser).
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import InputAdornment from '@mui/material/InputAdornment';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
@@ -14,10 +13,7 @@ import {
   type WorkItemKind,
 } from '../../../../shared/domain/letters';
 import { LETTER_VARIANTS, type LetterVariant } from '../../../../shared/letters/types';
-import { parseTypedDate } from '../../../../shared/validation/typed-dates';
-import { DatePickerButton } from '../../components/DatePickerButton';
-import { londonDay } from '../../components/format';
-import { useNowSource } from '../../components/now';
+import { FilterDateField } from '../../components/DateTextField';
 import { VARIANT_SHORT_LABELS, type WorkFilters } from './work-queue-model';
 
 const KIND_SHORT: Record<WorkItemKind, string> = {
@@ -33,26 +29,6 @@ export function WorkQueueFilters(props: {
   onChange: (next: WorkFilters) => void;
 }): ReactElement {
   const { value, onChange } = props;
-  const nowSource = useNowSource();
-  const [dueText, setDueText] = useState('');
-  const [dueError, setDueError] = useState<string | null>(null);
-
-  /** Apply a typed due-by date when it reads as a real date; blank clears the filter. */
-  const readDue = (text: string, showError: boolean): void => {
-    if (text.trim() === '') {
-      setDueError(null);
-      if (value.dueBy !== null) onChange({ ...value, dueBy: null });
-      return;
-    }
-    const parsed = parseTypedDate(text, { today: londonDay(nowSource()), twoDigitYears: 'near' });
-    if (parsed.ok) {
-      setDueError(null);
-      if (parsed.date !== value.dueBy) onChange({ ...value, dueBy: parsed.date });
-    } else if (showError) {
-      setDueError(parsed.error);
-    }
-  };
-
   return (
     <Box
       role="group"
@@ -99,45 +75,14 @@ export function WorkQueueFilters(props: {
           </option>
         ))}
       </TextField>
-      <TextField
-        size="small"
+      <FilterDateField
         id={DUE_BY_ID}
         label="Due by"
-        placeholder="DD/MM/YYYY"
-        value={dueText}
-        error={dueError !== null}
-        helperText={dueError ?? undefined}
-        onChange={(e) => {
-          setDueText(e.target.value);
-          readDue(e.target.value, false);
+        width={178}
+        value={value.dueBy}
+        onChange={(dueBy) => {
+          onChange({ ...value, dueBy });
         }}
-        onBlur={() => {
-          readDue(dueText, true);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') readDue(dueText, true);
-        }}
-        slotProps={{
-          inputLabel: { shrink: true },
-          htmlInput: { maxLength: 24 },
-          input: {
-            endAdornment: (
-              <InputAdornment position="end">
-                <DatePickerButton
-                  value={dueText}
-                  label="Due by"
-                  inputId={DUE_BY_ID}
-                  describedBy={`${DUE_BY_ID}-label`}
-                  onPick={(text) => {
-                    setDueText(text);
-                    readDue(text, true);
-                  }}
-                />
-              </InputAdornment>
-            ),
-          },
-        }}
-        sx={{ width: 178 }}
       />
       <FormControlLabel
         control={

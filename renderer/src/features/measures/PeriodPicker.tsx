@@ -3,8 +3,6 @@
 // last good period until the dates are right.
 import { useEffect, useState, type ReactElement } from 'react';
 import Box from '@mui/material/Box';
-import InputAdornment from '@mui/material/InputAdornment';
-import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import {
@@ -16,7 +14,7 @@ import {
 } from '../../../../shared/measures/period';
 import { parseTypedDate } from '../../../../shared/validation/typed-dates';
 import { formatUkDate } from '../../../../shared/validation/formats';
-import { DatePickerButton } from '../../components/DatePickerButton';
+import { DateTextField } from '../../components/DateTextField';
 
 function DayField(props: {
   id: string;
@@ -45,46 +43,16 @@ function DayField(props: {
       setError(t.trim() === '' ? `Enter the ${props.label.toLowerCase()} date` : parsed.error);
     }
   };
-  const message = error ?? props.problem;
   return (
-    <TextField
-      size="small"
+    <DateTextField
       id={props.id}
       label={props.label}
-      placeholder="DD/MM/YYYY"
-      value={text}
-      error={message !== null}
-      helperText={message ?? ' '}
-      onChange={(e) => {
-        setText(e.target.value);
-      }}
-      onBlur={() => {
-        read(text);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') read(text);
-      }}
-      slotProps={{
-        inputLabel: { shrink: true },
-        htmlInput: { maxLength: 24 },
-        input: {
-          endAdornment: (
-            <InputAdornment position="end">
-              <DatePickerButton
-                value={text}
-                label={props.label}
-                inputId={props.id}
-                describedBy={`${props.id}-label`}
-                onPick={(t) => {
-                  setText(t);
-                  read(t);
-                }}
-              />
-            </InputAdornment>
-          ),
-        },
-      }}
-      sx={{ width: 190 }}
+      text={text}
+      message={error ?? props.problem}
+      reserveHelperLine
+      width={190}
+      onText={setText}
+      onCommit={read}
     />
   );
 }
