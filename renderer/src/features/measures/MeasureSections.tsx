@@ -5,7 +5,7 @@ import type { ReactElement, ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { Measures } from '../../../../shared/measures/types';
+import type { Drill, Measures } from '../../../../shared/measures/types';
 import { ChartFigure } from './ChartFigure';
 import { MeasureTile } from './MeasureTile';
 import { NumbersTable, type NumberRow } from './NumbersTable';
@@ -79,6 +79,24 @@ function ChartOrTable(props: {
   );
 }
 
+/** The volume tiles: each count with its drill-down. */
+const VOLUME_TILES: readonly {
+  title: string;
+  count: keyof Measures['volume'];
+  drill: Drill;
+  label: string;
+}[] = [
+  { title: 'Contacts received', count: 'contacts', drill: 'contacts', label: 'Contacts received' },
+  { title: 'Referrals (census)', count: 'referrals', drill: 'referrals', label: 'Referrals' },
+  {
+    title: 'Information on open cases',
+    count: 'openCase',
+    drill: 'open-case',
+    label: 'Open cases',
+  },
+  { title: 'Not decided yet', count: 'undecided', drill: 'undecided', label: 'Not decided yet' },
+];
+
 const pct = (p: number | null): string | null => (p === null ? null : formatPercent(p));
 
 export function MeasureSections({ m, view, onDrill }: Props): ReactElement {
@@ -92,58 +110,17 @@ export function MeasureSections({ m, view, onDrill }: Props): ReactElement {
         intro="Every concern recorded in Front Door is a contact. It is a referral, as the Children in Need census counts them, unless the decision found the child's case already open (then the information goes to the allocated worker). A contact not decided yet counts as a referral until then."
       >
         <Box sx={tiles}>
-          <MeasureTile
-            title="Contacts received"
-            figure={formatCount(m.volume.contacts)}
-            drills={[
-              {
-                drill: 'contacts',
-                label: 'Contacts received',
-                count: m.volume.contacts,
-                text: 'See them',
-              },
-            ]}
-            onDrill={onDrill}
-          />
-          <MeasureTile
-            title="Referrals (census)"
-            figure={formatCount(m.volume.referrals)}
-            drills={[
-              {
-                drill: 'referrals',
-                label: 'Referrals',
-                count: m.volume.referrals,
-                text: 'See them',
-              },
-            ]}
-            onDrill={onDrill}
-          />
-          <MeasureTile
-            title="Information on open cases"
-            figure={formatCount(m.volume.openCase)}
-            drills={[
-              {
-                drill: 'open-case',
-                label: 'Open cases',
-                count: m.volume.openCase,
-                text: 'See them',
-              },
-            ]}
-            onDrill={onDrill}
-          />
-          <MeasureTile
-            title="Not decided yet"
-            figure={formatCount(m.volume.undecided)}
-            drills={[
-              {
-                drill: 'undecided',
-                label: 'Not decided yet',
-                count: m.volume.undecided,
-                text: 'See them',
-              },
-            ]}
-            onDrill={onDrill}
-          />
+          {VOLUME_TILES.map((t) => (
+            <MeasureTile
+              key={t.drill}
+              title={t.title}
+              figure={formatCount(m.volume[t.count])}
+              drills={[
+                { drill: t.drill, label: t.label, count: m.volume[t.count], text: 'See them' },
+              ]}
+              onDrill={onDrill}
+            />
+          ))}
         </Box>
       </Section>
 
