@@ -88,14 +88,14 @@ function roleSentences(b: readonly RoleId[], a: readonly RoleId[], counts: Chang
         );
       }
     } else {
-      out.push(`Strategy discussions will need ${ROLE_LABELS[role]} involved.`);
+      out.push(`Strategy discussions will need this attendee: ${ROLE_LABELS[role]}.`);
     }
   }
   for (const role of b.filter((r) => !a.includes(r))) {
     out.push(
       role === 'sw-manager'
         ? "Strategy discussions will no longer need the social worker's manager; they can still be invited."
-        : `Strategy discussions will no longer need ${ROLE_LABELS[role]}.`,
+        : `Strategy discussions will no longer need this attendee: ${ROLE_LABELS[role]}.`,
     );
   }
   return out;

@@ -127,6 +127,42 @@ describe('importing the GOV.UK bank holidays', () => {
     });
   });
 
+  it('the settings preview counts with the imported holidays, so only the change itself moves a date', async () => {
+    const r = await env.services.referrals.create(
+      { user: worker },
+      { referral: referralInput({ receivedAt: '2026-12-03T10:00:00.000Z' }), newChildren: [0] },
+    );
+    await env.services.bankHolidays.import(admin(), { text: WITH_ONE_OFF });
+    expect((await env.services.referrals.get({ user: worker }, { id: r.id })).decisionDue).toBe(
+      '2026-12-07',
+    );
+    const settings = await env.services.settings.get(admin());
+
+    // A closure day after the due date moves nothing: the imported Friday is not news to the preview.
+    const later = await env.services.settings.preview(admin(), {
+      closures: [...settings.closures, '2026-12-10'],
+    });
+    expect(later.sentences).toEqual([
+      'Closure days added: 10/12/2026.',
+      "No open referral's decision due date changes. Referrals already decided keep theirs.",
+    ]);
+
+    // Closing on Monday 7th, after the imported Friday holiday, moves the decision to Tuesday.
+    const monday = await env.services.settings.preview(admin(), {
+      closures: [...settings.closures, '2026-12-07'],
+    });
+    expect(monday.sentences).toContain(
+      "1 open referral's decision clock counts differently: its decision due date is recalculated when you save, and each change is noted in the referral's history.",
+    );
+    await env.services.settings.update(admin(), {
+      version: settings.version,
+      closures: [...settings.closures, '2026-12-07'],
+    });
+    expect((await env.services.referrals.get({ user: worker }, { id: r.id })).decisionDue).toBe(
+      '2026-12-08',
+    );
+  });
+
   it('refuses a truncated file with the reason, audits the refusal and changes nothing', async () => {
     await env.services.bankHolidays.import(admin(), { text: GOOD });
     const before = await env.services.settings.get(admin());

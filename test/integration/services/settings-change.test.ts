@@ -111,6 +111,27 @@ describe('the preview of a change', () => {
     ]);
   });
 
+  it('names an attendee added to or taken off the required list by its label', async () => {
+    const s = await env.services.settings.get(as());
+    const required = s.policy.requiredRoles;
+    const optional = s.policy.optionalRoles.filter((r) => r !== 'domestic-abuse-specialist');
+    const withSpecialist = {
+      requiredRoles: [...required, 'domestic-abuse-specialist' as const],
+      optionalRoles: optional,
+    };
+    const added = await env.services.settings.preview(as(), { overrides: withSpecialist });
+    expect(added.sentences).toContain(
+      'Strategy discussions will need this attendee: Domestic abuse specialist.',
+    );
+    await change({ overrides: withSpecialist });
+    const removed = await env.services.settings.preview(as(), {
+      overrides: { requiredRoles: required, optionalRoles: optional },
+    });
+    expect(removed.sentences).toContain(
+      'Strategy discussions will no longer need this attendee: Domestic abuse specialist.',
+    );
+  });
+
   it('is for administrators only', async () => {
     const worker = await env.signIn('kim', ['duty-worker', 'manager']);
     await expect(
