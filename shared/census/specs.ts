@@ -47,6 +47,8 @@ export type CensusSpec = {
   factorSeparator: string;
   /** Where this span's items come from. */
   source: string;
+  /** The local readings this extract was made with. */
+  options: CensusOptions;
 };
 
 /**
@@ -75,12 +77,45 @@ const REFERRAL_ITEMS: readonly CensusField[] = [
 ];
 
 /**
- * Responses that end the referral without a social care assessment. Information and advice is
- * no further action (RESPONSE_LABELS); a step down to early help is counted as NFA too, because
- * the census counts a referral as NFA when children's social care takes no further action on it
- * [verify against the year's CIN census guide before a return].
+ * Two readings of the CIN census guide that the authority's performance team confirms against the
+ * year's guide before a return, so each is a choice on the extract with its default, not code:
+ * - a step down to early help is ReferralNFA (default yes): the census counts a referral as NFA
+ *   when children's social care takes no further action on it, and early help is not social care;
+ * - yes/no items are written `true`/`false` as the specification's XML booleans (default); some
+ *   loaders and local tools expect `1`/`0`.
  */
-const NFA_RESPONSES: readonly ResponseType[] = ['nfa', 'information-advice', 'early-help'];
+export type CensusOptions = {
+  earlyHelpIsNfa: boolean;
+  booleans: CensusBooleans;
+};
+export const CENSUS_BOOLEANS = ['true-false', '1-0'] as const;
+export type CensusBooleans = (typeof CENSUS_BOOLEANS)[number];
+export const DEFAULT_CENSUS_OPTIONS: CensusOptions = {
+  earlyHelpIsNfa: true,
+  booleans: 'true-false',
+};
+
+/** Each choice in words, with why it is a choice, for the extract screen and the audit. */
+export const CENSUS_OPTION_TEXT = {
+  earlyHelpIsNfa: {
+    label: 'Count a step down to early help as no further action (ReferralNFA)',
+    note: "Local reading: children's social care takes no further action when the family is stepped down to early help. Check the year's CIN census guide.",
+  },
+  booleans: {
+    label: 'Yes/no items written as',
+    choices: {
+      'true-false': 'true / false (as the specification)',
+      '1-0': '1 / 0 (for loaders that expect numbers)',
+    } satisfies Record<CensusBooleans, string>,
+  },
+} as const;
+
+/** Responses that end the referral without a social care assessment (RESPONSE_LABELS). */
+function nfaResponses(options: CensusOptions): readonly ResponseType[] {
+  return options.earlyHelpIsNfa
+    ? ['nfa', 'information-advice', 'early-help']
+    : ['nfa', 'information-advice'];
+}
 
 type Span = {
   from: CollectionYear;
@@ -109,7 +144,10 @@ const SPANS: readonly Span[] = [
  * The specification for a collection year (named by the year it starts: 2025 is 2025-26).
  * @throws RangeError for a year before 2013-14, which Front Door does not produce.
  */
-export function censusSpec(year: CollectionYear): CensusSpec {
+export function censusSpec(
+  year: CollectionYear,
+  options: CensusOptions = DEFAULT_CENSUS_OPTIONS,
+): CensusSpec {
   if (!Number.isInteger(year)) throw new RangeError(`Not a collection year: ${String(year)}`);
   const span = SPANS.find((s) => s.from <= year && (s.to === null || year <= s.to));
   if (!span) {
@@ -122,12 +160,11 @@ export function censusSpec(year: CollectionYear): CensusSpec {
     label: collectionYearLabel(year),
     sexField: span.sexField,
     fields: [...COMMON_BEFORE_SEX, span.sexField, ...REFERRAL_ITEMS],
-    nfaResponses: NFA_RESPONSES,
-    // CIN census specification: boolean items are returned as true/false [verify: 1/0 is also
-    // accepted by some loaders].
-    booleans: { yes: 'true', no: 'false' },
+    nfaResponses: nfaResponses(options),
+    booleans: options.booleans === '1-0' ? { yes: '1', no: '0' } : { yes: 'true', no: 'false' },
     factorSeparator: ',',
     source: span.source,
+    options,
   };
 }
 

@@ -8,7 +8,13 @@ import { londonInstant } from '../../../shared/calendar/london-instant';
 import { computeReferralClocks } from '../../../shared/calendar/referral-clocks';
 import { addDaysIso } from '../../../shared/calendar/dates';
 import { censusRow, type CensusFacts, type CensusReferralRow } from '../../../shared/census/rows';
-import { censusFileName, censusSpec, type CensusSpec } from '../../../shared/census/specs';
+import {
+  DEFAULT_CENSUS_OPTIONS,
+  censusFileName,
+  censusSpec,
+  type CensusOptions,
+  type CensusSpec,
+} from '../../../shared/census/specs';
 import { validateCensusRows } from '../../../shared/census/validate';
 import { collectionYearRange } from '../../../shared/codes/collection-year';
 import type { IsoDate } from '../../../shared/domain/types';
@@ -173,25 +179,66 @@ function checkOf(spec: CensusSpec, rows: readonly CensusReferralRow[]): CensusCh
     rows: rows.length,
     failures: validateCensusRows(rows, spec),
     source: spec.source,
+    options: spec.options,
   };
 }
 
+function specFor(input: YearInput): CensusSpec {
+  const options: CensusOptions = {
+    earlyHelpIsNfa: input.earlyHelpIsNfa ?? DEFAULT_CENSUS_OPTIONS.earlyHelpIsNfa,
+    booleans: input.booleans ?? DEFAULT_CENSUS_OPTIONS.booleans,
+  };
+  return censusSpec(input.year, options);
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${String(n)} ${n === 1 ? one : many}`;
+
 export function createCensusService(deps: ServiceDeps): CensusService {
   const { store, clock, files } = deps;
+  /**
+   * A check reads every child's census facts and shows the failing rows by name: a view of those
+   * children's records (architecture §3: every view of case data audited), naming the referrals
+   * so a subject access request finds it.
+   */
+  const auditCheck = (ctx: ServiceContext, check: CensusCheck) =>
+    store.transaction((trx) =>
+      appendAudit(trx, {
+        at: nowIso(clock),
+        userId: ctx.user.id,
+        action: 'view',
+        entityType: 'census',
+        entityId: check.label,
+        summary: `CIN census referral extract ${check.label} checked: ${plural(check.rows, 'row')}, ${String(check.failures.length)} to put right`,
+        details: {
+          year: check.year,
+          rows: check.rows,
+          options: check.options,
+          referralIds: [...new Set(check.failures.map((f) => f.referralId))],
+        },
+      }),
+    );
   return {
-    async check(ctx, { year }) {
+    async check(ctx, input) {
       requireCall(ctx, 'census:check', 'check the CIN census extract');
-      const spec = censusSpec(year);
-      return checkOf(spec, await gatherRows(store.db, spec, nowIso(clock)));
+      const spec = specFor(input);
+      const check = checkOf(spec, await gatherRows(store.db, spec, nowIso(clock)));
+      await auditCheck(ctx, check);
+      return check;
     },
-    async exportCsv(ctx, { year }) {
+    async exportCsv(ctx, input) {
       requireCall(ctx, 'census:export', 'export the CIN census extract');
-      const spec = censusSpec(year);
+      const { year } = input;
+      const spec = specFor(input);
       // Gathered once: the rows checked are exactly the rows written.
       const rows = await gatherRows(store.db, spec, nowIso(clock));
       const check = checkOf(spec, rows);
       // The DfE loader would reject the return: nothing is written until every row passes.
-      if (check.failures.length > 0) return { kind: 'refused', check };
+      if (check.failures.length > 0) {
+        // Refused with the failing rows named on screen: audited as the check it is.
+        await auditCheck(ctx, check);
+        return { kind: 'refused', check };
+      }
       const bytes = censusCsv(rows, spec);
       const fileName = censusFileName(year);
       const outcome = await files.offer({ suggestedName: fileName, mime: 'text/csv', bytes });
@@ -205,9 +252,10 @@ export function createCensusService(deps: ServiceDeps): CensusService {
             action: 'export',
             entityType: 'census',
             entityId: spec.label,
-            summary: `CIN census referral extract ${spec.label} exported: ${String(rows.length)} row${rows.length === 1 ? '' : 's'}`,
+            summary: `CIN census referral extract ${spec.label} exported: ${plural(rows.length, 'row')}`,
             details: {
               year,
+              options: spec.options,
               fileName,
               rows: rows.length,
               sha256: createHash('sha256').update(bytes).digest('hex'),

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { collectionYearFor, collectionYearLabel } from '../../codes/collection-year';
 import type { CensusField } from '../../census/specs';
-import { FIRST_CENSUS_YEAR } from '../../census/specs';
+import { CENSUS_BOOLEANS, FIRST_CENSUS_YEAR, type CensusOptions } from '../../census/specs';
 import type { CensusRowFailure } from '../../census/validate';
 import type { FileOutcomeRecord } from '../../domain/documents';
 import { type ValidationContext, checkContext, memoByToday } from '../../validation/fields';
@@ -26,6 +26,8 @@ export type CensusCheck = {
   failures: CensusRowFailure[];
   /** Where the year's items come from. */
   source: string;
+  /** The local readings the rows were made with. */
+  options: CensusOptions;
 };
 
 export type CensusExport =
@@ -45,6 +47,11 @@ const yearInput = memoByToday((ctx: ValidationContext) => {
           `Front Door produces the census from ${collectionYearLabel(FIRST_CENSUS_YEAR)}`,
         )
         .max(current, `The latest collection year is ${collectionYearLabel(current)}`),
+      // Local readings of the year's guide (shared/census/specs.ts); absent means the default.
+      earlyHelpIsNfa: z.boolean({ error: 'Say whether early help counts as NFA' }).optional(),
+      booleans: z
+        .enum(CENSUS_BOOLEANS, { error: 'Choose how yes/no items are written' })
+        .optional(),
     })
     .strict();
 });

@@ -206,26 +206,72 @@ describe('census:check and census:export', () => {
       },
     ]);
 
-    // The export is audited with the file's hash and every referral in it.
+    // The check is audited as a view, then the export with the file's hash and every referral
+    // in it, each with the local readings it was made with.
     const audit = await env.store.db
       .selectFrom('audit_log')
       .selectAll()
       .where('entity_type', '=', 'census')
+      .orderBy('seq')
       .execute();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({
-      action: 'export',
-      entity_id: '2025-26',
-      user_id: env.admin.id,
-    });
-    const details = JSON.parse(audit[0]?.details ?? '{}') as {
+    expect(audit.map((a) => [a.action, a.entity_id, a.user_id])).toEqual([
+      ['view', '2025-26', env.admin.id],
+      ['export', '2025-26', env.admin.id],
+    ]);
+    expect(audit[0]?.summary).toBe(
+      'CIN census referral extract 2025-26 checked: 6 rows, 0 to put right',
+    );
+    const details = JSON.parse(audit[1]?.details ?? '{}') as {
       rows: number;
       referralIds: string[];
+      options: unknown;
     };
     expect(details.rows).toBe(6);
+    expect(details.options).toEqual({ earlyHelpIsNfa: true, booleans: 'true-false' });
     expect([...details.referralIds].sort()).toEqual(
       [R.a, R.b, R.d, R.h, R.c].map((r) => r.id).sort(),
     );
+
+    // A subject access request for D's child finds the export that carried their data; the
+    // check named no failing row, so it is not about them.
+    const dChild = await personOf(R.d, 0);
+    const found = await env.services.auditSearch.search(as(), {
+      personId: dChild,
+      page: 0,
+      pageSize: 100,
+    });
+    const census = found.rows.filter((r) => r.entityType === 'census');
+    expect(census.map((r) => r.action)).toEqual(['export']);
+  });
+
+  it('follows the local readings chosen: early help not NFA, and yes/no written 1/0', async () => {
+    const check = await env.services.census.check(as(), {
+      year: YEAR,
+      earlyHelpIsNfa: false,
+      booleans: '1-0',
+    });
+    expect(check.options).toEqual({ earlyHelpIsNfa: false, booleans: '1-0' });
+    expect(check.failures).toEqual([]);
+    const out = await env.services.census.exportCsv(as(), {
+      year: YEAR,
+      earlyHelpIsNfa: false,
+      booleans: '1-0',
+    });
+    if (out.kind !== 'exported' || out.outcome.kind !== 'saved') throw new Error('not saved');
+    const rows = readExport(out.outcome.location);
+    // In received order: A (strategy discussion), B (NFA), D's two children (early help), H, C.
+    expect(rows.map((r) => r.ReferralNFA)).toEqual(['0', '1', '0', '0', '0', '0']);
+    expect(rows[0]?.ICPCnotRequired).toBe('0');
+    const exported = await env.store.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity_type', '=', 'census')
+      .where('action', '=', 'export')
+      .executeTakeFirstOrThrow();
+    expect((JSON.parse(exported.details) as { options: unknown }).options).toEqual({
+      earlyHelpIsNfa: false,
+      booleans: '1-0',
+    });
   });
 
   it('writes the 2023-24 file with Gender codes', async () => {
@@ -305,12 +351,25 @@ describe('census:check and census:export', () => {
     });
     const bId = await personOf(R.b);
     await env.store.db.updateTable('people').set({ gender: 'X' }).where('id', '=', bId).execute();
+
+    const check = await env.services.census.check(as(), { year: YEAR });
+    // The check showed those two children by name: audited as a view naming their referrals.
+    const viewed = await env.store.db
+      .selectFrom('audit_log')
+      .select(['summary', 'details'])
+      .where('entity_type', '=', 'census')
+      .executeTakeFirstOrThrow();
+    expect(viewed.summary).toBe(
+      'CIN census referral extract 2025-26 checked: 7 rows, 2 to put right',
+    );
+    expect(
+      [...(JSON.parse(viewed.details) as { referralIds: string[] }).referralIds].sort(),
+    ).toEqual([R.b.id, unlinked.id].sort());
     const auditBefore = await env.store.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
 
-    const check = await env.services.census.check(as(), { year: YEAR });
     expect(check.rows).toBe(7);
     expect(check.failures).toEqual([
       {
@@ -332,11 +391,18 @@ describe('census:check and census:export', () => {
     const out = await env.services.census.exportCsv(as(), { year: YEAR });
     expect(out).toEqual({ kind: 'refused', check });
     expect(readdirSync(env.filesDir)).toEqual([]);
+    // Nothing exported is audited; the failing rows it showed are, as a check.
     const auditAfter = await env.store.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(auditAfter.n).toBe(auditBefore.n);
+    expect(auditAfter.n).toBe(auditBefore.n + 1);
+    const actions = await env.store.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'census')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(['view', 'view']);
   });
 
   it('refuses a duty worker', async () => {

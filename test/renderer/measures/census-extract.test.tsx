@@ -43,7 +43,9 @@ const failing: CensusCheck = {
     },
   ],
   source: 'CIN census 2024-25 specification',
+  options: { earlyHelpIsNfa: true, booleans: 'true-false' },
 };
+const DEFAULTS = { earlyHelpIsNfa: true, booleans: 'true-false' };
 
 function setup(user: AppUser, handlers: FakeHandlers = {}): FakeApi {
   const fake = createFakeApi({ 'session:current': () => makeSession(user), ...handlers });
@@ -102,7 +104,7 @@ describe('CIN census extract', () => {
     const fake = setup(manager, { 'census:check': () => failing });
     await userEvent.selectOptions(await screen.findByLabelText('Collection year'), '2025');
     await userEvent.click(screen.getByRole('button', { name: 'Check' }));
-    expect(fake.callsTo('census:check')).toEqual([{ year: 2025 }]);
+    expect(fake.callsTo('census:check')).toEqual([{ year: 2025, ...DEFAULTS }]);
     expect(await screen.findByText(/2 of 7 rows for 2025-26 need putting right/)).toBeVisible();
     const grid = screen.getByRole('grid', { name: 'Rows that fail the 2025-26 checks' });
     const ben = within(grid).getByRole('row', { name: /FD-2025-000002/ });
@@ -150,6 +152,25 @@ describe('CIN census extract', () => {
         'Exported 6 rows. Saved to /home/mo/CIN census referrals 2026-27.csv',
       ),
     ).toBeVisible();
-    expect(fake.callsTo('census:export')).toEqual([{ year: 2026 }]);
+    expect(fake.callsTo('census:export')).toEqual([{ year: 2026, ...DEFAULTS }]);
+  });
+
+  it('offers the two local readings with their defaults, and sends the ones chosen', async () => {
+    const fake = setup(manager, { 'census:check': () => failing });
+    const earlyHelp = await screen.findByRole('checkbox', {
+      name: 'Count a step down to early help as no further action (ReferralNFA)',
+    });
+    expect(earlyHelp).toBeChecked();
+    expect(earlyHelp).toHaveAccessibleDescription(
+      /Local reading.*CIN census guide.*Default: counted/,
+    );
+    const booleans = screen.getByLabelText('Yes/no items written as');
+    expect(booleans).toHaveValue('true-false');
+    await userEvent.click(earlyHelp);
+    await userEvent.selectOptions(booleans, '1-0');
+    await userEvent.click(screen.getByRole('button', { name: 'Check' }));
+    expect(fake.callsTo('census:check')).toEqual([
+      { year: 2026, earlyHelpIsNfa: false, booleans: '1-0' },
+    ]);
   });
 });

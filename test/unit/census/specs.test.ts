@@ -46,6 +46,15 @@ describe('censusSpec', () => {
     expect(s.nfaResponses).not.toContain('s17-assessment');
   });
 
+  it('follows the local readings: early help left out of NFA, yes/no as 1/0, defaults unchanged', () => {
+    const local = censusSpec(2025, { earlyHelpIsNfa: false, booleans: '1-0' });
+    expect(local.nfaResponses).toEqual(['nfa', 'information-advice']);
+    expect(local.booleans).toEqual({ yes: '1', no: '0' });
+    expect(local.fields).toEqual(censusSpec(2025).fields);
+    expect(censusSpec(2025).booleans).toEqual({ yes: 'true', no: 'false' });
+    expect(censusSpec(2025).options).toEqual({ earlyHelpIsNfa: true, booleans: 'true-false' });
+  });
+
   it('refuses a year before 2013-14 and a fractional year', () => {
     expect(() => censusSpec(FIRST_CENSUS_YEAR - 1)).toThrow(/from 2013-14.*2012-13/);
     expect(() => censusSpec(2024.5)).toThrow(RangeError);

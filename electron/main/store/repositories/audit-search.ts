@@ -84,6 +84,15 @@ function filtered(db: Db, filter: AuditSearchFilter): AuditQuery {
         parts.push(onReferral('decision', 'decisions'));
         parts.push(onReferral('progress', 'progress_events'));
         parts.push(onReferral('strategy-discussion', 'strategy_discussions'));
+        // The CIN census extract names the referrals it exported (or showed as failing a check)
+        // in its details, so a child's subject access request shows their data leaving in a return.
+        parts.push(
+          eb.and([
+            eb('audit_log.entity_type', '=', 'census'),
+            sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(audit_log.details, '$.referralIds') AS j
+                          WHERE j.value IN (${sql.join(refs)}))`,
+          ]),
+        );
       }
       // No subject at all (a child with no record) matches nothing, never everything.
       return parts.length > 0 ? eb.or(parts) : sql<SqlBool>`0`;

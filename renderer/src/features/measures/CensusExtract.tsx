@@ -5,6 +5,9 @@ import { useMemo, useState, type ReactElement } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -15,7 +18,14 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { useMutation } from '@tanstack/react-query';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { Link as RouterLink } from 'react-router';
-import { selectableCollectionYears } from '../../../../shared/census/specs';
+import {
+  CENSUS_BOOLEANS,
+  CENSUS_OPTION_TEXT,
+  DEFAULT_CENSUS_OPTIONS,
+  selectableCollectionYears,
+  type CensusBooleans,
+  type CensusOptions,
+} from '../../../../shared/census/specs';
 import type { CensusRowFailure } from '../../../../shared/census/validate';
 import { collectionYearLabel, collectionYearRange } from '../../../../shared/codes/collection-year';
 import { canCall } from '../../../../shared/ipc/access';
@@ -110,15 +120,74 @@ function Findings(props: { check: CensusCheck; refused: boolean }): ReactElement
   );
 }
 
+/** The two local readings of the year's guide, each with its default and why it is a choice. */
+function LocalReadings(props: {
+  options: CensusOptions;
+  onChange: (next: CensusOptions) => void;
+}): ReactElement {
+  const { options, onChange } = props;
+  const text = CENSUS_OPTION_TEXT;
+  return (
+    <Stack
+      direction="row"
+      spacing={3}
+      useFlexGap
+      sx={{ flexWrap: 'wrap', alignItems: 'flex-start', mb: 2 }}
+    >
+      <Box sx={{ maxWidth: 520 }}>
+        <FormControlLabel
+          control={
+            <Checkbox
+              id="field-census-early-help"
+              checked={options.earlyHelpIsNfa}
+              onChange={(e) => {
+                onChange({ ...options, earlyHelpIsNfa: e.target.checked });
+              }}
+              slotProps={{ input: { 'aria-describedby': 'field-census-early-help-note' } }}
+            />
+          }
+          label={text.earlyHelpIsNfa.label}
+        />
+        <FormHelperText id="field-census-early-help-note" sx={{ mt: 0, ml: 4 }}>
+          {text.earlyHelpIsNfa.note} Default: counted.
+        </FormHelperText>
+      </Box>
+      <TextField
+        select
+        size="small"
+        id="field-census-booleans"
+        label={text.booleans.label}
+        value={options.booleans}
+        onChange={(e) => {
+          const value = CENSUS_BOOLEANS.find((b) => b === e.target.value);
+          if (value !== undefined) onChange({ ...options, booleans: value });
+        }}
+        helperText="Local setting: the specification writes true / false (the default)."
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        sx={{ minWidth: 300, maxWidth: 360 }}
+      >
+        {CENSUS_BOOLEANS.map((b: CensusBooleans) => (
+          <option key={b} value={b}>
+            {text.booleans.choices[b]}
+          </option>
+        ))}
+      </TextField>
+    </Stack>
+  );
+}
+
 export function CensusExtract(): ReactElement | null {
   const session = useSession();
   const nowSource = useNowSource();
   const years = useMemo(() => selectableCollectionYears(londonDay(nowSource())), [nowSource]);
   const [year, setYear] = useState<number>(() => years[0] ?? 2013);
+  const [options, setOptions] = useState<CensusOptions>(DEFAULT_CENSUS_OPTIONS);
   const [said, setSaid] = useState<string | null>(null);
-  const check = useMutation({ mutationFn: (y: number) => call('census:check', { year: y }) });
+  const check = useMutation({
+    mutationFn: (y: number) => call('census:check', { year: y, ...options }),
+  });
   const exporting = useMutation({
-    mutationFn: (y: number) => call('census:export', { year: y }),
+    mutationFn: (y: number) => call('census:export', { year: y, ...options }),
     onSuccess: (out) => {
       if (out.kind === 'exported') {
         setSaid(
@@ -158,6 +227,13 @@ export function CensusExtract(): ReactElement | null {
         YYYY-MM-DD and the child&apos;s record id, never a name; each export is recorded in the
         audit log.
       </Typography>
+      <LocalReadings
+        options={options}
+        onChange={(next) => {
+          setOptions(next);
+          reset();
+        }}
+      />
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <TextField
           select
