@@ -3,13 +3,17 @@
 // any of them recommends a strategy discussion and a manager consulted now; contradictory answers
 // are pointed out.
 
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { askedQuestions, type Recommendation } from '../../../../shared/checklist';
+import {
+  askedQuestions,
+  type ChecklistQuestion,
+  type Recommendation,
+} from '../../../../shared/checklist';
 import { RESPONSE_LABELS, type Edition } from '../../../../shared/domain/types';
 import type { AnswerValue } from '../../../../shared/validation/decision';
 import { fieldId } from '../../components/ErrorSummary';
@@ -22,14 +26,43 @@ const ANSWER_OPTIONS = [
   { value: 'unknown', label: 'Not known' },
 ] as const satisfies readonly { value: AnswerValue; label: string }[];
 
+/**
+ * One question. Memoised: answering one question re-renders that question, not the fifteen or
+ * so others (each a fieldset of MUI radios), which kept every answer waiting on a whole-page
+ * render. `onAnswer` must be stable and read the current answers itself.
+ */
+const Question = memo(function Question(props: {
+  question: ChecklistQuestion;
+  value: AnswerValue | '';
+  error: string | undefined;
+  onAnswer: (id: string, value: AnswerValue) => void;
+}): ReactElement {
+  const { question: q, onAnswer } = props;
+  return (
+    <ChoiceGroup
+      path={`answers.${q.id}`}
+      legend={q.text}
+      hint={q.help}
+      options={ANSWER_OPTIONS}
+      value={props.value}
+      error={props.error}
+      row
+      onChange={(v) => {
+        onAnswer(q.id, v);
+      }}
+    />
+  );
+});
+
 export function ChecklistQuestions(props: {
   edition: Edition;
-  form: DecisionForm;
+  answers: DecisionForm['answers'];
   errors: Record<string, string>;
-  onAnswer: (answers: Record<string, AnswerValue>) => void;
+  /** Stable: sets one answer on the current answers. */
+  onAnswer: (id: string, value: AnswerValue) => void;
 }): ReactElement {
-  const { form } = props;
-  const questions = askedQuestions(props.edition, form.answers);
+  const { answers } = props;
+  const questions = askedQuestions(props.edition, answers);
   const firstOther = questions.findIndex((q) => !q.safety);
   return (
     <>
@@ -41,17 +74,11 @@ export function ChecklistQuestions(props: {
           {i === firstOther ? (
             <Typography sx={{ fontWeight: 600, mb: 2 }}>The child’s needs and routes</Typography>
           ) : null}
-          <ChoiceGroup
-            path={`answers.${q.id}`}
-            legend={q.text}
-            hint={q.help}
-            options={ANSWER_OPTIONS}
-            value={form.answers[q.id] ?? ''}
+          <Question
+            question={q}
+            value={answers[q.id] ?? ''}
             error={props.errors[`answers.${q.id}`]}
-            row
-            onChange={(v) => {
-              props.onAnswer({ ...form.answers, [q.id]: v });
-            }}
+            onAnswer={props.onAnswer}
           />
         </Box>
       ))}

@@ -5,7 +5,7 @@
 // the worker before the decision is made; CIN census guide: a re-referral is a referral within 12
 // months of a previous referral for the same child.
 
-import type { ReactElement, ReactNode } from 'react';
+import { memo, type ReactElement, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
@@ -38,7 +38,10 @@ function Heading(props: { children: ReactNode }): ReactElement {
  * own if it is taller than the window, so it can take keyboard focus to be scrolled); on a narrow
  * one it sits above the checklist.
  */
-export function DecisionContext(props: { referral: ReferralRecord; today: string }): ReactElement {
+export const DecisionContext = memo(function DecisionContext(props: {
+  referral: ReferralRecord;
+  today: string;
+}): ReactElement {
   const r = props.referral;
   return (
     <Box
@@ -90,7 +93,7 @@ export function DecisionContext(props: { referral: ReferralRecord; today: string
       )}
     </Box>
   );
-}
+});
 
 /** "Born 20/01/2012 (age 14)", "about 6", or the expected date for an unborn baby. */
 function childLine(c: ReferralChildRecord, today: string): string | null {

@@ -5,7 +5,7 @@
 // as a draft (the one useAutosave); errors in the GOV.UK pattern. A decision a manager returned
 // opens with its answers filled in and the manager's comment at the top.
 
-import { useRef, useState, type ReactElement } from 'react';
+import { useCallback, useRef, useState, type ReactElement } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
@@ -15,7 +15,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import type { Decision } from '../../../../shared/validation';
+import type { AnswerValue, Decision } from '../../../../shared/validation';
 import type { ReferralRecord, SettingsRecord } from '../../../../shared/domain/records';
 import { editionLabel } from '../../../../shared/policy';
 import { ApiError, call, errorMessage } from '../../api/client';
@@ -148,7 +148,7 @@ function DecisionFormView(props: {
   const record = useRecordDecision();
   // The one kit: react-hook-form, checked on "Record decision" by buildDecision (the shared
   // decisionSchema and the policy's completeness rules), every error at once.
-  const { control, handleSubmit, setValue, setError, formState } = useForm<
+  const { control, handleSubmit, setValue, getValues, setError, formState } = useForm<
     DecisionForm,
     unknown,
     Decision
@@ -190,13 +190,24 @@ function DecisionFormView(props: {
 
   // The sections change the form a few fields at a time. Errors stay until the next submit
   // (GOV.UK pattern): clearing them while typing would move focus to the summary mid-word.
-  const update = (patch: Partial<DecisionForm>): void => {
-    for (const [key, value] of Object.entries(patch)) {
-      setValue(key as keyof DecisionForm, value, {
-        shouldDirty: true,
-      });
-    }
-  };
+  // Stable (setValue never changes), so memoised parts of the form skip unrelated changes.
+  const update = useCallback(
+    (patch: Partial<DecisionForm>): void => {
+      for (const [key, value] of Object.entries(patch)) {
+        setValue(key as keyof DecisionForm, value, {
+          shouldDirty: true,
+        });
+      }
+    },
+    [setValue],
+  );
+  // One answer onto the answers as they are now (not as they were when a question last rendered).
+  const setAnswer = useCallback(
+    (id: string, value: AnswerValue): void => {
+      setValue('answers', { ...getValues('answers'), [id]: value }, { shouldDirty: true });
+    },
+    [getValues, setValue],
+  );
 
   const save = async (decision: Decision): Promise<void> => {
     try {
@@ -314,11 +325,9 @@ function DecisionFormView(props: {
             <Section id="sec-checklist" title="The checklist">
               <ChecklistQuestions
                 edition={edition}
-                form={form}
+                answers={form.answers}
                 errors={errors}
-                onAnswer={(answers) => {
-                  update({ answers });
-                }}
+                onAnswer={setAnswer}
               />
             </Section>
 

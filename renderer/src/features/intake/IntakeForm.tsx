@@ -42,6 +42,40 @@ import { SharingSection } from './sections/SharingSection';
 export type FormMode =
   { kind: 'new' } | { kind: 'edit'; referral: ReferralRecord; baseVersion: number };
 
+/**
+ * The draft's autosave and its status line. The only part of the form that watches every value:
+ * a keystroke re-renders this line and the field typed in, not every section of the form.
+ * A draft is made on the first meaningful answer (not on any keystroke); a correction is a draft
+ * from the first change.
+ */
+function DraftStatus(props: {
+  editing: boolean;
+  restored: boolean;
+  done: { readonly current: boolean };
+  save: (form: ReferralForm) => Promise<{ updatedAt: string }>;
+}): ReactElement {
+  const values = useWatch<ReferralForm>() as ReferralForm;
+  const autosave = useAutosave({
+    value: values,
+    enabled: props.editing || hasMeaningfulAnswer(values),
+    done: props.done,
+    save: props.save,
+  });
+  return (
+    <Typography color="text.secondary" role="status" data-testid="draft-status">
+      {autosave.kind === 'failed'
+        ? `Draft not saved: ${autosave.message}`
+        : autosave.kind === 'saved'
+          ? `Draft saved ${formatDateTime(autosave.at).slice(11)}`
+          : autosave.kind === 'saving'
+            ? 'Saving the draft…'
+            : props.restored
+              ? 'Your draft has been restored. Changes save automatically.'
+              : 'Changes save automatically as a draft once you start.'}
+    </Typography>
+  );
+}
+
 export function IntakeForm(props: {
   draftKey: string;
   mode: FormMode;
@@ -72,27 +106,13 @@ export function IntakeForm(props: {
   });
   const { control, getValues, reset, handleSubmit, setError, formState } = methods;
   const children = useFieldArray({ control, name: 'children' });
-  const values = useWatch({ control }) as ReferralForm;
   const errors = flatErrors(formState.errors);
   const [discardOpen, setDiscardOpen] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ReferralRecord | null>(null);
 
-  // A draft is made on the first meaningful answer (not on any keystroke); a correction is a
-  // draft from the first change.
   // Saved or discarded: leaving the form must not write the draft again.
   const done = useRef(false);
-  const autosave = useAutosave({
-    value: values,
-    enabled: editing || hasMeaningfulAnswer(values),
-    done,
-    save: (form) =>
-      call('drafts:save', {
-        kind: draftKind,
-        key: props.draftKey,
-        data: baseVersion === null ? form : { form, baseVersion },
-      }),
-  });
 
   const year = collectionYearFor(today);
   const factors = useMemo(() => selectableAssessmentFactors(year), [year]);
@@ -179,17 +199,18 @@ export function IntakeForm(props: {
                   notes the correction and the audit shows who changed what.
                 </Typography>
               ) : null}
-              <Typography color="text.secondary" role="status" data-testid="draft-status">
-                {autosave.kind === 'failed'
-                  ? `Draft not saved: ${autosave.message}`
-                  : autosave.kind === 'saved'
-                    ? `Draft saved ${formatDateTime(autosave.at).slice(11)}`
-                    : autosave.kind === 'saving'
-                      ? 'Saving the draft…'
-                      : props.restored
-                        ? 'Your draft has been restored. Changes save automatically.'
-                        : 'Changes save automatically as a draft once you start.'}
-              </Typography>
+              <DraftStatus
+                editing={editing}
+                restored={props.restored !== null}
+                done={done}
+                save={(form) =>
+                  call('drafts:save', {
+                    kind: draftKind,
+                    key: props.draftKey,
+                    data: baseVersion === null ? form : { form, baseVersion },
+                  })
+                }
+              />
             </Stack>
             <ErrorSummary errors={summary} />
             {submitError ? (
@@ -216,7 +237,7 @@ export function IntakeForm(props: {
             ) : null}
 
             <Stack spacing={4}>
-              <ReceivedSection today={today} now={now} />
+              <ReceivedSection today={today} />
               <ReferrerSection today={today} />
               <ChildrenSection today={today} fields={children} />
               <HouseholdSection today={today} />

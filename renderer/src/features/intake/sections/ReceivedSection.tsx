@@ -9,13 +9,17 @@ import Stack from '@mui/material/Stack';
 import { calendarFromSettings, receiptDay } from '../../../../../shared/calendar';
 import { REFERRAL_CHANNEL_LABELS } from '../../../../../shared/validation';
 import { useSettings } from '../../../api/queries';
+import { useNowSource } from '../../../components/now';
 import { Radios, Select, Text, labelled } from '../fields';
 import { Section } from '../../../components/Section';
 import { FUTURE_RECEIVED_MESSAGE, receivedInstant } from '../form-input';
 import type { ReferralForm } from '../form-model';
 
-export function ReceivedSection(props: { today: string; now: Date }): ReactElement {
+export function ReceivedSection(props: { today: string }): ReactElement {
   const { control } = useFormContext<ReferralForm>();
+  // Read as each change is typed (this section re-renders on its own fields), not when the form
+  // opened: a receipt typed half an hour later is not in the future.
+  const now = useNowSource()();
   const value = useWatch({ control, name: 'received' });
   const settings = useSettings();
   const received = receivedInstant(value, props.today);
@@ -27,7 +31,7 @@ export function ReceivedSection(props: { today: string; now: Date }): ReactEleme
           ? received.earlier
           : received.later
         : null;
-  const future = instant !== null && Date.parse(instant) > props.now.getTime() + 5 * 60_000;
+  const future = instant !== null && Date.parse(instant) > now.getTime() + 5 * 60_000;
   const policy = settings.data?.policy;
   const closures = settings.data?.closures;
   const bankHolidays = settings.data?.bankHolidays;
