@@ -17,7 +17,7 @@ import type { Channel } from '../../../shared/ipc/contract';
 import type { ImportedBankHolidays } from '../../../shared/calendar/imported-holidays';
 import { bankHolidaysInForce } from '../store/repositories/bank-holidays';
 import { type Db, userNames, userRef } from '../store/repositories/common';
-import type { FollowUpReferral, ReadHelpers } from '../store/repositories/referrals';
+import type { FollowUpReferral, ReadHelpers } from '../store/repositories/referral-read';
 import {
   DEFAULT_SETTINGS,
   getSetting,

@@ -9,7 +9,7 @@ import { ValidationError } from '../store/errors';
 import type { Db } from '../store/repositories/common';
 import { standingDecisions } from '../store/repositories/decisions';
 import { getPerson, resolvePersonId } from '../store/repositories/people';
-import { childLinks } from '../store/repositories/referrals';
+import { childLinks } from '../store/repositories/referral-links';
 import { birthFactsOfChild, cannotBeSameChild } from './same-child';
 
 const FIX_BY_MERGE =

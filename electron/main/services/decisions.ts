@@ -27,13 +27,9 @@ import {
   setDecisionStatus,
   signOffsOf,
 } from '../store/repositories/decisions';
-import {
-  addChronology,
-  childRowAt,
-  decisionRecords,
-  getReferralRow,
-  patchReferral,
-} from '../store/repositories/referrals';
+import { addChronology, patchReferral } from '../store/repositories/referrals';
+import { childRowAt } from '../store/repositories/referral-links';
+import { decisionRecords, getReferralRow } from '../store/repositories/referral-read';
 import { userNames } from '../store/repositories/common';
 import {
   type PolicyContext,

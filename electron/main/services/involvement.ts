@@ -13,14 +13,14 @@ import type { ChildInput } from '../../../shared/validation/child';
 import { addMonthsIso } from '../../../shared/validation/formats';
 import type { HouseholdMemberInput } from '../../../shared/validation/household';
 import { type Db, fromJson } from '../store/repositories/common';
+import { childBirthDate } from '../store/repositories/queue';
 import {
-  childBirthDate,
   childrenOnReferrals,
   householdOnReferrals,
   outcomesFor,
   referralsForPeople,
   referralsForPerson,
-} from '../store/repositories/referrals';
+} from '../store/repositories/referral-links';
 
 /** The first day still inside "the 12 months before asOf" (same day a year earlier). */
 export function twelveMonthsBefore(asOf: IsoDate): IsoDate {

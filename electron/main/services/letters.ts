@@ -23,7 +23,8 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../stor
 import { fromJson } from '../store/repositories/common';
 import { getDocument } from '../store/repositories/documents';
 import { getLetterRow, markLetterSent, setLetterEmailDraft } from '../store/repositories/letters';
-import { addChronology, getReferralRow } from '../store/repositories/referrals';
+import { addChronology } from '../store/repositories/referrals';
+import { getReferralRow } from '../store/repositories/referral-read';
 import {
   type ServiceContext,
   type ServiceDeps,

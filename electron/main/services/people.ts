@@ -39,13 +39,9 @@ import {
   searchPeople,
   setMergedInto,
 } from '../store/repositories/people';
-import {
-  childRowAt,
-  getReferralRow,
-  patchReferral,
-  setChildPerson,
-  syncInputLinks,
-} from '../store/repositories/referrals';
+import { childRowAt, setChildPerson } from '../store/repositories/referral-links';
+import { getReferralRow } from '../store/repositories/referral-read';
+import { patchReferral, syncInputLinks } from '../store/repositories/referrals';
 import {
   type Clock,
   type ServiceContext,

@@ -20,7 +20,8 @@ import { appendAudit } from '../store/audit';
 import { ConflictError, NotFoundError, ValidationError } from '../store/errors';
 import { type Db, userNames } from '../store/repositories/common';
 import { insertProgress, progressFor, withdrawProgress } from '../store/repositories/progress';
-import { addChronology, getReferralRow } from '../store/repositories/referrals';
+import { addChronology } from '../store/repositories/referrals';
+import { getReferralRow } from '../store/repositories/referral-read';
 import {
   type PolicyContext,
   type ServiceContext,

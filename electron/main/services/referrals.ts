@@ -28,16 +28,14 @@ import { deleteDraft } from '../store/repositories/drafts';
 import {
   addChronology,
   allocateReference,
-  childRowAt,
-  getReferralRow,
   insertReferral,
-  loadReferral,
   patchReferral,
   searchReferrals,
-  setChildPerson,
   syncInputLinks,
   updateReferral,
 } from '../store/repositories/referrals';
+import { childRowAt, setChildPerson } from '../store/repositories/referral-links';
+import { getReferralRow, loadReferral } from '../store/repositories/referral-read';
 import { userById } from '../store/repositories/users';
 import {
   type PolicyContext,

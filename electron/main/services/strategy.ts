@@ -13,7 +13,8 @@ import type {
 import { rescheduleSchema, scheduleSchema } from '../../../shared/strategy/schemas';
 import { NotFoundError, ValidationError } from '../store/errors';
 import { userNames } from '../store/repositories/common';
-import { addChronology, getReferralRow } from '../store/repositories/referrals';
+import { addChronology } from '../store/repositories/referrals';
+import { getReferralRow } from '../store/repositories/referral-read';
 import {
   addHistory,
   insertDiscussion,

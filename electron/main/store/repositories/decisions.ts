@@ -5,7 +5,7 @@ import type { ResponseType } from '../../../../shared/domain/types';
 import type { Decision } from '../../../../shared/validation/decision';
 import type { DecisionRow, DecisionStatus } from '../schema';
 import { type Db, toJson, versionedUpdate } from './common';
-import type { Stamp } from './referrals';
+import type { Stamp } from './referral-read';
 
 export async function insertDecision(
   db: Db,

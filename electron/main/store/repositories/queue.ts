@@ -14,7 +14,7 @@ import type { QueueQueryInput } from '../../../../shared/ipc/contract';
 import type { ChildInput } from '../../../../shared/validation/child';
 import type { ReferralRow } from '../schema';
 import { type Db, bool, fromJson, userNames, userRef } from './common';
-import type { ReadHelpers } from './referrals';
+import type { ReadHelpers } from './referral-read';
 
 /** Referrals still waiting for something: a decision, or a manager's sign-off of one. */
 export const OPEN_STATUSES: readonly ReferralStatus[] = ['awaiting-decision', 'awaiting-sign-off'];

@@ -12,18 +12,9 @@ import type { ReferrerInput } from '../../../../shared/validation/referrer';
 import { PUBLIC_RELATIONSHIP_LABELS } from '../../../../shared/validation/referrer';
 import { toFtsQuery } from '../fts';
 import { QUEUE_COLUMNS, toQueueItems } from './queue';
-import { getReferralRow, withLinks, type ReadHelpers } from './referral-read';
+import { getReferralRow, withLinks, type ReadHelpers, type Stamp } from './referral-read';
 import { personSearchKeys } from '../../../../shared/matching';
 import { type Db, fromJson, int, toJson, versionedUpdate } from './common';
-
-export type Stamp = { at: string; userId: string };
-
-// The queue's rows and statuses live in ./queue; re-exported for the callers that import them here.
-export { OPEN_STATUSES, childBirthDate, listQueue, type QueueFilterName } from './queue';
-// Links to people live in ./referral-links; re-exported likewise.
-export * from './referral-links';
-// Reading a referral whole lives in ./referral-read; re-exported likewise.
-export * from './referral-read';
 
 /** "Jo Bloggs (Designated safeguarding lead, Oak Primary)"; never more than the referrer gave. */
 export function referrerLabel(r: ReferrerInput): string {
