@@ -71,6 +71,13 @@ describe('CIN census extract', () => {
     const section = page.getByRole('region', { name: 'CIN census extract' });
     await section.scrollIntoViewIfNeeded();
     await expect(section.getByLabel('Collection year').inputValue()).resolves.toBe(String(year()));
+    // The two local readings, at their defaults.
+    await expect(
+      section.getByRole('checkbox', { name: /early help as no further action/ }).isChecked(),
+    ).resolves.toBe(true);
+    await expect(section.getByLabel('Yes/no items written as').inputValue()).resolves.toBe(
+      'true-false',
+    );
     await section.getByRole('button', { name: 'Check' }).click();
     const n = before.failures.length;
     await section
