@@ -315,18 +315,26 @@ describe('the queue page (referrals:queue) over 5,000 referrals', () => {
   it('serves a page in under 20 ms at p95 (fails only past a generous CI margin)', async () => {
     const sorts = QUEUE_SORT_FIELDS.map((field) => ({ field, direction: 'asc' as const }));
     for (let i = 0; i < 5; i++) await page({ page: i }); // warm-up
-    const times: number[] = [];
+    const wall: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < 120; i++) {
       const sort = sorts[i % sorts.length];
       const started = performance.now();
+      const used = process.cpuUsage();
       await page({ page: (i * 13) % 90, pageSize: 50, ...(sort ? { sort } : {}) });
-      times.push(performance.now() - started);
+      const spent = process.cpuUsage(used);
+      cpu.push((spent.user + spent.system) / 1000);
+      wall.push(performance.now() - started);
     }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.floor(times.length * 0.95)] ?? Infinity;
-    const p50 = times[Math.floor(times.length / 2)] ?? Infinity;
-    console.info(`queue page: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over 120 pages`);
-    // Target 20 ms on the 2-core machine; a shared CI runner gets 5× before this fails.
-    expect(p95).toBeLessThan(100);
+    const at = (xs: number[], q: number): number =>
+      [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)] ?? Infinity;
+    console.info(
+      `queue page: p50 ${at(wall, 0.5).toFixed(1)} ms, p95 ${at(wall, 0.95).toFixed(1)} ms over 120 pages ` +
+        `(CPU p95 ${at(cpu, 0.95).toFixed(1)} ms)`,
+    );
+    // Target 20 ms on the 2-core machine. Judged on the CPU time the page takes (better-sqlite3
+    // runs in this thread), not the wall clock: with the other test lanes and two Chromiums on
+    // two cores the wall clock measured the queue for a core (p95 175 ms at load 9), not the page.
+    expect(at(cpu, 0.95)).toBeLessThan(100);
   });
 });

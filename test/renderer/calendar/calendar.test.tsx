@@ -49,7 +49,7 @@ function importedTable(titleFor?: (date: string, title: string) => string): Impo
 
 function setup(
   handlers: FakeHandlers = {},
-  options: { user?: AppUser; settings?: SettingsRecord; now?: Date } = {},
+  options: { user?: AppUser; settings?: SettingsRecord; now?: Date; hash?: string } = {},
 ): { fake: FakeApi; settings: () => SettingsRecord } {
   let settings: SettingsRecord = options.settings ?? {
     ...makeSettings(),
@@ -71,7 +71,7 @@ function setup(
     ...handlers,
   });
   window.api = fake.api;
-  window.location.hash = '#/admin/calendar';
+  window.location.hash = options.hash ?? '#/admin/calendar';
   const now = options.now ?? NOW;
   render(<App now={() => now} />);
   return { fake, settings: () => settings };
@@ -304,8 +304,7 @@ describe('the warning before the bank holidays run out', () => {
     // 23:30 in London on 30 September (BST): not yet October.
     expect(screen.queryByTestId('bank-holiday-banner')).toBeNull();
     cleanup();
-    setup({}, { user: makeUser(), now: new Date('2027-10-02T09:00:00Z') });
-    window.location.hash = '#/rules';
+    setup({}, { user: makeUser(), now: new Date('2027-10-02T09:00:00Z'), hash: '#/rules' });
     await screen.findByRole('heading', { level: 1, name: 'Rules and clocks' });
     expect(screen.queryByTestId('bank-holiday-banner')).toBeNull();
   });

@@ -1,3 +1,9 @@
+/**
+ * @vitest-environment jsdom
+ * jsdom, not the project's happy-dom: these save through the intake form's native selects, whose
+ * value happy-dom 21 loses when the options render after the field registers (saves then failed
+ * validation here and nowhere else).
+ */
 // The facts the referrer-letter rules need, asked at intake (issue 13 "Safe for the kind of
 // referrer"): each appears only where it applies, is reached and answered with the keyboard, and
 // is saved with the referral (and in the draft).

@@ -1,3 +1,9 @@
+/**
+ * @vitest-environment jsdom
+ * jsdom, not the project's happy-dom: these save through the intake form's native selects, whose
+ * value happy-dom 21 loses when the options render after the field registers (saves then failed
+ * validation here and nowhere else).
+ */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
