@@ -162,7 +162,7 @@ function LocalReadings(props: {
           const value = CENSUS_BOOLEANS.find((b) => b === e.target.value);
           if (value !== undefined) onChange({ ...options, booleans: value });
         }}
-        helperText="Local setting: the specification writes true / false (the default)."
+        helperText="Local reading: the specification writes true / false (the default)."
         slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
         sx={{ minWidth: 300, maxWidth: 360 }}
       >
