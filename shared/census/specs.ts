@@ -95,7 +95,7 @@ export const DEFAULT_CENSUS_OPTIONS: CensusOptions = {
   booleans: 'true-false',
 };
 
-/** Each choice in words, with why it is a choice, for the extract screen and the audit. */
+/** Each choice in words, with why it is a choice, for the extract screen. */
 export const CENSUS_OPTION_TEXT = {
   earlyHelpIsNfa: {
     label: 'Count a step down to early help as no further action (ReferralNFA)',
