@@ -67,6 +67,8 @@ if (!app.requestSingleInstanceLock()) {
     const started = await startUp({
       storeOptions: {
         dataDir,
+        // The window shows at once; the check of a large file runs after it, saves held.
+        checkInBackground: true,
         nativeBinding: app.isPackaged
           ? undefined
           : devNativeBinding(app.getAppPath(), process.versions.electron),

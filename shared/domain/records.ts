@@ -462,4 +462,18 @@ export type StoreStatus = {
   backups: BackupInfo[];
   /** Set when not ok (and after a failed sign-in at start): the cause, typed. */
   problem?: StartupProblem | null;
+  /**
+   * The start-up check when it runs after the window has opened (a large file): records can be
+   * read meanwhile, and every save waits until it has passed. Absent when it ran before opening.
+   */
+  startupCheck?: StartupCheck | null;
+};
+
+export type StartupCheck = {
+  state: 'running' | 'passed';
+  /** ISO instant the check began. */
+  startedAt: string;
+  /** How long it should take, from the last check's speed; null the first time. */
+  expectedMs: number | null;
+  finishedAt: string | null;
 };

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { createSessionEnv } from '../../electron/main/ipc/env';
 import { createServices, systemClock } from '../../electron/main/services';
 import { createEventHub } from '../../electron/main/services/events-hub';
-import { openStore } from '../../electron/main/store/store';
+import { type OpenStoreOptions, openStore } from '../../electron/main/store/store';
 import { createDownloadRegistry } from './downloads';
 import { RENDERER_OUT, ensureRendererBuilt } from './build-renderer';
 import { startHarnessServer } from './server';
@@ -19,6 +19,8 @@ export type HarnessOptions = {
   /** Build the renderer first if it is missing or stale (default true). */
   build?: boolean;
   log?: (line: string) => void;
+  /** The start-up check after the page opens, as the app does it (default: checked first). */
+  store?: Pick<OpenStoreOptions, 'checkInBackground' | 'runCheck'>;
 };
 
 export type Harness = {
@@ -35,7 +37,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (options.build !== false) await ensureRendererBuilt();
 
   const osAccount = options.user ?? os.userInfo().username;
-  const store = openStore({ dataDir: options.dataDir });
+  const store = openStore({ dataDir: options.dataDir, ...options.store });
   const downloads = createDownloadRegistry();
   const events = createEventHub();
   const services = createServices(store, systemClock, {

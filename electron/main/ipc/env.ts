@@ -24,9 +24,32 @@ export type SessionEnv = DispatchEnv & {
 export function createSessionEnv(options: SessionEnvOptions): SessionEnv {
   const { store, services, clock } = options;
   let known: AppUser | null = null;
+  const logError =
+    options.logError ??
+    ((channel: string, error: unknown) => {
+      console.error(`[ipc] ${channel} failed`, error);
+    });
 
   const signIn = async (): Promise<AppUser | null> => {
     if (store.status().state !== 'ok') return null;
+    if (store.writesHeld) {
+      // The start-up check is still reading a large file and saves wait for it: a known, active
+      // user goes straight in, and the sign-in (an audit entry) and the clocks' refresh follow
+      // once it passes. A stranger or a switched-off account waits, so the rules for new users
+      // (the first is administrator; the rest have no role) are applied by the full sign-in.
+      const found = await services.users.find(options.osAccount);
+      if (found?.active === true) {
+        known = found;
+        void store
+          .whenWritable()
+          .then(signIn, () => null) // a failed check shows the recovery screen instead
+          .catch((error: unknown) => {
+            // Closed in the meantime (the app quitting): nothing to record.
+            if (store.status().state === 'ok') logError('sign-in after the start-up check', error);
+          });
+        return known;
+      }
+    }
     known = (await services.users.signIn(options.osAccount)).user;
     // Once per start (and after a restore): the queue's stored decision dates follow the rules in
     // force, e.g. a bank-holiday table updated by a new build.
@@ -52,10 +75,6 @@ export function createSessionEnv(options: SessionEnvOptions): SessionEnv {
     },
     now: () => clock.now(),
     today: (now) => londonDate(now.toISOString()),
-    logError:
-      options.logError ??
-      ((channel, error) => {
-        console.error(`[ipc] ${channel} failed`, error);
-      }),
+    logError,
   };
 }

@@ -141,6 +141,8 @@ export type UserService = {
    * added with no roles until an administrator gives them some.
    */
   signIn(osAccount?: string, displayName?: string): Promise<SessionInfo>;
+  /** The user for an OS account, read without writing anything; null for a stranger. */
+  find(osAccount?: string): Promise<AppUser | null>;
   session(ctx: ServiceContext): Promise<SessionInfo>;
   list(ctx: ServiceContext): Promise<AppUser[]>;
   setRoles(ctx: ServiceContext, input: SetRolesInput): Promise<AppUser>;
@@ -205,6 +207,10 @@ export function createUserService(
         });
         return { user, isNewUser, message, settings: await settingsRecord(trx) };
       });
+    },
+    async find(account) {
+      const os = (account ?? osAccount()).trim();
+      return os === '' ? null : ((await userByOsAccount(store.db, os)) ?? null);
     },
     async session(ctx) {
       const user = await userById(store.db, ctx.user.id);

@@ -22,7 +22,10 @@ import { openConnection } from './connection';
 import { FILE_MODE, makePrivate } from './data-dir';
 import { SchemaTooNewError } from './errors';
 import { type Migration, MIGRATIONS, migrate, schemaVersion } from './migrations/index';
+import { checkAuditAnchorAtOpen } from './audit-anchor';
+import { isEmptyOrAbsent } from './prior-records';
 import { ReadOnlyDatabaseError } from './startup-problem';
+import type { StartupProblem } from '../../../shared/domain/records';
 
 export const SESSION_LOCK_FILE = 'session.lock';
 
@@ -74,6 +77,13 @@ function describe(err: unknown): string {
   return `The database could not be opened (${msg}).`;
 }
 
+/** Why recovery is needed when the start-up check finds damage. */
+export function damageReason(unclean: boolean): string {
+  return unclean
+    ? 'The last session did not close properly and the database check found damage.'
+    : 'The database check found damage.';
+}
+
 /** quick_check's rows joined; 'ok' when the file is sound. */
 function quickCheck(raw: BetterSqlite3.Database): string {
   const rows = raw.pragma('quick_check') as { quick_check: string }[];
@@ -108,7 +118,8 @@ export function openWithChecks(
   options: OpenCheckOptions = {},
 ): OpenCheckResult {
   const unclean = existsSync(lockPath);
-  let raw: BetterSqlite3.Database | null = null;
+  // Filled by openForWriting as soon as the connection exists, to close it if a later step throws.
+  const opened: { raw: BetterSqlite3.Database | null } = { raw: null };
   let check: string | null = null;
   try {
     if (existsSync(dbPath) && statSync(dbPath).size > 0) {
@@ -116,9 +127,7 @@ export function openWithChecks(
       if (check !== 'ok') {
         return {
           state: 'recovery-needed',
-          reason: unclean
-            ? 'The last session did not close properly and the database check found damage.'
-            : 'The database check found damage.',
+          reason: damageReason(unclean),
           unclean,
           quickCheck: check.slice(0, 2000),
           schemaVersion: null,
@@ -127,23 +136,12 @@ export function openWithChecks(
         };
       }
     }
-    // SQLite opens a file it may not write read-only without a word, and in WAL mode even
-    // BEGIN IMMEDIATE succeeds (its write lock lives in the -shm file); the first save would then
-    // fail. access(2) answers for file modes, read-only mounts and immutable files alike.
-    for (const target of [dbPath, path.dirname(dbPath)]) {
-      try {
-        accessSync(target, constants.W_OK);
-      } catch (cause) {
-        throw new ReadOnlyDatabaseError(target, cause);
-      }
-    }
-    raw = openConnection(dbPath, { nativeBinding: options.nativeBinding });
-    migrate(raw, options.migrations ? { migrations: options.migrations } : {});
-    // In rollback-journal mode a read-only file fails here rather than at the first save.
-    raw.exec('BEGIN IMMEDIATE');
-    raw.exec('ROLLBACK');
+    const raw = openForWriting(dbPath, options, (connection) => {
+      opened.raw = connection;
+    });
     return { state: 'ok', raw, unclean, quickCheck: check };
   } catch (err) {
+    const raw = opened.raw;
     const version = raw?.open ? safeVersion(raw) : null;
     raw?.close();
     return {
@@ -155,6 +153,83 @@ export function openWithChecks(
       checkFailed: false,
       error: err,
     };
+  }
+}
+
+/** Throws ReadOnlyDatabaseError when the file or its folder cannot be written. */
+export function assertWritable(dbPath: string): void {
+  // SQLite opens a file it may not write read-only without a word, and in WAL mode even
+  // BEGIN IMMEDIATE succeeds (its write lock lives in the -shm file); the first save would then
+  // fail. access(2) answers for file modes, read-only mounts and immutable files alike.
+  for (const target of [dbPath, path.dirname(dbPath)]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (cause) {
+      throw new ReadOnlyDatabaseError(target, cause);
+    }
+  }
+}
+
+/**
+ * The read-write connection, migrated and proved writable. Throws for a file that cannot be
+ * written or migrated; `onOpened` receives the connection as soon as it exists, so the caller
+ * can read its schema version and close it when a later step throws.
+ */
+export function openForWriting(
+  dbPath: string,
+  options: OpenCheckOptions,
+  onOpened: (raw: BetterSqlite3.Database) => void = () => undefined,
+): BetterSqlite3.Database {
+  assertWritable(dbPath);
+  const raw = openConnection(dbPath, { nativeBinding: options.nativeBinding });
+  onOpened(raw);
+  migrate(raw, options.migrations ? { migrations: options.migrations } : {});
+  // In rollback-journal mode a read-only file fails here rather than at the first save.
+  raw.exec('BEGIN IMMEDIATE');
+  raw.exec('ROLLBACK');
+  return raw;
+}
+
+/**
+ * The records file opened read-only for the first screen, its check still to come (see
+ * Store's checkInBackground), with the audit anchor compared as at every open. Null where the
+ * checks must come first instead: a new or unreadable file, pending migrations (which write), a
+ * newer file, or one that cannot be written; each then gets its usual start-up status.
+ */
+export function openForReading(
+  dbPath: string,
+  dataDir: string,
+  options: OpenCheckOptions,
+  now: Date,
+):
+  | { state: 'reading'; raw: BetterSqlite3.Database }
+  | { state: 'anchor-failed'; reason: string; problem: StartupProblem }
+  | null {
+  if (isEmptyOrAbsent(dbPath)) return null;
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = openConnection(dbPath, {
+      readonly: true,
+      fileMustExist: true,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch {
+    return null;
+  }
+  try {
+    if (schemaVersion(raw) !== (options.migrations ?? MIGRATIONS).length) {
+      raw.close();
+      return null;
+    }
+    assertWritable(dbPath);
+    // audit anchor: the file must hold every audit entry witnessed outside it (audit-anchor.ts).
+    const anchored = checkAuditAnchorAtOpen(raw, dataDir, now);
+    if (anchored.ok) return { state: 'reading', raw };
+    raw.close();
+    return { state: 'anchor-failed', reason: anchored.reason, problem: anchored.problem };
+  } catch {
+    raw.close();
+    return null;
   }
 }
 

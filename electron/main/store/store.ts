@@ -3,11 +3,11 @@
 // Opening takes the data folder's lock first (one writer per folder, across processes and
 // accounts), refuses to start empty where records have been before, and turns every failure into
 // a typed problem the start-up screen shows instead of an exception.
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import type { StartupProblem, StoreStatus } from '../../../shared/domain/records';
+import type { StartupCheck, StartupProblem, StoreStatus } from '../../../shared/domain/records';
 import {
   type AnchorPoint,
   AuditAnchorWriter,
@@ -15,6 +15,13 @@ import {
   checkAuditAnchorAtOpen,
 } from './audit-anchor';
 import { listBackups } from './backup';
+import { CREATED_MARKER_FILE, isEmptyOrAbsent, priorRecordsEvidence } from './prior-records';
+import {
+  type CheckRunner,
+  checkInWorker,
+  expectedCheckMs,
+  recordCheckTiming,
+} from './check-worker';
 import { createKysely } from './connection';
 import {
   FILE_MODE,
@@ -26,7 +33,15 @@ import {
 import { StoreUnavailableError } from './errors';
 import { type FolderLock, acquireFolderLock } from './folder-lock';
 import { type Migration, MIGRATIONS, schemaVersion } from './migrations/index';
-import { SESSION_LOCK_FILE, openWithChecks, removeSessionLock, writeSessionLock } from './recovery';
+import {
+  SESSION_LOCK_FILE,
+  damageReason,
+  openForReading,
+  openForWriting,
+  openWithChecks,
+  removeSessionLock,
+  writeSessionLock,
+} from './recovery';
 import type { Database } from './schema';
 import {
   MissingDatabaseError,
@@ -37,13 +52,6 @@ import {
 
 export const DB_FILE = 'front-door.db';
 export const BACKUP_DIR = 'backups';
-/**
- * Written when a database is first created here. Its presence (or any backup, pre-restore copy,
- * left-over WAL or audit anchor) means this folder has held records, so a missing or emptied
- * database is a loss to recover from, never a first start (where the first person to sign in
- * becomes administrator).
- */
-export const CREATED_MARKER_FILE = 'front-door.created';
 
 export type OpenStoreOptions = {
   dataDir: string;
@@ -58,6 +66,14 @@ export type OpenStoreOptions = {
   migrations?: readonly Migration[] | undefined;
   /** Clock for the session marker (defaults to the system clock). */
   now?: (() => Date) | undefined;
+  /**
+   * The app's first open: check the file after opening it for reading rather than before, so
+   * the window shows at once on a large file; every save waits until the check has passed.
+   * Off by default (the tests, the seeder and the benchmark's writers check first).
+   */
+  checkInBackground?: boolean | undefined;
+  /** Tests only: how the background check runs (default: quick_check in a worker thread). */
+  runCheck?: CheckRunner | undefined;
 };
 
 type State =
@@ -69,23 +85,6 @@ type State =
     };
 
 const CLOSED: State = { state: 'closed', reason: 'The database is closed.', problem: null };
-
-/** Files that say this folder has held Front Door records (see CREATED_MARKER_FILE). */
-export function priorRecordsEvidence(dataDir: string, dbPath: string, backupDir: string): string[] {
-  const found: string[] = [];
-  if (existsSync(path.join(dataDir, CREATED_MARKER_FILE))) found.push(CREATED_MARKER_FILE);
-  const wal = `${dbPath}-wal`;
-  if (existsSync(wal) && statSync(wal).size > 0) found.push(path.basename(wal));
-  if (listBackups(backupDir).length > 0) found.push('backups');
-  if (existsSync(backupDir) && readdirSync(backupDir).some((f) => f.startsWith('pre-restore-')))
-    found.push('pre-restore copies');
-  if (readdirSync(dataDir).some((f) => /anchor/i.test(f))) found.push('audit anchor');
-  return found;
-}
-
-function isEmptyOrAbsent(file: string): boolean {
-  return !existsSync(file) || statSync(file).size === 0;
-}
 
 export class Store {
   readonly dataDir: string;
@@ -101,6 +100,13 @@ export class Store {
   #anchor: AuditAnchorWriter | null = null; // audit anchor
   /** The open bulk-loading transaction (see batch()), or null. */
   #batch: Transaction<Database> | null = null;
+  /** How many times open() has run: only the first may check in the background. */
+  #opens = 0;
+  /** The read-only connection used while the background check runs (kept until close). */
+  #reader: BetterSqlite3.Database | null = null;
+  /** The background check: saves wait for this, and fail with it if the check fails. */
+  #writable: Promise<void> | null = null;
+  #check: StartupCheck | null = null;
 
   constructor(options: OpenStoreOptions) {
     this.options = options;
@@ -157,6 +163,12 @@ export class Store {
     } catch (err) {
       return this.#fail(err, 'open');
     }
+    if (this.options.checkInBackground === true && this.#opens === 0) {
+      this.#opens++;
+      const reading = this.#openForReading();
+      if (reading !== null) return reading;
+    }
+    this.#opens++;
     const result = openWithChecks(this.dbPath, this.lockPath, {
       nativeBinding: this.options.nativeBinding,
       migrations: this.options.migrations,
@@ -185,21 +197,96 @@ export class Store {
       return this.status();
     }
     try {
-      for (const suffix of ['', '-wal', '-shm']) makePrivate(this.dbPath + suffix);
-      writeSessionLock(this.lockPath, this.#now());
-      const marker = path.join(this.dataDir, CREATED_MARKER_FILE);
-      if (!existsSync(marker)) {
-        writeFileSync(marker, JSON.stringify({ createdAt: this.#now().toISOString() }), {
-          mode: FILE_MODE,
-        });
-      }
+      this.#startWriting(result.raw);
     } catch (err) {
       result.raw.close();
       return this.#fail(err, 'open');
     }
-    this.#schemaVersion = schemaVersion(result.raw);
-    this.#state = { state: 'ok', raw: result.raw, db: createKysely(result.raw) };
     return this.status();
+  }
+
+  /** The read-write connection is ready: mark the session and the folder, and use it. */
+  #startWriting(raw: BetterSqlite3.Database): void {
+    for (const suffix of ['', '-wal', '-shm']) makePrivate(this.dbPath + suffix);
+    writeSessionLock(this.lockPath, this.#now());
+    const marker = path.join(this.dataDir, CREATED_MARKER_FILE);
+    if (!existsSync(marker)) {
+      writeFileSync(marker, JSON.stringify({ createdAt: this.#now().toISOString() }), {
+        mode: FILE_MODE,
+      });
+    }
+    this.#schemaVersion = schemaVersion(raw);
+    this.#state = { state: 'ok', raw, db: createKysely(raw) };
+  }
+
+  /**
+   * The first screen without waiting for the check (issue: a 2 GB file took 10–33 s to check
+   * before anything showed). The file is opened read-only, the audit anchor is compared, and
+   * quick_check runs in a worker; reads go ahead, every save waits for the check, and a failed
+   * check ends in recovery with nothing ever written to the file. Returns null where the checks
+   * must come first instead: a new or unreadable file, pending migrations (which write), a newer
+   * file, or one that cannot be written (each then gets its usual start-up status).
+   */
+  #openForReading(): StoreStatus | null {
+    const nativeBinding = this.options.nativeBinding;
+    const opened = openForReading(this.dbPath, this.dataDir, this.options, this.#now());
+    if (opened === null) return null;
+    this.#unclean = existsSync(this.lockPath);
+    if (opened.state === 'anchor-failed') {
+      this.#state = { state: 'recovery-needed', reason: opened.reason, problem: opened.problem };
+      return this.status();
+    }
+    const ro = opened.raw;
+    this.#reader = ro;
+    this.#quickCheck = null;
+    this.#schemaVersion = schemaVersion(ro);
+    this.#state = { state: 'ok', raw: ro, db: createKysely(ro) };
+    const started = this.#now();
+    this.#check = {
+      state: 'running',
+      startedAt: started.toISOString(),
+      expectedMs: expectedCheckMs(this.dataDir, this.dbPath),
+      finishedAt: null,
+    };
+    const t0 = performance.now();
+    const writable = (this.options.runCheck ?? checkInWorker)(this.dbPath, nativeBinding).then(
+      (result) => {
+        this.#afterCheck(ro, result, performance.now() - t0);
+      },
+    );
+    // Saves await this promise and see its failure; nothing else may leave it unhandled.
+    writable.catch(() => undefined);
+    this.#writable = writable;
+    return this.status();
+  }
+
+  /** The background check has ended: write from now on, or go to recovery without a write. */
+  #afterCheck(ro: BetterSqlite3.Database, result: string, ms: number): void {
+    if (this.#reader !== ro) throw new StoreUnavailableError('The records were closed.');
+    const check = this.#check;
+    this.#quickCheck = result.slice(0, 2000);
+    if (result !== 'ok') {
+      this.#closeDatabase();
+      const problem = damagedProblem(this.dataDir, this.#quickCheck, this.#now());
+      const reason = damageReason(this.#unclean);
+      this.#state = { state: 'recovery-needed', reason, problem };
+      throw new StoreUnavailableError(reason);
+    }
+    recordCheckTiming(this.dataDir, this.dbPath, ms);
+    const opened: { raw: BetterSqlite3.Database | null } = { raw: null };
+    try {
+      const raw = openForWriting(this.dbPath, this.options, (connection) => {
+        opened.raw = connection;
+      });
+      this.#startWriting(raw);
+    } catch (err) {
+      opened.raw?.close();
+      this.#closeDatabase();
+      throw new StoreUnavailableError(this.#fail(err, 'open').reason ?? 'The records are closed.');
+    }
+    this.#writable = null;
+    if (check !== null)
+      this.#check = { ...check, state: 'passed', finishedAt: this.#now().toISOString() };
   }
 
   /**
@@ -242,7 +329,24 @@ export class Store {
     return this.#state.raw;
   }
 
-  /** Runs `fn` in one BEGIN IMMEDIATE … COMMIT; rolled back if it throws. */
+  /** Saves are waiting for the start-up check (see checkInBackground). */
+  get writesHeld(): boolean {
+    return this.#writable !== null;
+  }
+
+  /** Resolves when saves may go ahead; rejects if the start-up check failed. */
+  whenWritable(): Promise<void> {
+    if (this.#writable !== null) return this.#writable;
+    const s = this.#state;
+    return s.state === 'ok'
+      ? Promise.resolve()
+      : Promise.reject(new StoreUnavailableError(s.reason));
+  }
+
+  /**
+   * Runs `fn` in one BEGIN IMMEDIATE … COMMIT; rolled back if it throws. While the start-up
+   * check runs in the background, waits for it (and fails if it finds damage).
+   */
   transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     const batch = this.#batch;
     if (batch !== null) return Promise.resolve().then(() => fn(batch));
@@ -250,6 +354,7 @@ export class Store {
     // audit anchor: new audit entries are read inside the transaction and witnessed in the
     // anchor file only after COMMIT, before the save is confirmed (audit-anchor.ts).
     return Promise.resolve().then(async () => {
+      if (this.#writable !== null) await this.#writable;
       const anchor = (this.#anchor ??= new AuditAnchorWriter(anchorPath(this.dataDir)));
       let witnessed: AnchorPoint[] = [];
       const result = await this.db.transaction().execute(async (trx) => {
@@ -298,6 +403,7 @@ export class Store {
       knownSchemaVersion: (this.options.migrations ?? MIGRATIONS).length,
       backups,
       problem: s.state === 'ok' ? null : s.problem,
+      startupCheck: s.state === 'ok' ? this.#check : null,
     };
   }
 
@@ -323,7 +429,15 @@ export class Store {
 
   #closeDatabase(): void {
     const s = this.#state;
-    if (s.state === 'ok') {
+    // The reader first, so the writer is the last connection and checkpoints as it closes.
+    const reader = this.#reader;
+    this.#reader = null;
+    this.#writable = null;
+    this.#check = null;
+    if (reader?.open === true) reader.close();
+    // While the background check ran, the only connection was the reader: no marker of ours to
+    // remove, and the last run's (if it crashed) must stay for the next start to see.
+    if (s.state === 'ok' && s.raw !== reader) {
       s.raw.close();
       try {
         removeSessionLock(this.lockPath);

@@ -53,7 +53,14 @@ export function createQueryClient(): QueryClient {
 }
 
 export function useSystemStatus(): UseQueryResult<StoreStatus> {
-  return useQuery({ queryKey: queryKeys.status, queryFn: () => call('system:status', {}) });
+  return useQuery({
+    queryKey: queryKeys.status,
+    queryFn: () => call('system:status', {}),
+    // While the start-up check runs after the window opened, follow it every second: its end
+    // (or the damage it finds, which turns the app to the recovery screen) shows at once.
+    refetchInterval: (query) =>
+      query.state.data?.startupCheck?.state === 'running' ? 1_000 : false,
+  });
 }
 
 export function useSession(enabled = true): UseQueryResult<SessionInfo> {

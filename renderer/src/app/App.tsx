@@ -40,6 +40,7 @@ import { MyDiscussionsPage } from '../features/strategy/MyDiscussionsPage';
 import { SchedulePage } from '../features/strategy/SchedulePage';
 import { AppShell } from './AppShell';
 import { RecoveryScreen } from './RecoveryScreen';
+import { StartupCheckBanner } from './StartupCheckBanner';
 import { theme } from './theme';
 
 export type AppProps = {
@@ -166,6 +167,7 @@ function SignedIn(props: { session: SessionInfo }): ReactElement {
         </Alert>
       ) : null}
       <BankHolidayBanner user={session.user} settings={settings} />
+      <StartupCheckBanner />
       <BackupWarningBanner user={session.user} />
       <Routes>
         <Route

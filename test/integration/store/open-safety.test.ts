@@ -24,12 +24,8 @@ import { createSessionEnv } from '../../../electron/main/ipc/env';
 import { createServices } from '../../../electron/main/services/index';
 import { createBackup, restoreBackup } from '../../../electron/main/store/backup';
 import { SESSION_LOCK_FILE } from '../../../electron/main/store/recovery';
-import {
-  BACKUP_DIR,
-  CREATED_MARKER_FILE,
-  DB_FILE,
-  openStore,
-} from '../../../electron/main/store/store';
+import { CREATED_MARKER_FILE } from '../../../electron/main/store/prior-records';
+import { BACKUP_DIR, DB_FILE, openStore } from '../../../electron/main/store/store';
 import {
   fixedClock,
   referralInput,
