@@ -94,7 +94,7 @@ export function createBackupService(
       });
     },
     check: async (ctx, { file }) => {
-      const checked = checkBackup(store, file, clock.now());
+      const checked = await checkBackup(store, file, clock.now());
       await store.transaction((trx) =>
         appendAudit(trx, {
           at: nowIso(clock),

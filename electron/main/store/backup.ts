@@ -20,6 +20,7 @@ import { backupAnchorProblem, carryAnchorIntoBackup, restoreBackupAnchor } from 
 import { readBackupChecks, recordBackupCheck, type BackupCheck } from './backup-checks';
 import { openConnection } from './connection';
 import { createPrivateFile, ensurePrivateDir, fsyncDir, makePrivate } from './data-dir';
+import { checkFileInWorker } from './check-worker';
 import { BackupError } from './errors';
 import { MIGRATIONS } from './migrations/index';
 import type { Store } from './store';
@@ -107,21 +108,44 @@ export function verifyDatabaseFile(file: string, nativeBinding?: string): Verify
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     const result = rows.map((r) => r.integrity_check).join('; ');
-    if (result !== 'ok') return { ok: false, reason: `integrity check: ${result.slice(0, 500)}` };
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      return {
-        ok: false,
-        reason: `it was made by a newer version of Front Door (schema ${version})`,
-      };
-    }
-    if (version < 1) return { ok: false, reason: 'it does not contain Front Door records' };
-    return { ok: true, schemaVersion: version };
+    return verdict(result, db.pragma('user_version', { simple: true }) as number);
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   } finally {
     db.close();
   }
+}
+
+/**
+ * verifyDatabaseFile in a worker thread: at ten years of referrals integrity_check reads 2 GB
+ * for about a minute, and on the main thread every other call (the queue, a save) would wait.
+ */
+export async function verifyDatabaseFileOffThread(
+  file: string,
+  nativeBinding?: string,
+): Promise<VerifyResult> {
+  // Set when the worker could not run and the check ran here instead.
+  const here: { result: VerifyResult | null } = { result: null };
+  const checked = await checkFileInWorker(file, 'integrity_check', nativeBinding, () => {
+    const result = verifyDatabaseFile(file, nativeBinding);
+    here.result = result;
+    return { result: result.ok ? 'ok' : result.reason, userVersion: null };
+  });
+  if (here.result !== null) return here.result;
+  if (checked.userVersion === null) return { ok: false, reason: checked.result };
+  return verdict(checked.result, checked.userVersion);
+}
+
+function verdict(result: string, version: number): VerifyResult {
+  if (result !== 'ok') return { ok: false, reason: `integrity check: ${result.slice(0, 500)}` };
+  if (version > MIGRATIONS.length) {
+    return {
+      ok: false,
+      reason: `it was made by a newer version of Front Door (schema ${String(version)})`,
+    };
+  }
+  if (version < 1) return { ok: false, reason: 'it does not contain Front Door records' };
+  return { ok: true, schemaVersion: version };
 }
 
 function fsyncFile(file: string): void {
@@ -150,6 +174,9 @@ export async function createBackup(
   store: Store,
   options: CreateBackupOptions,
 ): Promise<BackupListItem> {
+  // A copy is only as good as its source: while the start-up check is still reading the file,
+  // wait for it (and fail with it if it finds damage).
+  await store.whenWritable();
   const dir = store.backupDir;
   ensurePrivateDir(dir);
   // Left-overs of a killed backup. Safe to remove: an open store holds the folder lock, so no
@@ -184,7 +211,7 @@ export async function createBackup(
   } finally {
     copy.close();
   }
-  const verified = verifyDatabaseFile(partial, store.options.nativeBinding);
+  const verified = await verifyDatabaseFileOffThread(partial, store.options.nativeBinding);
   if (!verified.ok) {
     rmSync(partial, { force: true });
     throw new BackupError(
@@ -224,12 +251,15 @@ function listedBackup(store: Store, file: string): string {
   return source;
 }
 
+type FullCheck = { ok: boolean; reason: string | null; altered: boolean };
+
 /** The full check a restore relies on: integrity_check, schema, then the audit anchor. */
-function fullCheck(
-  store: Store,
-  source: string,
-): { ok: boolean; reason: string | null; altered: boolean } {
-  const check = verifyDatabaseFile(source, store.options.nativeBinding);
+function fullCheck(store: Store, source: string): FullCheck {
+  return withAnchor(store, source, verifyDatabaseFile(source, store.options.nativeBinding));
+}
+
+/** After integrity_check and the schema, the audit anchor. */
+function withAnchor(store: Store, source: string, check: VerifyResult): FullCheck {
   if (!check.ok) return { ok: false, reason: check.reason, altered: false };
   // audit anchor: a backup whose audit log was cut short or rewritten is refused.
   const anchorProblem = backupAnchorProblem(source, store.options.nativeBinding);
@@ -237,10 +267,11 @@ function fullCheck(
   return { ok: true, reason: null, altered: false };
 }
 
-/** Checks one listed backup in full on request and records the result. */
-export function checkBackup(store: Store, file: string, now: Date): BackupListItem {
+/** Checks one listed backup in full on request (off the main thread) and records the result. */
+export async function checkBackup(store: Store, file: string, now: Date): Promise<BackupListItem> {
   const source = listedBackup(store, file);
-  const { ok, reason } = fullCheck(store, source);
+  const verified = await verifyDatabaseFileOffThread(source, store.options.nativeBinding);
+  const { ok, reason } = withAnchor(store, source, verified);
   const check: BackupCheck = { at: now.toISOString(), ok, reason };
   recordBackupCheck(store.backupDir, file, check);
   return withCheck(
