@@ -3,6 +3,7 @@
 // would make, with live counts the service reads from the store. Each sentence says what really
 // happens (services/decisions, services/strategy-meeting, services/decision-clocks), not more.
 
+import { plural } from '../text/plural';
 import { ROLE_LABELS, type RoleId } from '../domain/types';
 import { formatUkDate } from '../validation/formats';
 import { EDITION_RULES, editionLabel } from './editions';
@@ -31,9 +32,6 @@ export type ChangeCounts = {
   /** Discussions booked and not held with no social worker's manager invited. */
   upcomingWithoutManager: number;
 };
-
-const plural = (n: number, one: string, many: string): string =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 function signOffSentences(b: SignOffMode, a: SignOffMode, counts: ChangeCounts): string[] {
   const out: string[] = [];

@@ -2,6 +2,7 @@
 // on each referral received in the year, in the year's census items and codes (shared/census).
 // "Check" names every row the year's rules refuse; "Export" writes the CSV only when none is
 // refused, through the files port, and audits what left the building.
+import { plural } from '../../../shared/text/plural';
 import { createHash } from 'node:crypto';
 import { londonDate } from '../../../shared/calendar/clocks';
 import { londonInstant } from '../../../shared/calendar/london-instant';
@@ -190,9 +191,6 @@ function specFor(input: YearInput): CensusSpec {
   };
   return censusSpec(input.year, options);
 }
-
-const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${String(n)} ${n === 1 ? one : many}`;
 
 export function createCensusService(deps: ServiceDeps): CensusService {
   const { store, clock, files } = deps;

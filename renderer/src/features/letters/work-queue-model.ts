@@ -197,5 +197,4 @@ export function progressPercent(progress: Pick<TaskProgress, 'done' | 'total'>):
   return Math.min(100, Math.round((progress.done / progress.total) * 100));
 }
 
-export const plural = (n: number, one: string, many: string): string =>
-  `${count(n)} ${n === 1 ? one : many}`;
+export { plural } from '../../../../shared/text/plural';
