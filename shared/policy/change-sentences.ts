@@ -3,12 +3,12 @@
 // would make, with live counts the service reads from the store. Each sentence says what really
 // happens (services/decisions, services/strategy-meeting, services/decision-clocks), not more.
 
-import { plural } from '../text/plural';
 import { ROLE_LABELS, type RoleId } from '../domain/types';
 import { formatUkDate } from '../validation/formats';
 import { EDITION_RULES, editionLabel } from './editions';
 import { POLICY_RULE_KEYS } from './resolve';
 import { RULE_LABELS, anyRuleValueText, workingDaysText } from './settings-text';
+import { plural } from '../text/plural';
 import type { PolicyRuleKey, ResolvedPolicy, SignOffMode } from './types';
 
 /** One side of the change: the policy and the settings around it. */

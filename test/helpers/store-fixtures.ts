@@ -154,3 +154,21 @@ export async function testEnv(): Promise<TestEnv> {
     },
   };
 }
+
+/**
+ * A data folder holding `referrals` referrals (the admin is "sam"), closed cleanly; `beforeClose`
+ * runs first (e.g. a backup). The folders are added to `dirs` for the test's cleanup.
+ */
+export async function closedDataFolder(
+  dirs: string[],
+  referrals: number,
+  beforeClose: (env: TestEnv) => Promise<unknown> = () => Promise.resolve(),
+): Promise<string> {
+  const env = await testEnv();
+  dirs.push(env.dir, env.filesDir);
+  for (let i = 0; i < referrals; i++)
+    await env.services.referrals.create({ user: env.admin }, { referral: referralInput() });
+  await beforeClose(env);
+  env.store.close();
+  return env.dir;
+}

@@ -44,6 +44,7 @@ export function createHandlers(services: Services): Handlers {
     'people:export-pdf': (input, ctx) => recordFiles.childPdf(as(ctx), input),
     'measures:get': (input, ctx) => measures.get(as(ctx), input),
     'measures:drill': (input, ctx) => measures.drill(as(ctx), input),
+    'census:last-options': (_input, ctx) => census.lastOptions(as(ctx)),
     'census:check': (input, ctx) => census.check(as(ctx), input),
     'census:export': (input, ctx) => census.exportCsv(as(ctx), input),
     'letters:queue': (input, ctx) => letters.queue(as(ctx), input),

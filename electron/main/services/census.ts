@@ -2,7 +2,6 @@
 // on each referral received in the year, in the year's census items and codes (shared/census).
 // "Check" names every row the year's rules refuse; "Export" writes the CSV only when none is
 // refused, through the files port, and audits what left the building.
-import { plural } from '../../../shared/text/plural';
 import { createHash } from 'node:crypto';
 import { londonDate } from '../../../shared/calendar/clocks';
 import { londonInstant } from '../../../shared/calendar/london-instant';
@@ -19,9 +18,15 @@ import {
 import { validateCensusRows } from '../../../shared/census/validate';
 import { collectionYearRange } from '../../../shared/codes/collection-year';
 import type { IsoDate } from '../../../shared/domain/types';
-import { type CensusCheck, type CensusExport } from '../../../shared/ipc/channels/census';
+import {
+  type CensusCheck,
+  type CensusExport,
+  type CensusLastOptions,
+  censusOptionsSchema,
+} from '../../../shared/ipc/channels/census';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
 import { toReferralEvents } from '../../../shared/progress/check';
+import { plural } from '../../../shared/text/plural';
 import type { ProgressEventRecord } from '../../../shared/progress/events';
 import { censusCsv } from '../documents/census-csv';
 import { appendAudit } from '../store/audit';
@@ -35,6 +40,7 @@ import {
 } from '../store/repositories/census';
 import { type Db, userNames } from '../store/repositories/common';
 import { progressFor } from '../store/repositories/progress';
+import { getSetting, putSetting } from '../store/repositories/settings';
 import {
   type PolicyContext,
   type ServiceContext,
@@ -47,11 +53,15 @@ import {
 type YearInput = ChannelParsed<'census:check'>;
 
 export type CensusService = {
+  lastOptions(ctx: ServiceContext): Promise<CensusLastOptions>;
   check(ctx: ServiceContext, input: YearInput): Promise<CensusCheck>;
   exportCsv(ctx: ServiceContext, input: YearInput): Promise<CensusExport>;
 };
 
 const CHUNK = 500;
+
+/** The settings row keeping the last export's local readings. */
+const CENSUS_SETTING = 'census';
 
 function dayStarts(day: IsoDate): string {
   const at = londonInstant(day, '00:00');
@@ -217,6 +227,16 @@ export function createCensusService(deps: ServiceDeps): CensusService {
       }),
     );
   return {
+    async lastOptions(ctx) {
+      requireCall(ctx, 'census:last-options', 'see the CIN census extract');
+      const stored = await getSetting<unknown>(store.db, CENSUS_SETTING, null);
+      const options = censusOptionsSchema.safeParse(stored.value);
+      if (!options.success)
+        return { options: DEFAULT_CENSUS_OPTIONS, exportedAt: null, exportedBy: null };
+      const by =
+        stored.updatedBy === null ? undefined : (await userNames(store.db)).get(stored.updatedBy);
+      return { options: options.data, exportedAt: stored.updatedAt, exportedBy: by ?? null };
+    },
     async check(ctx, input) {
       requireCall(ctx, 'census:check', 'check the CIN census extract');
       const spec = specFor(input);
@@ -243,9 +263,17 @@ export function createCensusService(deps: ServiceDeps): CensusService {
       if (outcome.kind !== 'cancelled') {
         // An export of every listed child's census data (architecture §3: every export audited);
         // the referrals are named so a subject access request can show it.
-        await store.transaction((trx) =>
-          appendAudit(trx, {
-            at: nowIso(clock),
+        const at = nowIso(clock);
+        await store.transaction(async (trx) => {
+          // The readings used are kept for the next extract, so an authority that reads the
+          // guide differently from the defaults chooses once, not at every export.
+          const last = await getSetting<unknown>(trx, CENSUS_SETTING, null);
+          await putSetting(trx, CENSUS_SETTING, spec.options, last.version, {
+            at,
+            userId: ctx.user.id,
+          });
+          await appendAudit(trx, {
+            at,
             userId: ctx.user.id,
             action: 'export',
             entityType: 'census',
@@ -260,8 +288,8 @@ export function createCensusService(deps: ServiceDeps): CensusService {
               to: outcome.kind === 'saved' ? 'file' : 'browser download',
               referralIds: [...new Set(rows.map((r) => r.referralId))],
             },
-          }),
-        );
+          });
+        });
       }
       return { kind: 'exported', rows: rows.length, fileName, outcome };
     },

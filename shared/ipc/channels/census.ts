@@ -56,7 +56,26 @@ const yearInput = memoByToday((ctx: ValidationContext) => {
     .strict();
 });
 
+/** The local readings the last export used: the next extract starts from them. */
+export type CensusLastOptions = {
+  options: CensusOptions;
+  /** When and by whom; both null before the first export (the options are then the defaults). */
+  exportedAt: string | null;
+  exportedBy: string | null;
+};
+
+/** The two readings as stored after an export (read back defensively: a bad row is ignored). */
+export const censusOptionsSchema = z
+  .object({ earlyHelpIsNfa: z.boolean(), booleans: z.enum(CENSUS_BOOLEANS) })
+  .strict();
+
 export const censusChannels = {
+  'census:last-options': channel({
+    summary: 'The local readings the last CIN census export used, which the next one starts from',
+    access: CENSUS_ROLES,
+    input: z.object({}).strict(),
+    result: result<CensusLastOptions>(),
+  }),
   'census:check': channel({
     summary:
       "Check a collection year's CIN census referral rows against the year's rules, naming each failing row",

@@ -51,6 +51,7 @@ const EXPECTED: Record<Channel, readonly UserRole[] | typeof ANY_ACCOUNT> = {
   'audit:search': ['manager', 'admin'],
   'measures:get': ['manager', 'admin'],
   'measures:drill': ['manager', 'admin'],
+  'census:last-options': ['manager', 'admin'],
   'census:check': ['manager', 'admin'],
   'census:export': ['manager', 'admin'],
   'audit:export-subject': ['manager', 'admin'],

@@ -245,6 +245,12 @@ describe('census:check and census:export', () => {
   });
 
   it('follows the local readings chosen: early help not NFA, and yes/no written 1/0', async () => {
+    // Before any export: the defaults, from no one.
+    expect(await env.services.census.lastOptions(as())).toEqual({
+      options: { earlyHelpIsNfa: true, booleans: 'true-false' },
+      exportedAt: null,
+      exportedBy: null,
+    });
     const check = await env.services.census.check(as(), {
       year: YEAR,
       earlyHelpIsNfa: false,
@@ -271,6 +277,25 @@ describe('census:check and census:export', () => {
     expect((JSON.parse(exported.details) as { options: unknown }).options).toEqual({
       earlyHelpIsNfa: false,
       booleans: '1-0',
+    });
+    // Kept for the next extract, with who exported and when; a check alone changes nothing.
+    const kept = {
+      options: { earlyHelpIsNfa: false, booleans: '1-0' },
+      exportedAt: env.clock.now().toISOString(),
+      exportedBy: 'Sam Patel',
+    };
+    expect(await env.services.census.lastOptions(as())).toEqual(kept);
+    await env.services.census.check(as(), { year: YEAR });
+    expect(await env.services.census.lastOptions(as())).toEqual(kept);
+    // A damaged row (edited by hand) is ignored: the defaults again, never a crash.
+    await env.store.db
+      .updateTable('settings')
+      .set({ value: '{"earlyHelpIsNfa":"maybe"}' })
+      .where('key', '=', 'census')
+      .execute();
+    expect((await env.services.census.lastOptions(as())).options).toEqual({
+      earlyHelpIsNfa: true,
+      booleans: 'true-false',
     });
   });
 
@@ -403,6 +428,8 @@ describe('census:check and census:export', () => {
       .where('entity_type', '=', 'census')
       .execute();
     expect(actions.map((a) => a.action)).toEqual(['view', 'view']);
+    // A refused export keeps no readings.
+    expect((await env.services.census.lastOptions(as())).exportedAt).toBeNull();
   });
 
   it('refuses a duty worker', async () => {
@@ -413,6 +440,7 @@ describe('census:check and census:export', () => {
     await expect(env.services.census.exportCsv({ user: duty }, { year: YEAR })).rejects.toThrow(
       /permission/,
     );
+    await expect(env.services.census.lastOptions({ user: duty })).rejects.toThrow(/permission/);
     expect(readdirSync(env.filesDir)).toEqual([]);
   });
 });

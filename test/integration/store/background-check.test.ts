@@ -25,7 +25,12 @@ import { CHECK_TIMING_FILE } from '../../../electron/main/store/check-worker';
 import { MIGRATIONS, type Migration } from '../../../electron/main/store/migrations/index';
 import { SESSION_LOCK_FILE } from '../../../electron/main/store/recovery';
 import { DB_FILE, type OpenStoreOptions, openStore } from '../../../electron/main/store/store';
-import { fixedClock, referralInput, removeDir, testEnv } from '../../helpers/store-fixtures';
+import {
+  closedDataFolder,
+  fixedClock,
+  referralInput,
+  removeDir,
+} from '../../helpers/store-fixtures';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -33,14 +38,7 @@ afterEach(() => {
 });
 
 /** A data folder with some referrals, closed cleanly; the admin is "sam". */
-async function populated(referrals = 3): Promise<string> {
-  const env = await testEnv();
-  dirs.push(env.dir, env.filesDir);
-  for (let i = 0; i < referrals; i++)
-    await env.services.referrals.create({ user: env.admin }, { referral: referralInput() });
-  env.store.close();
-  return env.dir;
-}
+const populated = (referrals = 3) => closedDataFolder(dirs, referrals);
 
 /** A check the test ends when it chooses. */
 function heldCheck(): { runCheck: OpenStoreOptions['runCheck']; finish(result: string): void } {

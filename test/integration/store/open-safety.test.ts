@@ -27,6 +27,7 @@ import { SESSION_LOCK_FILE } from '../../../electron/main/store/recovery';
 import { CREATED_MARKER_FILE } from '../../../electron/main/store/prior-records';
 import { BACKUP_DIR, DB_FILE, openStore } from '../../../electron/main/store/store';
 import {
+  closedDataFolder,
   fixedClock,
   referralInput,
   removeDir,
@@ -40,15 +41,8 @@ afterEach(() => {
 });
 
 /** A data folder with 3 referrals and a verified backup, closed cleanly. */
-async function populated(referrals = 3): Promise<string> {
-  const env = await testEnv();
-  dirs.push(env.dir);
-  for (let i = 0; i < referrals; i++)
-    await env.services.referrals.create({ user: env.admin }, { referral: referralInput() });
-  await createBackup(env.store, { now: env.clock.now() });
-  env.store.close();
-  return env.dir;
-}
+const populated = (referrals = 3) =>
+  closedDataFolder(dirs, referrals, (env) => createBackup(env.store, { now: env.clock.now() }));
 
 function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');

@@ -172,5 +172,46 @@ describe('CIN census extract', () => {
     expect(fake.callsTo('census:check')).toEqual([
       { year: 2026, earlyHelpIsNfa: false, booleans: '1-0' },
     ]);
+    expect(screen.getByTestId('census-readings-source')).toHaveTextContent(
+      'Changed here; the export keeps them for the next extract.',
+    );
+  });
+
+  it('starts from the readings of the last export, saying whose and when', async () => {
+    const fake = setup(manager, {
+      'census:last-options': () => ({
+        options: { earlyHelpIsNfa: false, booleans: '1-0' },
+        exportedAt: '2026-11-20T14:02:00.000Z',
+        exportedBy: 'Morgan Manager',
+      }),
+      'census:check': () => failing,
+    });
+    expect(await screen.findByTestId('census-readings-source')).toHaveTextContent(
+      'As at the last export (Morgan Manager, 20/11/2026 14:02); change them for this extract if needed.',
+    );
+    expect(
+      screen.getByRole('checkbox', {
+        name: 'Count a step down to early help as no further action (ReferralNFA)',
+      }),
+    ).not.toBeChecked();
+    expect(screen.getByLabelText('Yes/no items written as')).toHaveValue('1-0');
+    await userEvent.click(screen.getByRole('button', { name: 'Check' }));
+    expect(fake.callsTo('census:check')).toEqual([
+      { year: 2026, earlyHelpIsNfa: false, booleans: '1-0' },
+    ]);
+  });
+
+  it('before any export: the defaults, and says an export keeps its choices', async () => {
+    setup(manager, {
+      'census:last-options': () => ({
+        options: { earlyHelpIsNfa: true, booleans: 'true-false' },
+        exportedAt: null,
+        exportedBy: null,
+      }),
+    });
+    expect(await screen.findByTestId('census-readings-source')).toHaveTextContent(
+      'No export yet: the defaults. An export keeps its choices.',
+    );
+    expect(screen.getByLabelText('Yes/no items written as')).toHaveValue('true-false');
   });
 });

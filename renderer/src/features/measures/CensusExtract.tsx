@@ -15,7 +15,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { Link as RouterLink } from 'react-router';
 import {
@@ -29,11 +29,11 @@ import {
 import type { CensusRowFailure } from '../../../../shared/census/validate';
 import { collectionYearLabel, collectionYearRange } from '../../../../shared/codes/collection-year';
 import { canCall } from '../../../../shared/ipc/access';
-import type { CensusCheck } from '../../../../shared/ipc/channels/census';
+import type { CensusCheck, CensusLastOptions } from '../../../../shared/ipc/channels/census';
 import { call, errorMessage } from '../../api/client';
 import { completeHandOver } from '../../api/files';
 import { useSession } from '../../api/queries';
-import { formatUkDate, londonDay } from '../../components/format';
+import { formatDateTime, formatUkDate, londonDay } from '../../components/format';
 import { useNowSource } from '../../components/now';
 
 type FailureRow = CensusRowFailure & { id: string };
@@ -120,59 +120,82 @@ function Findings(props: { check: CensusCheck; refused: boolean }): ReactElement
   );
 }
 
+const LAST_OPTIONS_KEY = ['census', 'last-options'] as const;
+
+/** Where the readings shown came from: this screen, the last export, or the defaults. */
+function startingPoint(last: CensusLastOptions | undefined, changedHere: boolean): string {
+  if (changedHere) return 'Changed here; the export keeps them for the next extract.';
+  if (last === undefined) return '';
+  if (last.exportedAt === null) return 'No export yet: the defaults. An export keeps its choices.';
+  return `As at the last export (${last.exportedBy ?? 'unknown'}, ${formatDateTime(last.exportedAt)}); change them for this extract if needed.`;
+}
+
 /** The two local readings of the year's guide, each with its default and why it is a choice. */
 function LocalReadings(props: {
   options: CensusOptions;
   onChange: (next: CensusOptions) => void;
+  source: string;
 }): ReactElement {
   const { options, onChange } = props;
   const text = CENSUS_OPTION_TEXT;
   return (
-    <Stack
-      direction="row"
-      spacing={3}
-      useFlexGap
-      sx={{ flexWrap: 'wrap', alignItems: 'flex-start', mb: 2 }}
-    >
-      <Box sx={{ maxWidth: 520 }}>
-        <FormControlLabel
-          control={
-            <Checkbox
-              id="field-census-early-help"
-              checked={options.earlyHelpIsNfa}
-              onChange={(e) => {
-                onChange({ ...options, earlyHelpIsNfa: e.target.checked });
-              }}
-              slotProps={{ input: { 'aria-describedby': 'field-census-early-help-note' } }}
-            />
-          }
-          label={text.earlyHelpIsNfa.label}
-        />
-        <FormHelperText id="field-census-early-help-note" sx={{ mt: 0, ml: 4 }}>
-          {text.earlyHelpIsNfa.note} Default: counted.
-        </FormHelperText>
-      </Box>
-      <TextField
-        select
-        size="small"
-        id="field-census-booleans"
-        label={text.booleans.label}
-        value={options.booleans}
-        onChange={(e) => {
-          const value = CENSUS_BOOLEANS.find((b) => b === e.target.value);
-          if (value !== undefined) onChange({ ...options, booleans: value });
-        }}
-        helperText="Local reading: the specification writes true / false (the default)."
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-        sx={{ minWidth: 300, maxWidth: 360 }}
+    <>
+      {props.source !== '' ? (
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          sx={{ mb: 1 }}
+          data-testid="census-readings-source"
+        >
+          {props.source}
+        </Typography>
+      ) : null}
+      <Stack
+        direction="row"
+        spacing={3}
+        useFlexGap
+        sx={{ flexWrap: 'wrap', alignItems: 'flex-start', mb: 2 }}
       >
-        {CENSUS_BOOLEANS.map((b: CensusBooleans) => (
-          <option key={b} value={b}>
-            {text.booleans.choices[b]}
-          </option>
-        ))}
-      </TextField>
-    </Stack>
+        <Box sx={{ maxWidth: 520 }}>
+          <FormControlLabel
+            control={
+              <Checkbox
+                id="field-census-early-help"
+                checked={options.earlyHelpIsNfa}
+                onChange={(e) => {
+                  onChange({ ...options, earlyHelpIsNfa: e.target.checked });
+                }}
+                slotProps={{ input: { 'aria-describedby': 'field-census-early-help-note' } }}
+              />
+            }
+            label={text.earlyHelpIsNfa.label}
+          />
+          <FormHelperText id="field-census-early-help-note" sx={{ mt: 0, ml: 4 }}>
+            {text.earlyHelpIsNfa.note} Default: counted.
+          </FormHelperText>
+        </Box>
+        <TextField
+          select
+          size="small"
+          id="field-census-booleans"
+          label={text.booleans.label}
+          value={options.booleans}
+          onChange={(e) => {
+            const value = CENSUS_BOOLEANS.find((b) => b === e.target.value);
+            if (value !== undefined) onChange({ ...options, booleans: value });
+          }}
+          helperText="Local reading: the specification writes true / false (the default)."
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          sx={{ minWidth: 300, maxWidth: 360 }}
+        >
+          {CENSUS_BOOLEANS.map((b: CensusBooleans) => (
+            <option key={b} value={b}>
+              {text.booleans.choices[b]}
+            </option>
+          ))}
+        </TextField>
+      </Stack>
+    </>
   );
 }
 
@@ -181,7 +204,17 @@ export function CensusExtract(): ReactElement | null {
   const nowSource = useNowSource();
   const years = useMemo(() => selectableCollectionYears(londonDay(nowSource())), [nowSource]);
   const [year, setYear] = useState<number>(() => years[0] ?? 2013);
-  const [options, setOptions] = useState<CensusOptions>(DEFAULT_CENSUS_OPTIONS);
+  const queryClient = useQueryClient();
+  const user = session.data?.user;
+  const allowed = user !== undefined && canCall('census:export', user);
+  const last = useQuery({
+    queryKey: LAST_OPTIONS_KEY,
+    queryFn: () => call('census:last-options', {}),
+    enabled: allowed,
+  });
+  // Null until changed here: the screen starts from the last export's readings.
+  const [chosen, setChosen] = useState<CensusOptions | null>(null);
+  const options = chosen ?? last.data?.options ?? DEFAULT_CENSUS_OPTIONS;
   const [said, setSaid] = useState<string | null>(null);
   const check = useMutation({
     mutationFn: (y: number) => call('census:check', { year: y, ...options }),
@@ -190,14 +223,16 @@ export function CensusExtract(): ReactElement | null {
     mutationFn: (y: number) => call('census:export', { year: y, ...options }),
     onSuccess: (out) => {
       if (out.kind === 'exported') {
+        // The readings exported are now the last export's: show them as that.
+        setChosen(null);
+        void queryClient.invalidateQueries({ queryKey: LAST_OPTIONS_KEY });
         setSaid(
           `Exported ${String(out.rows)} row${out.rows === 1 ? '' : 's'}. ${completeHandOver(out.outcome)}`,
         );
       }
     },
   });
-  const user = session.data?.user;
-  if (user === undefined || !canCall('census:export', user)) return null;
+  if (!allowed) return null;
 
   const refused = exporting.data?.kind === 'refused' ? exporting.data.check : null;
   const shown = refused ?? check.data ?? null;
@@ -229,8 +264,9 @@ export function CensusExtract(): ReactElement | null {
       </Typography>
       <LocalReadings
         options={options}
+        source={startingPoint(last.data, chosen !== null)}
         onChange={(next) => {
-          setOptions(next);
+          setChosen(next);
           reset();
         }}
       />
