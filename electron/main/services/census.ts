@@ -41,6 +41,7 @@ import {
 import { type Db, userNames } from '../store/repositories/common';
 import { progressFor } from '../store/repositories/progress';
 import { getSetting, putSetting } from '../store/repositories/settings';
+import { userById } from '../store/repositories/users';
 import {
   type PolicyContext,
   type ServiceContext,
@@ -233,9 +234,13 @@ export function createCensusService(deps: ServiceDeps): CensusService {
       const options = censusOptionsSchema.safeParse(stored.value);
       if (!options.success)
         return { options: DEFAULT_CENSUS_OPTIONS, exportedAt: null, exportedBy: null };
-      const by =
-        stored.updatedBy === null ? undefined : (await userNames(store.db)).get(stored.updatedBy);
-      return { options: options.data, exportedAt: stored.updatedAt, exportedBy: by ?? null };
+      // One name, so one row: not the whole users table.
+      const by = stored.updatedBy === null ? null : await userById(store.db, stored.updatedBy);
+      return {
+        options: options.data,
+        exportedAt: stored.updatedAt,
+        exportedBy: by?.displayName ?? null,
+      };
     },
     async check(ctx, input) {
       requireCall(ctx, 'census:check', 'check the CIN census extract');

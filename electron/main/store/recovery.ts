@@ -157,7 +157,7 @@ export function openWithChecks(
 }
 
 /** Throws ReadOnlyDatabaseError when the file or its folder cannot be written. */
-export function assertWritable(dbPath: string): void {
+function assertWritable(dbPath: string): void {
   // SQLite opens a file it may not write read-only without a word, and in WAL mode even
   // BEGIN IMMEDIATE succeeds (its write lock lives in the -shm file); the first save would then
   // fail. access(2) answers for file modes, read-only mounts and immutable files alike.
