@@ -3,7 +3,7 @@
 // one of the two grounds the guidance allows), the family's agreement to a section 17 assessment
 // or early help, seeing the child, and the 2023 lead practitioner.
 
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -26,6 +26,9 @@ import { londonDay } from '../../components/format';
 import { useNowSource } from '../../components/now';
 import { Section } from '../../components/Section';
 import {
+  type FAMILY_FIELDS,
+  type POLICE_FIELDS,
+  type SEEING_FIELDS,
   crimeSuspected,
   needsFamilyAgreement,
   needsLeadPractitioner,
@@ -37,15 +40,18 @@ import {
 } from './decision-model';
 import { ChoiceGroup, DateBox, TextBox } from './fields';
 
-type Props = {
-  form: DecisionForm;
+/** A section gets only the fields it reads (decision-model *_FIELDS) and is memoised on them. */
+type Props<K extends keyof DecisionForm> = {
+  form: Pick<DecisionForm, K>;
   errors: Record<string, string>;
   update: (patch: Partial<DecisionForm>) => void;
 };
 
 const indent = { pl: 2, borderLeft: 4, borderColor: 'divider' } as const;
 
-export function FamilyAgreementField(props: Props): ReactElement | null {
+export function FamilyAgreementField(
+  props: Props<'chosenResponse' | 'familyAgreement'>,
+): ReactElement | null {
   const { form, errors, update } = props;
   if (!needsFamilyAgreement(form)) return null;
   return (
@@ -70,7 +76,9 @@ export function FamilyAgreementField(props: Props): ReactElement | null {
   );
 }
 
-export function PoliceSection(props: Props): ReactElement {
+export const PoliceSection = memo(function PoliceSection(
+  props: Props<(typeof POLICE_FIELDS)[number]>,
+): ReactElement {
   const { form, errors, update } = props;
   const nowSource = useNowSource();
   const crime = crimeSuspected(form);
@@ -182,9 +190,11 @@ export function PoliceSection(props: Props): ReactElement {
       )}
     </Section>
   );
-}
+});
 
-export function FamilySection(props: Props): ReactElement {
+export const FamilySection = memo(function FamilySection(
+  props: Props<(typeof FAMILY_FIELDS)[number]>,
+): ReactElement {
   const { form, errors, update } = props;
   const nowSource = useNowSource();
   return (
@@ -262,9 +272,11 @@ export function FamilySection(props: Props): ReactElement {
       ) : null}
     </Section>
   );
-}
+});
 
-export function SeeingChildSection(props: Props & { policy: ResolvedPolicy }): ReactElement | null {
+export const SeeingChildSection = memo(function SeeingChildSection(
+  props: Props<(typeof SEEING_FIELDS)[number]> & { policy: ResolvedPolicy },
+): ReactElement | null {
   const { form, errors, update, policy } = props;
   const nowSource = useNowSource();
   if (!needsSeeingPlan(form)) return null;
@@ -346,4 +358,4 @@ export function SeeingChildSection(props: Props & { policy: ResolvedPolicy }): R
       ) : null}
     </Section>
   );
-}
+});

@@ -27,6 +27,7 @@ import { useNowSource } from '../../components/now';
 import { Section } from '../../components/Section';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
 import { flatErrors, kitFormOptions, showServerErrors } from '../../components/form-kit';
+import { usePick, useSameContent } from '../../components/usePick';
 import { useAutosave, type AutosaveState } from '../../components/useAutosave';
 import { unresolvedChildren } from '../referrals/LinkChildren';
 import { ChecklistQuestions, RecommendationPanel } from './ChecklistSection';
@@ -34,6 +35,10 @@ import { DecisionContext } from './DecisionContext';
 import { FamilySection, PoliceSection, SeeingChildSection } from './DecisionDetails';
 import { TextBox } from './fields';
 import {
+  FAMILY_FIELDS,
+  POLICE_FIELDS,
+  RESPONSE_FIELDS,
+  SEEING_FIELDS,
   buildDecision,
   emptyDecisionForm,
   formFromDecision,
@@ -167,7 +172,8 @@ function DecisionFormView(props: {
     }),
   });
   const form = useWatch({ control }) as DecisionForm;
-  const errors = flatErrors(formState.errors);
+  // Errors change only on submit: the same object until then, so memoised sections skip.
+  const errors = useSameContent(flatErrors(formState.errors));
   const [failure, setFailure] = useState<unknown>(null);
   const [recorded, setRecorded] = useState(false);
 
@@ -227,7 +233,11 @@ function DecisionFormView(props: {
   };
 
   const names = referral.children.map((c) => c.displayName).join(', ');
-  const detailProps = { form, errors, update };
+  // Each section sees only its own fields: typing in one re-renders that section, not the rest.
+  const responseForm = usePick(form, RESPONSE_FIELDS);
+  const policeForm = usePick(form, POLICE_FIELDS);
+  const familyForm = usePick(form, FAMILY_FIELDS);
+  const seeingForm = usePick(form, SEEING_FIELDS);
 
   return (
     <Stack spacing={3}>
@@ -334,15 +344,17 @@ function DecisionFormView(props: {
             <RecommendationPanel recommendation={recommendation} />
 
             <ResponseSection
-              {...detailProps}
+              form={responseForm}
+              errors={errors}
+              update={update}
               policy={policy}
               recommended={recommended}
               steppingDown={steppingDown}
               assessmentFactors={referral.assessmentFactors}
             />
-            <PoliceSection {...detailProps} />
-            <FamilySection {...detailProps} />
-            <SeeingChildSection {...detailProps} policy={policy} />
+            <PoliceSection form={policeForm} errors={errors} update={update} />
+            <FamilySection form={familyForm} errors={errors} update={update} />
+            <SeeingChildSection form={seeingForm} errors={errors} update={update} policy={policy} />
 
             <Section id="sec-decided-by" title="Who made the decision">
               <Typography sx={{ mb: 2 }}>

@@ -2,7 +2,7 @@
 // reasons, and the family's agreement where the response needs it. A response lower than the
 // safety questions point to is flagged as waiting for a manager (local sign-off policy).
 
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import { censusFactorIssues } from '../../../../shared/codes';
@@ -14,11 +14,11 @@ import {
 import type { ResolvedPolicy } from '../../../../shared/policy/types';
 import { Section } from '../../components/Section';
 import { FamilyAgreementField } from './DecisionDetails';
-import type { DecisionForm } from './decision-model';
+import type { DecisionForm, FieldsOf, RESPONSE_FIELDS } from './decision-model';
 import { ChoiceGroup, TextBox } from './fields';
 
-export function ResponseSection(props: {
-  form: DecisionForm;
+export const ResponseSection = memo(function ResponseSection(props: {
+  form: FieldsOf<typeof RESPONSE_FIELDS>;
   errors: Record<string, string>;
   update: (patch: Partial<DecisionForm>) => void;
   policy: ResolvedPolicy;
@@ -94,4 +94,4 @@ export function ResponseSection(props: {
       ) : null}
     </Section>
   );
-}
+});

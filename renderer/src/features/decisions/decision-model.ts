@@ -82,6 +82,34 @@ export type DecisionForm = {
   onBehalfOf: string;
 };
 
+/**
+ * The fields each section of the screen reads. A section is given only these (usePick), so it
+ * re-renders when one of them changes and TypeScript refuses a read of any other field.
+ */
+export const RESPONSE_FIELDS = [
+  'chosenResponse',
+  'differsReason',
+  'rationale',
+  'familyAgreement',
+] as const;
+export const POLICE_FIELDS = ['answers', 'police'] as const;
+export const FAMILY_FIELDS = [
+  'familyInformed',
+  'familyToBeToldBy',
+  'familyToBeToldOn',
+  'familyWithheldReason',
+  'familyWithheldExplanation',
+] as const;
+export const SEEING_FIELDS = [
+  'chosenResponse',
+  'seeingChildPlan',
+  'seeChildBy',
+  'leadPractitioner',
+  'leadPractitionerAllocatedBy',
+  'leadPractitionerRole',
+] as const;
+export type FieldsOf<L extends readonly (keyof DecisionForm)[]> = Pick<DecisionForm, L[number]>;
+
 export function emptyDecisionForm(): DecisionForm {
   return {
     answers: {},
@@ -217,7 +245,10 @@ export function recommendationFor(edition: Edition, form: DecisionForm): Recomme
 }
 
 /** Whether the form is asking for a lead practitioner (WT 2023 ch.3). */
-export function needsLeadPractitioner(policy: ResolvedPolicy, form: DecisionForm): boolean {
+export function needsLeadPractitioner(
+  policy: ResolvedPolicy,
+  form: Pick<DecisionForm, 'chosenResponse'>,
+): boolean {
   return (
     policy.caseHolderTerm === 'lead practitioner' &&
     form.chosenResponse !== '' &&
@@ -225,18 +256,18 @@ export function needsLeadPractitioner(policy: ResolvedPolicy, form: DecisionForm
   );
 }
 
-export function needsSeeingPlan(form: DecisionForm): boolean {
+export function needsSeeingPlan(form: Pick<DecisionForm, 'chosenResponse'>): boolean {
   return form.chosenResponse !== '' && isAccepted(form.chosenResponse);
 }
 
 /** The checklist's crime answer is the police question: "not known" means talk to the police. */
-export function crimeSuspected(form: DecisionForm): boolean | undefined {
+export function crimeSuspected(form: Pick<DecisionForm, 'answers'>): boolean | undefined {
   const a = form.answers['crime-suspected'];
   return a === undefined ? undefined : a !== 'no';
 }
 
 /** Section 17 and early help are provided with the family's agreement; s47 needs none. */
-export function needsFamilyAgreement(form: DecisionForm): boolean {
+export function needsFamilyAgreement(form: Pick<DecisionForm, 'chosenResponse'>): boolean {
   return form.chosenResponse === 's17-assessment' || form.chosenResponse === 'early-help';
 }
 
@@ -249,7 +280,10 @@ export function stepsDown(edition: Edition, form: DecisionForm): boolean {
 }
 
 /** The local standard for seeing the child, in words, for the chosen response. */
-export function seeingStandard(policy: ResolvedPolicy, form: DecisionForm): string {
+export function seeingStandard(
+  policy: ResolvedPolicy,
+  form: Pick<DecisionForm, 'chosenResponse'>,
+): string {
   if (form.chosenResponse !== '' && isChildProtection(form.chosenResponse)) {
     return `See the child as soon as possible (local standard for child protection concerns: within ${String(policy.seeChildWithinHours)} hours).`;
   }
@@ -302,7 +336,7 @@ export function nowDateTime(now: Date): DateTimeText {
  */
 export function seeChildWarning(
   policy: ResolvedPolicy,
-  form: DecisionForm,
+  form: Pick<DecisionForm, 'chosenResponse' | 'seeChildBy'>,
   now: Date,
 ): string | null {
   if (form.chosenResponse === '') return null;
