@@ -243,9 +243,15 @@ type QueueSort = NonNullable<QueueQueryInput['sort']>;
  * ORDER BY for a page. Referrals that may need immediate protection always come first: they cannot
  * wait for their turn in any other order (Children Act 1989 ss44, 46; WT 2018 ch.1 "immediate
  * protection"). Ties end on received time and id, so pages never overlap or skip a row.
+ * `reversed` gives the exact mirror of that order (every term flipped; id is unique, so no ties),
+ * for reading a page from the far end (pageQueue).
  */
-function queueOrder(sort: QueueSort): RawBuilder<unknown> {
-  const dir = sort.direction === 'desc' ? sql`DESC` : sql`ASC`;
+function queueOrder(sort: QueueSort, reversed = false): RawBuilder<unknown> {
+  const asc = sql`ASC`;
+  const desc = sql`DESC`;
+  const up = reversed ? desc : asc;
+  const down = reversed ? asc : desc;
+  const dir = sort.direction === 'desc' ? down : up;
   const chosen = {
     // Running decision clocks before decisions waiting for sign-off (their clock is met), then
     // soonest due: the order the old client-side sort used (renderer clock-text urgency).
@@ -257,7 +263,7 @@ function queueOrder(sort: QueueSort): RawBuilder<unknown> {
     // Nobody holding it sorts after every name (before, when descending).
     assignedTo: sql`(u.display_name IS NULL) ${dir}, u.display_name COLLATE NOCASE ${dir}`,
   }[sort.field];
-  return sql`r.immediate_protection DESC, ${chosen}, r.decision_due ASC, r.received_at ASC, r.id ASC`;
+  return sql`r.immediate_protection ${down}, ${chosen}, r.decision_due ${up}, r.received_at ${up}, r.id ${up}`;
 }
 
 export type QueuePageQuery = QueueWhere & {
@@ -280,10 +286,18 @@ export async function pageQueue(
   if (total === 0 || q.page * q.pageSize >= total) return { rows: [], total };
   const join =
     q.sort.field === 'assignedTo' ? sql`LEFT JOIN users AS u ON u.id = r.assigned_to` : sql``;
+  // A page in the far half is read from the other end, in the mirrored order, and turned round:
+  // SQLite sorts only the rows up to the end of the page it is asked for (a LIMIT'd sort keeps
+  // LIMIT + OFFSET rows), so the last of 100 pages sorted all 5,000 open referrals, and from the
+  // far end sorts 50 (npm run bench, "deep page 100 by referrer").
+  const offset = q.page * q.pageSize;
+  const size = Math.min(q.pageSize, total - offset);
+  const fromEnd = total - offset - size < offset;
+  const skip = fromEnd ? total - offset - size : offset;
   // The page is chosen from the queue index alone (migration 9: every column filtered and sorted
   // on), then only its rows are read by rowid; sorting whole rows cost 33–55 ms at 5,000 open
   // referrals. CROSS JOIN keeps SQLite from turning this round (it never reorders one).
-  const order = queueOrder(q.sort);
+  const order = queueOrder(q.sort, fromEnd);
   const rows = await sql<QueueRow>`
     SELECT r.id, r.reference, r.status, r.received_at, r.counted_from, r.decision_due,
            r.referrer_label, r.assigned_to, r.immediate_protection, r.version
@@ -291,10 +305,11 @@ export async function pageQueue(
       SELECT r.rowid AS page_rowid FROM referrals AS r ${join}
       WHERE ${where}
       ORDER BY ${order}
-      LIMIT ${q.pageSize} OFFSET ${q.page * q.pageSize}) AS page
+      LIMIT ${size} OFFSET ${skip}) AS page
     CROSS JOIN referrals AS r ON r.rowid = page.page_rowid ${join}
     ORDER BY ${order}`.execute(db);
-  return { rows: await toQueueItems(db, rows.rows, helpers), total };
+  const inOrder = fromEnd ? rows.rows.reverse() : rows.rows;
+  return { rows: await toQueueItems(db, inOrder, helpers), total };
 }
 
 /**
