@@ -16,6 +16,7 @@ import { appendAudit } from '../store/audit';
 import { toFtsQuery } from '../store/fts';
 import type { Db } from '../store/repositories/common';
 import {
+  SEARCH_SOURCE_LIMIT,
   type ReferralHitRow,
   childrenBySchool,
   childrenOnReferrals,
@@ -66,7 +67,16 @@ class Found<T> {
 type Collected = {
   people: Found<PersonRow>;
   referrals: Found<ReferralHitRow & { snippet?: string }>;
+  /** A source had more than it could contribute (it reads one row past SEARCH_SOURCE_LIMIT). */
+  cut: { people: boolean; referrals: boolean };
 };
+
+/** The rows a source contributes, noting when it had more than that. */
+function upTo<T>(rows: readonly T[], found: Collected, group: 'people' | 'referrals'): T[] {
+  if (rows.length <= SEARCH_SOURCE_LIMIT) return [...rows];
+  found.cut[group] = true;
+  return rows.slice(0, SEARCH_SOURCE_LIMIT);
+}
 
 export function createSearchService(deps: ServiceDeps): SearchService {
   const { store, clock } = deps;
@@ -76,7 +86,11 @@ export function createSearchService(deps: ServiceDeps): SearchService {
       const parsed = parseSearch(text);
       const trimmed = text.trim();
       if (parsed.kind === null) return empty(trimmed, parsed.hint);
-      const found: Collected = { people: new Found(), referrals: new Found() };
+      const found: Collected = {
+        people: new Found(),
+        referrals: new Found(),
+        cut: { people: false, referrals: false },
+      };
       await collect(store.db, parsed, found);
       const results = await toResults(store.db, trimmed, parsed, found, max);
       const personIds = results.children.map((c) => c.personId);
@@ -117,7 +131,11 @@ async function collect(db: Db, parsed: ParsedSearch, found: Collected): Promise<
     case null:
       return;
     case 'reference':
-      for (const r of await referralsByReference(db, parsed.exact, parsed.prefix))
+      for (const r of upTo(
+        await referralsByReference(db, parsed.exact, parsed.prefix),
+        found,
+        'referrals',
+      ))
         found.referrals.add(r.id, r, ['reference']);
       return;
     case 'nhs-number':
@@ -147,18 +165,22 @@ async function byPeople(
   why: (p: PersonRow) => SearchWhy[],
   found: Collected,
 ): Promise<void> {
-  for (const p of people) found.people.add(p.id, p, why(p));
-  for (const r of await referralsForPeople(
+  const shown = upTo(people, found, 'people');
+  for (const p of shown) found.people.add(p.id, p, why(p));
+  const referrals = await referralsForPeople(
     db,
-    people.map((p) => p.id),
-  ))
+    shown.map((p) => p.id),
+  );
+  for (const r of upTo(referrals, found, 'referrals'))
     found.referrals.add(r.id, r, found.people.whyOf(r.person_id));
+  // The referrals are those of the children shown: children left out leave theirs out too.
+  if (found.cut.people) found.cut.referrals = true;
 }
 
 async function byText(db: Db, text: string, found: Collected): Promise<void> {
   const fts = toFtsQuery(text);
   if (fts !== null) {
-    for (const h of await peopleByText(db, fts)) {
+    for (const h of upTo(await peopleByText(db, fts), found, 'people')) {
       const why: SearchWhy[] = [];
       if (h.names) why.push('name');
       if (h.otherNames) why.push('other-name');
@@ -166,7 +188,7 @@ async function byText(db: Db, text: string, found: Collected): Promise<void> {
       if (h.postcode) why.push('postcode');
       found.people.add(h.person.id, h.person, why);
     }
-    for (const h of await referralsByText(db, fts)) {
+    for (const h of upTo(await referralsByText(db, fts), found, 'referrals')) {
       const why: SearchWhy[] = [];
       if (h.matched.reference) why.push('reference');
       if (h.matched.children) why.push('child-name');
@@ -178,15 +200,20 @@ async function byText(db: Db, text: string, found: Collected): Promise<void> {
   }
   const keys = soundAlikeKeys(text);
   if (keys !== null) {
-    for (const p of await peopleSoundingLike(db, keys)) {
+    for (const p of upTo(await peopleSoundingLike(db, keys), found, 'people')) {
       // Already found by its spelling: "sounds like" would add nothing.
       if (!found.people.has(p.id)) found.people.add(p.id, p, ['name-sounds-like']);
     }
   }
   const school = fts === null ? [] : await childrenBySchool(db, fts, text);
-  for (const r of school) found.referrals.add(r.id, r, ['school']);
+  // Rows are a referral's children at the school: the source's cut is in referrals.
+  const schoolReferrals = [...new Set(school.map((r) => r.id))];
+  const kept = new Set(upTo(schoolReferrals, found, 'referrals'));
+  for (const r of school) if (kept.has(r.id)) found.referrals.add(r.id, r, ['school']);
   const schoolPeople = await peopleByIds(db, [
-    ...new Set(school.flatMap((r) => (r.person_id === null ? [] : [r.person_id]))),
+    ...new Set(
+      school.flatMap((r) => (r.person_id === null || !kept.has(r.id) ? [] : [r.person_id])),
+    ),
   ]);
   for (const p of schoolPeople) found.people.add(p.id, p, ['school']);
 }
@@ -253,6 +280,9 @@ async function toResults(
       why,
       snippet: why.includes('concern') ? (r.snippet ?? null) : null,
     })),
-    more: { children: people.length > max, referrals: referrals.length > max },
+    more: {
+      children: people.length > max || found.cut.people,
+      referrals: referrals.length > max || found.cut.referrals,
+    },
   };
 }

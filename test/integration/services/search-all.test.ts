@@ -242,3 +242,33 @@ describe('search:all', () => {
     expect(r.more.referrals).toBe(true);
   });
 });
+
+describe('search:all says when there are more than it shows', () => {
+  // Each source reads one row more than it contributes (repositories/search.ts SOURCE_ROWS): a
+  // list cut at 50 must not look complete. Before, 51 children born on one day showed as 50
+  // with no "more" and no way to know the 51st was missing.
+  const bornOn = async (n: number, dateOfBirth: string, familyName: string) => {
+    for (let i = 0; i < n; i++) {
+      await refer({ givenNames: `Child${String(i)}`, familyName, dateOfBirth });
+    }
+  };
+
+  it('51 children born on one day: 50 shown and "more"; 50 exactly: all shown, no "more"', async () => {
+    await bornOn(51, '2015-02-14', 'Valentine');
+    await bornOn(50, '2015-03-17', 'Patrick');
+    const many = await search('14/02/2015');
+    expect(many.kind).toBe('date-of-birth');
+    expect(many.children).toHaveLength(50);
+    expect(many.more.children).toBe(true);
+    expect(many.referrals).toHaveLength(50);
+    expect(many.more.referrals).toBe(true);
+    const fifty = await search('17/03/2015');
+    expect(fifty.children).toHaveLength(50);
+    expect(fifty.more.children).toBe(false);
+    expect(fifty.more.referrals).toBe(false);
+    // The same through the words index: 51 Valentines by name.
+    const byName = await search('Valentine');
+    expect(byName.children).toHaveLength(50);
+    expect(byName.more.children).toBe(true);
+  });
+});

@@ -12,8 +12,13 @@ import type { ReferralStatus } from '../../../../shared/domain/records';
 import type { PersonRow } from '../schema';
 import type { Db } from './common';
 
-/** The most rows any one source reads: the search page shows up to 50 of each group. */
+/** The most rows any one source contributes: the search page shows up to 50 of each group. */
 export const SEARCH_SOURCE_LIMIT = 50;
+/**
+ * What each source reads: one more than it contributes, so the search can say there are more
+ * (51 children born on one day must not look like a complete list of 50).
+ */
+const SOURCE_ROWS = SEARCH_SOURCE_LIMIT + 1;
 
 // Marks a highlighted (matched) token. A control character cannot be typed into a name field,
 // so it never appears in the indexed text itself.
@@ -40,7 +45,7 @@ export async function peopleByText(db: Db, ftsQuery: string): Promise<PersonFtsH
                    highlight(people_fts, 4, ${MARK}, '') AS h_postcode
               FROM people_fts
              WHERE people_fts MATCH ${ftsQuery}
-             ORDER BY rank LIMIT ${SEARCH_SOURCE_LIMIT}) AS hit
+             ORDER BY rank LIMIT ${SOURCE_ROWS}) AS hit
       JOIN people AS p ON p.id = hit.person_id
      WHERE p.merged_into IS NULL
      ORDER BY hit.rnk`.execute(db);
@@ -79,7 +84,7 @@ export async function peopleSoundingLike(
     SELECT p.* FROM people AS p
      WHERE ${where} AND +p.merged_into IS NULL
      ORDER BY p.family_key, p.given_key
-     LIMIT ${SEARCH_SOURCE_LIMIT}`.execute(db);
+     LIMIT ${SOURCE_ROWS}`.execute(db);
   return rows;
 }
 
@@ -90,7 +95,7 @@ export async function peopleByNhsNumber(db: Db, digits: string): Promise<PersonR
     .where('nhs_number', '=', digits)
     .where(sql<boolean>`+merged_into IS NULL`)
     .orderBy('family_key')
-    .limit(SEARCH_SOURCE_LIMIT)
+    .limit(SOURCE_ROWS)
     .execute();
 }
 
@@ -103,7 +108,7 @@ export async function peopleByBirthDate(db: Db, date: string): Promise<PersonRow
     .where(sql<boolean>`+merged_into IS NULL`)
     .orderBy('family_key')
     .orderBy('given_key')
-    .limit(SEARCH_SOURCE_LIMIT)
+    .limit(SOURCE_ROWS)
     .execute();
 }
 
@@ -116,7 +121,7 @@ export async function peopleByPostcode(db: Db, postcode: string): Promise<Person
     .where(sql<boolean>`+merged_into IS NULL`)
     .orderBy('family_key')
     .orderBy('given_key')
-    .limit(SEARCH_SOURCE_LIMIT)
+    .limit(SOURCE_ROWS)
     .execute();
 }
 
@@ -171,7 +176,7 @@ export async function referralsByText(db: Db, ftsQuery: string): Promise<Referra
                    highlight(referrals_fts, 5, ${MARK}, '') AS h_schools
               FROM referrals_fts
              WHERE referrals_fts MATCH ${ftsQuery}
-             ORDER BY rank LIMIT ${SEARCH_SOURCE_LIMIT}) AS hit
+             ORDER BY rank LIMIT ${SOURCE_ROWS}) AS hit
       JOIN referrals AS r ON r.id = hit.referral_id
      ORDER BY hit.rnk`.execute(db);
   return rows.map(({ h_reference, h_narrative, h_referrer, h_children, h_schools, ...r }) => ({
@@ -217,7 +222,7 @@ export async function referralsByReference(
       ]),
     )
     .orderBy('r.reference', 'desc')
-    .limit(SEARCH_SOURCE_LIMIT)
+    .limit(SOURCE_ROWS)
     .execute();
 }
 
@@ -233,7 +238,7 @@ export async function referralsForPeople(
     .select([...REFERRAL_HIT_COLUMNS, 'rc.person_id'])
     .where('rc.person_id', 'in', personIds)
     .orderBy('r.received_at', 'desc')
-    .limit(SEARCH_SOURCE_LIMIT)
+    .limit(SOURCE_ROWS)
     .execute();
   return rows.flatMap((r) => (r.person_id === null ? [] : [{ ...r, person_id: r.person_id }]));
 }
@@ -255,7 +260,7 @@ export async function childrenBySchool(
       // search has already ranked them once) doubled the time of a school search.
       sql<{ referral_id: string }>`(SELECT referral_id FROM referrals_fts
         WHERE referrals_fts MATCH ${`schools : (${ftsQuery})`}
-        ORDER BY rowid DESC LIMIT ${SEARCH_SOURCE_LIMIT})`.as('hit'),
+        ORDER BY rowid DESC LIMIT ${SOURCE_ROWS})`.as('hit'),
     )
     .innerJoin('referral_children as rc', 'rc.referral_id', 'hit.referral_id')
     .innerJoin('referrals as r', 'r.id', 'rc.referral_id')
