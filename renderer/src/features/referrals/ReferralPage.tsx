@@ -8,48 +8,40 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import {
   REFERRAL_STATUS_LABELS,
   type AppUser,
-  type ReferralChildRecord,
   type ReferralRecord,
   type SettingsRecord,
 } from '../../../../shared/domain/records';
-import { CONSENT_STATUS_LABELS, lawfulBasisSummary } from '../../../../shared/validation/consent';
-import { approximateAgeText, childSexLabel } from '../../../../shared/validation/child';
-import { formatNhsNumber } from '../../../../shared/validation/formats';
+import { lawfulBasisSummary } from '../../../../shared/validation/consent';
 import { REFERRAL_CHANNEL_LABELS } from '../../../../shared/validation/referral';
 import { FEEDBACK_METHOD_LABELS } from '../../../../shared/validation/referrer';
-import { useQuery } from '@tanstack/react-query';
-import { ApiError, call } from '../../api/client';
-import { SavePdfButton } from '../../components/SavePdfButton';
 import { useReferral, useSession, useSettings } from '../../api/queries';
 import { ClockChip } from '../../components/ClockChip';
 import { formatDateTime, formatDayDate, formatUkDate, londonDay } from '../../components/format';
 import { useNow } from '../../components/now';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
 import { DecisionCard } from '../decisions/DecisionCard';
-import { useAssign } from '../decisions/decision-queries';
 import { lastReturn, returnedText } from '../decisions/returned';
-import { ageInYears } from '../queue/queue-model';
 import { AuditTrail } from './AuditSection';
 import { ClocksList, HowWeCount } from './ClocksSection';
 import { ProgressSection } from './ProgressSection';
 import { Chronology } from './ChronologySection';
 import { LinkChildren, unresolvedChildren } from './LinkChildren';
 import { HouseholdMemberSafety, ReferrerText } from './ReferrerFacts';
-import { YES_NO_UNKNOWN, addressText, factorLabel, referralClocks } from './referral-model';
+import { factorLabel, referralClocks } from './referral-model';
 import { Section } from '../../components/Section';
 import { Facts } from '../../components/Facts';
 import { discussionCalledFor, ReferralDiscussions } from '../strategy/ReferralDiscussions';
 import { canCall } from '../../../../shared/ipc/access';
 import type { Channel } from '../../../../shared/ipc/contract';
 import { canWorkLetters, ReferralLetters } from '../letters/ReferralLetters';
+import { NextStep } from './NextStep';
+import { ChildFacts, consentText, known } from './ChildFacts';
 
 export function ReferralPage(): ReactElement {
   const id = useParams().id ?? '';
@@ -332,211 +324,5 @@ function Page(props: { r: ReferralRecord; settings: SettingsRecord; user: AppUse
         </Section>
       ) : null}
     </>
-  );
-}
-
-function NextStep(props: { r: ReferralRecord; user: AppUser }): ReactElement | null {
-  const { r, user } = props;
-  const may = (channel: Channel): boolean => canCall(channel, user);
-  const assign = useAssign();
-  const canCorrect = may('referrals:update');
-  // A correction in progress (autosaved): offer to carry on with it rather than start again.
-  const correcting = useQuery({
-    queryKey: ['drafts', 'get', 'referral-edit', r.id],
-    queryFn: () => call('drafts:get', { kind: 'referral-edit', key: r.id }),
-    enabled: canCorrect && may('drafts:get'),
-  });
-  if (!may('referrals:export-pdf')) return null;
-  const mine = r.assignedTo?.id === user.id;
-  const unresolved = unresolvedChildren(r);
-  const stale =
-    assign.error instanceof ApiError &&
-    (assign.error.code === 'STALE' || assign.error.code === 'CONFLICT');
-  return (
-    <Paper variant="outlined" sx={{ p: 3, borderLeft: 6, borderLeftColor: 'primary.main' }}>
-      <Stack spacing={2}>
-        <Typography>
-          {r.status === 'awaiting-decision'
-            ? `A decision on the type of response is due by ${formatDayDate(r.decisionDue)}.${
-                unresolved.length > 0
-                  ? ` First check whether ${unresolved.length === 1 ? `child ${String(unresolved[0])} is` : 'the children are'} already known, below.`
-                  : ''
-              }`
-            : r.status === 'awaiting-sign-off'
-              ? may('decisions:sign-off')
-                ? 'The decision below is waiting for sign-off: review it, then agree it or return it with a comment.'
-                : 'The decision is waiting for a manager to sign it off.'
-              : 'The decision has been made.'}{' '}
-          {r.assignedTo
-            ? `Assigned to ${mine ? 'you' : r.assignedTo.displayName}.`
-            : 'Not assigned to anyone yet.'}
-        </Typography>
-        <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          {r.status === 'awaiting-decision' && unresolved.length > 0 && may('people:link') ? (
-            <Button
-              variant="contained"
-              size="large"
-              onClick={() => {
-                // Focus scrolls the section into view and tells a screen reader where it is.
-                document.getElementById('sec-link')?.focus();
-              }}
-            >
-              Check existing records
-            </Button>
-          ) : null}
-          {r.status === 'awaiting-decision' &&
-          unresolved.length === 0 &&
-          may('decisions:record') ? (
-            <Button
-              component={RouterLink}
-              to={`/referrals/${r.id}/decision`}
-              variant="contained"
-              size="large"
-            >
-              Record decision
-            </Button>
-          ) : null}
-          {canCorrect ? (
-            <Button component={RouterLink} to={`/referrals/${r.id}/edit`} variant="outlined">
-              {correcting.data ? 'Continue your corrections' : 'Correct details'}
-            </Button>
-          ) : null}
-          <SavePdfButton
-            label="Save referral as PDF"
-            make={() => call('referrals:export-pdf', { id: r.id })}
-          />
-          {!may('referrals:assign') ? null : mine ? (
-            <Button
-              variant="outlined"
-              disabled={assign.isPending}
-              onClick={() => {
-                assign.mutate({ id: r.id, version: r.version, userId: null });
-              }}
-            >
-              Unassign
-            </Button>
-          ) : (
-            <Button
-              variant="outlined"
-              disabled={assign.isPending}
-              onClick={() => {
-                assign.mutate({ id: r.id, version: r.version, userId: user.id });
-              }}
-            >
-              Assign to me
-            </Button>
-          )}
-        </Stack>
-        {assign.isError ? (
-          <Alert severity="warning" role="alert">
-            {stale
-              ? 'Someone else changed this referral just now, so it was not reassigned. The page now shows their change; try again if you still need to.'
-              : assign.error.message}
-          </Alert>
-        ) : null}
-      </Stack>
-    </Paper>
-  );
-}
-
-/** Yes / No / Not known, or "Not recorded" for older records without the answer. */
-function known(v: string | undefined): string {
-  return v === undefined ? 'Not recorded' : (YES_NO_UNKNOWN[v] ?? v);
-}
-
-function consentText(r: ReferralRecord): string {
-  // Older records may lack the consent block: say so rather than fail.
-  const input: Partial<ReferralRecord['input']> = r.input;
-  const c = input.consent;
-  if (c === undefined) return 'Not recorded';
-  switch (c.status) {
-    case 'given':
-      return `${CONSENT_STATUS_LABELS.given} by ${c.givenBy} on ${formatUkDate(c.date)}${c.scope ? ` (${c.scope})` : ''}`;
-    case 'refused':
-      return `${CONSENT_STATUS_LABELS.refused} by ${c.refusedBy} on ${formatUkDate(c.date)}: ${c.reason}`;
-    case 'not-sought':
-      return `${CONSENT_STATUS_LABELS['not-sought']}: ${c.reason}`;
-  }
-}
-
-function ChildFacts(props: { c: ReferralChildRecord; today: string }): ReactElement {
-  const { c, today } = props;
-  const child = c.child;
-  const birth =
-    child.status === 'unborn'
-      ? `Unborn, expected ${formatUkDate(child.expectedDateOfBirth)}`
-      : child.dateOfBirth === undefined
-        ? `Not known${child.approximateAge === undefined ? '' : `: ${approximateAgeText(child.approximateAge)} when referred`}`
-        : (() => {
-            const age = ageInYears(child.dateOfBirth, today);
-            return `${formatUkDate(child.dateOfBirth)} (${age < 1 ? 'under 1' : `age ${String(age)}`})`;
-          })();
-  return (
-    <Box>
-      <Stack
-        direction="row"
-        spacing={1.5}
-        useFlexGap
-        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mb: 1 }}
-      >
-        <Typography variant="h3" component="h3" sx={{ fontSize: '1.2rem', fontWeight: 700 }}>
-          {c.personId ? (
-            <Link component={RouterLink} to={`/people/${c.personId}`}>
-              {c.displayName}
-            </Link>
-          ) : (
-            c.displayName
-          )}
-        </Typography>
-        <Chip
-          size="small"
-          variant="outlined"
-          color={c.personId ? 'primary' : 'warning'}
-          label={c.personId ? "Linked to the child's record" : 'Not yet checked against records'}
-        />
-        {c.reReferral ? (
-          <Chip
-            size="small"
-            color="warning"
-            variant="outlined"
-            label="Re-referral: referred within the last 12 months"
-          />
-        ) : null}
-      </Stack>
-      <Facts
-        items={[
-          [child.status === 'unborn' ? 'Expected' : 'Date of birth', birth],
-          [
-            'NHS number',
-            child.status === 'born' && child.nhsNumber
-              ? formatNhsNumber(child.nhsNumber)
-              : 'Not recorded',
-          ],
-          ['Address', addressText(child.address)],
-          ['School or nursery', child.school ?? 'Not recorded'],
-          ['GP', child.gp ?? 'Not recorded'],
-          [
-            'Language',
-            `${child.firstLanguage ?? 'Not recorded'}${
-              child.interpreterNeeded === 'unknown'
-                ? ' (whether an interpreter is needed is not known)'
-                : child.interpreterNeeded
-                  ? ' (interpreter needed)'
-                  : ''
-            }`,
-          ],
-          ...(child.status === 'born'
-            ? ([
-                ['Sex', childSexLabel(child.gender)],
-                ['Ethnicity', child.ethnicity ?? 'Not recorded'],
-                [
-                  'Disability',
-                  `${YES_NO_UNKNOWN[child.disability] ?? child.disability}${child.disabilityDetails ? `: ${child.disabilityDetails}` : ''}`,
-                ],
-              ] as [string, ReactNode][])
-            : []),
-        ]}
-      />
-    </Box>
   );
 }
