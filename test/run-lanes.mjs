@@ -1,9 +1,10 @@
 // `npm test`'s last step: every Vitest project, in three lanes at once: the browser tests (e2e);
-// the kill tests (a child process killed hundreds of times); and unit, integration and renderer
-// tests, one file at a time in each, the long files first (test/slow-first-sequencer.ts). Much
-// of each lane's time is spent waiting on another process (Chromium, the killed child), so three
-// share the 2-core CI machine. Output is prefixed by lane; the exit code is non-zero if any lane
-// failed. Extra arguments (e.g. a file filter) go to two lanes, browser and everything else.
+// the kill tests (a child process killed hundreds of times); and unit, integration (with the
+// `mocked` project's files) and renderer tests (vitest.config.ts). One file at a time in each,
+// the long files first (test/slow-first-sequencer.ts). Much of each lane's time is spent waiting
+// on another process (Chromium, the killed child), so three share the 2-core CI machine. Output
+// is prefixed by lane; the exit code is non-zero if any lane failed. Extra arguments (e.g. a
+// file filter) go to two lanes, browser and everything else.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,38 +15,21 @@ const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
 // A filter given to both lanes usually matches files in only one of them.
 const filtered = process.argv.length > 2;
 const extra = filtered ? [...process.argv.slice(2), '--passWithNoTests'] : [];
-const KILL_TESTS = [
-  'test/integration/store/kill-loop.test.ts',
-  'test/integration/store/kill-during.test.ts',
-  'test/integration/store/folder-lock.test.ts',
-];
 // One worker each. Two browser files at a time (four workers in all) loaded the two cores to 9
 // and a browser test's page then took over 30 s to show (measures.test.ts, twice in three runs).
+const MAIN_PROJECTS = ['unit', 'integration', 'mocked', 'renderer'].flatMap((p) => [
+  '--project',
+  p,
+]);
 const lanes = filtered
   ? [
       { name: 'browser', args: ['--project', 'e2e', '--maxWorkers', '1'] },
-      {
-        name: 'main   ',
-        args: ['--project', 'unit', '--project', 'integration', '--project', 'renderer'],
-      },
+      { name: 'main   ', args: [...MAIN_PROJECTS, '--project', 'kill'] },
     ]
   : [
       { name: 'browser', args: ['--project', 'e2e', '--maxWorkers', '1'] },
-      { name: 'kill   ', args: ['--project', 'integration', ...KILL_TESTS, '--maxWorkers', '1'] },
-      {
-        name: 'main   ',
-        args: [
-          '--project',
-          'unit',
-          '--project',
-          'integration',
-          '--project',
-          'renderer',
-          ...KILL_TESTS.flatMap((t) => ['--exclude', t]),
-          '--maxWorkers',
-          '1',
-        ],
-      },
+      { name: 'kill   ', args: ['--project', 'kill', '--maxWorkers', '1'] },
+      { name: 'main   ', args: [...MAIN_PROJECTS, '--maxWorkers', '1'] },
     ];
 
 /**
