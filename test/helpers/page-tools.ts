@@ -33,8 +33,18 @@ export async function callApi<C extends Channel>(
   return r.data;
 }
 
-/** No serious or critical axe violations on the page as it is now. */
+/**
+ * No serious or critical axe violations on the page as it settles. Transitions still running are
+ * waited for first: a dialog checked while it fades in has half-transparent buttons, and axe then
+ * reports their colours as too faint (color-contrast on a confirm button, once, on a busy CI).
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Finite ones only: a spinner's animation never ends.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
