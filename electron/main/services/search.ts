@@ -72,8 +72,12 @@ type Collected = {
 };
 
 /** The rows a source contributes, noting when it had more than that. */
-function upTo<T>(rows: readonly T[], found: Collected, group: 'people' | 'referrals'): T[] {
-  if (rows.length <= SEARCH_SOURCE_LIMIT) return [...rows];
+function upTo<T>(
+  rows: readonly T[],
+  found: Collected,
+  group: 'people' | 'referrals',
+): readonly T[] {
+  if (rows.length <= SEARCH_SOURCE_LIMIT) return rows;
   found.cut[group] = true;
   return rows.slice(0, SEARCH_SOURCE_LIMIT);
 }

@@ -5,14 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
 import type { PersonDetail, PersonRecord } from '../../../shared/domain/records';
 import type { ChannelInput } from '../../../shared/ipc/contract';
-import {
-  createFakeApi,
-  FakeIpcError,
-  type FakeApi,
-  type FakeHandlers,
-} from '../../helpers/fake-api';
-import { NOW, makeSession, okStatus } from '../fixtures';
-import { decidedRecord, fullReferral, settingsFor } from '../referral-page/referral-fixture';
+import { FakeIpcError, type FakeApi, type FakeHandlers } from '../../helpers/fake-api';
+import { NOW } from '../fixtures';
+import { decidedRecord, fullReferral } from '../referral-page/referral-fixture';
+import { decisionScreenApi } from './decision-fixture';
 
 /** Noah's record: an earlier referral this year (a re-referral), and the one being decided. */
 function noahsRecord(): PersonDetail {
@@ -62,26 +58,7 @@ function noahsRecord(): PersonDetail {
 }
 
 function setup(edition: 2013 | 2023, overrides: FakeHandlers = {}): FakeApi {
-  const settings = settingsFor(edition);
-  const fake = createFakeApi({
-    'system:status': () => okStatus(),
-    'session:current': () => ({ ...makeSession(), settings }),
-    'settings:get': () => settings,
-    'referrals:get': () => fullReferral(),
-    'drafts:get': () => null,
-    'drafts:save': ({ key, data }) => ({
-      id: 'dr1',
-      kind: 'decision',
-      key,
-      data,
-      updatedAt: NOW.toISOString(),
-      version: 1,
-    }),
-    'drafts:discard': () => ({ discarded: true }),
-    'audit:list': () => [],
-    'people:get': () => noahsRecord(),
-    ...overrides,
-  });
+  const fake = decisionScreenApi(edition, { 'people:get': () => noahsRecord(), ...overrides });
   window.api = fake.api;
   return fake;
 }

@@ -9,9 +9,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
 import type * as Details from '../../../renderer/src/features/decisions/DecisionDetails';
 import type * as Response from '../../../renderer/src/features/decisions/ResponseSection';
-import { createFakeApi } from '../../helpers/fake-api';
-import { NOW, makeSession, okStatus } from '../fixtures';
-import { fullReferral, settingsFor } from '../referral-page/referral-fixture';
+import { NOW } from '../fixtures';
+import { decisionScreenApi } from './decision-fixture';
 
 const renders = vi.hoisted(() => new Map<string, number>());
 
@@ -53,26 +52,7 @@ afterEach(() => {
 });
 
 async function openDecision(): Promise<void> {
-  const settings = settingsFor(2023);
-  window.api = createFakeApi({
-    'system:status': () => okStatus(),
-    'session:current': () => ({ ...makeSession(), settings }),
-    'settings:get': () => settings,
-    'referrals:get': () => fullReferral(),
-    'drafts:get': () => null,
-    'drafts:save': ({ key, data }) => ({
-      id: 'dr1',
-      kind: 'decision',
-      key,
-      data,
-      updatedAt: NOW.toISOString(),
-      version: 1,
-    }),
-    'audit:list': () => [],
-    'people:get': () => {
-      throw new Error('not needed');
-    },
-  }).api;
+  window.api = decisionScreenApi(2023).api;
   window.location.hash = '#/referrals/r1/decision';
   render(<App now={() => NOW} />);
   await screen.findByRole('heading', { level: 1, name: 'Record the decision' });
