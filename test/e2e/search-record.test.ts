@@ -34,6 +34,8 @@ const AMARA = {
   postcode: 'HB7 2RT',
 } as const;
 
+const MANY_BORN_ON_ONE_DAY = 52;
+
 let dataDir: string | undefined;
 let harness: Harness;
 let browser: Browser | undefined;
@@ -92,6 +94,24 @@ beforeAll(async () => {
       },
     );
     duplicateReference = dup.reference;
+    // 52 children born on one day (two to a referral): more than the search page shows.
+    for (let i = 0; i < MANY_BORN_ON_ONE_DAY / 2; i++)
+      await services.referrals.create(
+        { user },
+        {
+          referral: referralInput({
+            receivedAt: new Date(Date.now() - (10 + i) * 86_400_000).toISOString(),
+            children: [0, 1].map((k) =>
+              bornChild({
+                givenNames: `Twin${String.fromCharCode(65 + k)}`,
+                familyName: `Daybrook${String.fromCharCode(65 + i)}`,
+                dateOfBirth: '2019-02-14',
+              }),
+            ),
+          }),
+          newChildren: [0, 1],
+        },
+      );
   } finally {
     store.close();
   }
@@ -202,6 +222,21 @@ describe('search and the child’s record', () => {
       .poll(() => page.getByTestId('search-referrals').textContent())
       .toContain(reference);
     await shot('search-page');
+    expect(await axe()).toEqual([]);
+  });
+
+  it('says when a list was cut short: 52 children born on one day show as the first 50', async () => {
+    await page.goto(`${harness.url}#/search?q=14%2F02%2F2019`);
+    await page.getByRole('heading', { level: 1, name: 'Find a child or referral' }).waitFor();
+    const summary = page.getByTestId('search-summary');
+    await expect
+      .poll(() => summary.textContent())
+      .toBe(
+        'Searched a date of birth for “14/02/2019”: 50 children and 25 referrals. Only the first 50 children are shown, with their referrals: add more detail to narrow the search.',
+      );
+    expect(await page.getByTestId('search-children').locator(':scope > li').count()).toBe(50);
+    await page.getByRole('heading', { name: 'Children (first 50)' }).waitFor();
+    await shot('search-page-cut-short', false);
     expect(await axe()).toEqual([]);
   });
 

@@ -10,14 +10,16 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import {
-  SEARCH_KIND_LABELS,
-  SEARCH_WHY_LABELS,
-  type SearchWhy,
-} from '../../../../shared/domain/search';
+import { SEARCH_WHY_LABELS, type SearchWhy } from '../../../../shared/domain/search';
 import { Section } from '../../components/Section';
 import { ErrorPanel, Loading } from '../../components/StatePanels';
-import { childDetails, childName, referralDetails } from './search-model';
+import {
+  childDetails,
+  childName,
+  groupTitle,
+  referralDetails,
+  resultsSummary,
+} from './search-model';
 import { useSearch } from './search-queries';
 
 export const SEARCH_PAGE_LIMIT = 50;
@@ -102,16 +104,11 @@ export function SearchPage(): ReactElement {
       ) : r ? (
         <>
           <Typography role="status" data-testid="search-summary">
-            Searched {r.kind ? SEARCH_KIND_LABELS[r.kind] : 'records'} for “{r.text}”:{' '}
-            {r.children.length} {r.children.length === 1 ? 'child' : 'children'} and{' '}
-            {r.referrals.length} {r.referrals.length === 1 ? 'referral' : 'referrals'}
-            {r.more.children || r.more.referrals
-              ? `. Only the first ${String(SEARCH_PAGE_LIMIT)} of each are shown: add more detail to narrow the search.`
-              : '.'}
+            {resultsSummary(r, SEARCH_PAGE_LIMIT)}
           </Typography>
           <Section
             id="search-children"
-            title={`Children (${String(r.children.length)})`}
+            title={groupTitle('Children', r.children.length, r.more.children)}
             spacing={0}
           >
             {r.children.length === 0 ? (
@@ -142,7 +139,7 @@ export function SearchPage(): ReactElement {
           </Section>
           <Section
             id="search-referrals"
-            title={`Referrals (${String(r.referrals.length)})`}
+            title={groupTitle('Referrals', r.referrals.length, r.more.referrals)}
             spacing={0}
           >
             {r.referrals.length === 0 ? (

@@ -1,9 +1,11 @@
 // Words for search results: a child's name and birth line, a referral's line, and why each
 // matched, shared by the header search box and the search page.
 import {
+  SEARCH_KIND_LABELS,
   SEARCH_WHY_LABELS,
   type ChildSearchHit,
   type ReferralSearchResult,
+  type SearchResults,
   type SearchWhy,
 } from '../../../../shared/domain/search';
 import { REFERRAL_STATUS_LABELS } from '../../../../shared/domain/records';
@@ -47,4 +49,31 @@ export function whyText(why: readonly SearchWhy[]): string {
 
 export function searchPath(text: string): string {
   return `/search?q=${encodeURIComponent(text.trim())}`;
+}
+
+/**
+ * The search page's line above its results: what was searched, how many of each, and which
+ * group was cut short (the service reads one row past its limit, so "more" is never guessed).
+ */
+export function resultsSummary(
+  r: Pick<SearchResults, 'kind' | 'text' | 'children' | 'referrals' | 'more'>,
+  limit: number,
+): string {
+  const children = `${String(r.children.length)} ${r.children.length === 1 ? 'child' : 'children'}`;
+  const referrals = `${String(r.referrals.length)} ${r.referrals.length === 1 ? 'referral' : 'referrals'}`;
+  const searched = `Searched ${r.kind ? SEARCH_KIND_LABELS[r.kind] : 'records'} for “${r.text}”: ${children} and ${referrals}`;
+  if (!r.more.children && !r.more.referrals) return `${searched}.`;
+  const narrow = 'add more detail to narrow the search.';
+  const first = `Only the first ${String(limit)}`;
+  if (r.more.children && r.more.referrals)
+    // The referrals of children left out are left out too, so fewer than the limit may show.
+    return r.referrals.length < limit
+      ? `${searched}. ${first} children are shown, with their referrals: ${narrow}`
+      : `${searched}. ${first} of each are shown: ${narrow}`;
+  return `${searched}. ${first} ${r.more.children ? 'children' : 'referrals'} are shown: ${narrow}`;
+}
+
+/** A group's heading: "Children (3)", or "Children (first 50)" when more matched. */
+export function groupTitle(label: string, shown: number, more: boolean): string {
+  return `${label} (${more ? `first ${String(shown)}` : String(shown)})`;
 }
