@@ -1,7 +1,8 @@
 // Browser end-to-end (issue 11 "Search and the record"), keyboard only: Ctrl+K puts the cursor in
-// the header search; a child is found by name, NHS number, date of birth, reference and postcode,
-// each result saying why it matched; "See all results" opens the search page; a child's record
-// opens from a match. axe runs on the search page and the record page.
+// the header search; a child is found by name, NHS number, date of birth, reference, postcode,
+// school and referrer, each result saying why it matched; "See all results" opens the search page,
+// which says when a group was cut short; a child's record opens from a match. axe runs on the
+// search page and the record page.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,8 @@ const AMARA = {
   nhsNumber: '9434765919',
   typedNhs: '943 476 5919',
   postcode: 'HB7 2RT',
+  school: 'Harbourton Hill Academy',
+  referrer: 'Priya Venkataraman',
 } as const;
 
 const MANY_BORN_ON_ONE_DAY = 52;
@@ -64,11 +67,12 @@ beforeAll(async () => {
               familyName: AMARA.familyName,
               dateOfBirth: AMARA.dateOfBirth,
               nhsNumber: AMARA.nhsNumber,
-              school: 'Harbourton Hill Academy',
+              school: AMARA.school,
               address: { line1: '12 Tern Close', town: 'Harbourton', postcode: AMARA.postcode },
             }),
           ],
           concern: 'Amara told her teacher she had not eaten since Friday.',
+          referrer: { ...referralInput().referrer, name: AMARA.referrer },
         }),
         newChildren: [0],
       },
@@ -85,7 +89,7 @@ beforeAll(async () => {
               givenNames: AMARA.givenNames,
               familyName: AMARA.familyName,
               dateOfBirth: AMARA.dateOfBirth,
-              school: 'Harbourton Hill Academy',
+              school: AMARA.school,
             }),
           ],
           concern: 'Amara arrived at breakfast club hungry again.',
@@ -198,6 +202,21 @@ describe('search and the child’s record', () => {
     const options = await optionTexts();
     expect(options[0]).toContain(reference);
     expect(options[0]).toContain('Matched on: reference');
+  });
+
+  it('finds by school and by referrer', async () => {
+    // Part of the school's name, as a worker would type it: the child and both referrals.
+    await typeSearch('Harbourton Hill');
+    let options = await optionTexts();
+    expect(options.find((o) => o.includes('Amara Okonkwo'))).toContain(
+      'Matched on: school or nursery',
+    );
+    for (const ref of [reference, duplicateReference])
+      expect(options.find((o) => o.startsWith(ref))).toContain('school or nursery');
+    await typeSearch(AMARA.referrer);
+    options = await optionTexts();
+    const byReferrer = options.filter((o) => o.includes('Matched on: referrer'));
+    expect(byReferrer.map((o) => o.slice(0, reference.length))).toEqual([reference]);
   });
 
   it('says to type more for one or two letters', async () => {
