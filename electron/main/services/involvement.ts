@@ -15,9 +15,8 @@ import type { HouseholdMemberInput } from '../../../shared/validation/household'
 import { type Db, fromJson } from '../store/repositories/common';
 import { childBirthDate } from '../store/repositories/queue';
 import {
-  childrenOnReferrals,
-  householdOnReferrals,
   outcomesFor,
+  peopleOnReferrals,
   referralsForPeople,
   referralsForPerson,
 } from '../store/repositories/referral-links';
@@ -85,9 +84,63 @@ export async function previousInvolvement(
   return found;
 }
 
+/** A child or household member on a referral, read once for every person it relates to. */
+type Related = { key: string; person: RelatedPerson };
+
+/** The children and household members on each referral, by referral, in their order on it. */
+async function relatedByReferral(
+  db: Db,
+  referrals: ReadonlyMap<string, string>,
+): Promise<Map<string, { children: Related[]; household: Related[] }>> {
+  const rows = await peopleOnReferrals(db, [...referrals.keys()]);
+  rows.sort((a, b) => a.position - b.position);
+  const out = new Map<string, { children: Related[]; household: Related[] }>();
+  for (const r of rows) {
+    const referralReference = referrals.get(r.referral_id) ?? '';
+    const on = out.get(r.referral_id) ?? { children: [], household: [] };
+    out.set(r.referral_id, on);
+    if (r.kind === 'child') {
+      const birthDate = childBirthDate(fromJson(r.data) as ChildInput);
+      const name = r.display_name ?? '';
+      on.children.push({
+        key: r.person_id ?? `${name}|${birthDate ?? ''}`,
+        person: { personId: r.person_id, name, relationship: null, birthDate, referralReference },
+      });
+    } else {
+      const m = fromJson(r.data) as HouseholdMemberInput;
+      const name = `${m.givenNames} ${m.familyName}`;
+      on.household.push({
+        key: r.person_id ?? `${name}|${m.dateOfBirth ?? ''}`,
+        person: {
+          personId: r.person_id,
+          name,
+          relationship: m.relationship,
+          birthDate: m.dateOfBirth ?? null,
+          referralReference,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Each person once, in the order first met. */
+function distinct(groups: readonly Related[][], leaveOut: string | null): RelatedPerson[] {
+  const seen = new Set<string>();
+  const out: RelatedPerson[] = [];
+  for (const group of groups)
+    for (const r of group) {
+      if ((leaveOut !== null && r.person.personId === leaveOut) || seen.has(r.key)) continue;
+      seen.add(r.key);
+      out.push(r.person);
+    }
+  return out;
+}
+
 /**
- * Previous involvement for several people at once (the match panel): four queries in all —
- * their referrals, those referrals' outcomes, children and households — not four per person.
+ * Previous involvement for several people at once (the match panel): two queries in all — their
+ * referrals with each one's outcome, then the children and households on those referrals — not
+ * four per person.
  */
 export async function previousInvolvementFor(
   db: Db,
@@ -98,57 +151,39 @@ export async function previousInvolvementFor(
   const rows = (await referralsForPeople(db, personIds)).filter(
     (r) => r.referral_id !== excludeReferralId,
   );
-  const referralIds = [...new Set(rows.map((r) => r.referral_id))];
-  const outcomes = await outcomesFor(db, referralIds);
-  const children = await childrenOnReferrals(db, referralIds);
-  const households = await householdOnReferrals(db, referralIds);
+  const related = await relatedByReferral(
+    db,
+    new Map(rows.map((r) => [r.referral_id, r.reference])),
+  );
   const from = twelveMonthsBefore(asOf);
 
   const out = new Map<string, PreviousInvolvement>();
   for (const personId of personIds) {
-    const all: InvolvementReferral[] = rows
-      .filter((r) => r.person_id === personId)
-      .map((r) => involvementRow(r, outcomes.get(r.referral_id)));
+    const mine = rows.filter((r) => r.person_id === personId);
+    const all: InvolvementReferral[] = mine.map((r) =>
+      involvementRow(
+        r,
+        r.chosen === null || r.decided_at === null
+          ? undefined
+          : { chosen: r.chosen, at: r.decided_at },
+      ),
+    );
     const recent = all.filter((r) => {
       const d = londonDate(r.receivedAt);
       return d >= from && d <= asOf;
     });
-    const ids = new Set(all.map((r) => r.referralId));
-
-    const siblings: RelatedPerson[] = [];
-    const seen = new Set<string>();
-    for (const c of children) {
-      if (!ids.has(c.referral_id) || c.person_id === personId) continue;
-      const child = fromJson(c.child) as ChildInput;
-      const key = c.person_id ?? `${c.display_name}|${childBirthDate(child) ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      siblings.push({
-        personId: c.person_id,
-        name: c.display_name,
-        relationship: null,
-        birthDate: childBirthDate(child),
-        referralReference: c.reference,
-      });
-    }
-
-    const household: RelatedPerson[] = [];
-    const seenH = new Set<string>();
-    for (const h of households) {
-      if (!ids.has(h.referral_id)) continue;
-      const m = fromJson(h.data) as HouseholdMemberInput;
-      const name = `${m.givenNames} ${m.familyName}`;
-      const key = h.person_id ?? `${name}|${m.dateOfBirth ?? ''}`;
-      if (seenH.has(key)) continue;
-      seenH.add(key);
-      household.push({
-        personId: h.person_id,
-        name,
-        relationship: m.relationship,
-        birthDate: m.dateOfBirth ?? null,
-        referralReference: h.reference,
-      });
-    }
+    const on = mine.flatMap((r) => {
+      const x = related.get(r.referral_id);
+      return x === undefined ? [] : [x];
+    });
+    const siblings = distinct(
+      on.map((x) => x.children),
+      personId,
+    );
+    const household = distinct(
+      on.map((x) => x.household),
+      null,
+    );
 
     out.set(personId, {
       personId,

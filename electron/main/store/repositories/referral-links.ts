@@ -1,6 +1,7 @@
 // Referrals' links to people: which person each child and household member on a referral is, and
 // the referrals, outcomes, siblings and households a person's record page and matching read.
 // Split from ./referrals so each file reads in one sitting; re-exported there for its callers.
+import { sql } from 'kysely';
 import type { ReferralStatus } from '../../../../shared/domain/records';
 import type { ResponseType } from '../../../../shared/domain/types';
 import type { DecisionRow } from '../schema';
@@ -113,55 +114,70 @@ export async function householdOn(db: Db, referralIds: readonly string[]) {
 
 export type PeopleReferralRow = PersonReferralRow & { person_id: string };
 
-/** Every referral each of these people is a child on, newest first. */
+/**
+ * Every referral each of these people is a child on, newest first, with its outcome: the latest
+ * standing decision, read from the decisions index alone (migration 14 widened it to hold the
+ * choice), so no decision row is read.
+ */
 export async function referralsForPeople(
   db: Db,
   personIds: readonly string[],
-): Promise<PeopleReferralRow[]> {
+): Promise<(PeopleReferralRow & { chosen: ResponseType | null; decided_at: string | null })[]> {
   if (personIds.length === 0) return [];
+  const standing = sql.join(STANDING.map((st) => sql.lit(st)));
+  const latest = (column: 'chosen' | 'recorded_at') =>
+    sql`(SELECT d.${sql.ref(column)} FROM decisions AS d
+          WHERE d.referral_id = rc.referral_id AND d.status IN (${standing})
+          ORDER BY d.recorded_at DESC LIMIT 1)`;
   const rows = await db
     .selectFrom('referral_children as rc')
     .innerJoin('referrals as r', 'r.id', 'rc.referral_id')
     .select(['rc.person_id', 'rc.referral_id', 'r.reference', 'r.received_at', 'r.status'])
-    .where('rc.person_id', 'in', personIds)
-    .groupBy(['rc.person_id', 'rc.referral_id', 'r.reference', 'r.received_at', 'r.status'])
-    .orderBy('r.received_at', 'desc')
-    .orderBy('rc.referral_id')
-    .execute();
-  return rows.flatMap((r) => (r.person_id === null ? [] : [{ ...r, person_id: r.person_id }]));
-}
-
-/** Every child on these referrals, newest referral first, in their order on the referral. */
-export async function childrenOnReferrals(db: Db, referralIds: readonly string[]) {
-  if (referralIds.length === 0) return [];
-  return db
-    .selectFrom('referral_children as rc')
-    .innerJoin('referrals as r', 'r.id', 'rc.referral_id')
     .select([
-      'rc.referral_id',
-      'rc.person_id',
-      'rc.display_name',
-      'rc.child',
-      'r.reference',
-      'r.received_at',
+      latest('chosen').$castTo<string | null>().as('chosen'),
+      latest('recorded_at').$castTo<string | null>().as('decided_at'),
     ])
-    .where('rc.referral_id', 'in', referralIds)
+    .where('rc.person_id', 'in', personIds)
+    .groupBy(['rc.person_id', 'rc.referral_id'])
     .orderBy('r.received_at', 'desc')
     .orderBy('rc.referral_id')
-    .orderBy('rc.position')
     .execute();
+  return rows.flatMap((r) =>
+    r.person_id === null
+      ? []
+      : [{ ...r, person_id: r.person_id, chosen: (r.chosen as ResponseType | null) ?? null }],
+  );
 }
 
-/** Every household member on these referrals, newest referral first. */
-export async function householdOnReferrals(db: Db, referralIds: readonly string[]) {
+/**
+ * The children and household members on these referrals, in their order on each referral, in
+ * one read of their own tables: the caller already holds each referral's reference and date.
+ */
+export async function peopleOnReferrals(db: Db, referralIds: readonly string[]) {
   if (referralIds.length === 0) return [];
   return db
-    .selectFrom('household_members as h')
-    .innerJoin('referrals as r', 'r.id', 'h.referral_id')
-    .select(['h.referral_id', 'h.person_id', 'h.data', 'r.reference', 'r.received_at'])
-    .where('h.referral_id', 'in', referralIds)
-    .orderBy('r.received_at', 'desc')
-    .orderBy('h.referral_id')
-    .orderBy('h.position')
+    .selectFrom('referral_children')
+    .select([
+      sql<'child' | 'household'>`'child'`.as('kind'),
+      'referral_id',
+      'position',
+      'person_id',
+      sql<string | null>`display_name`.as('display_name'),
+      sql<string>`child`.as('data'),
+    ])
+    .where('referral_id', 'in', referralIds)
+    .unionAll(
+      db
+        .selectFrom('household_members')
+        .select([
+          sql<'child' | 'household'>`'household'`.as('kind'),
+          'referral_id',
+          'position',
+          'person_id',
+          sql<string | null>`NULL`.as('display_name'),
+          'data',
+        ])
+        .where('referral_id', 'in', referralIds),
+    )
     .execute();
 }
