@@ -42,6 +42,10 @@ const LETTER_FOLDS: Record<string, string> = {
  * Non-Latin letters are kept (lower-cased) so such names can still be found exactly.
  */
 export function nameKey(s: string): string {
+  return remembered(nameKeys, s, foldName);
+}
+
+function foldName(s: string): string {
   // NFKD: compatibility decomposition as well as accents, so full-width letters typed with an
   // East Asian input method (`Ｐａｒｋ`) and ligatures (`ﬁ`) key like the letters they stand for
   // (https://unicode.org/reports/tr15/#Norm_Forms).
@@ -55,6 +59,21 @@ export function nameKey(s: string): string {
     .trim();
 }
 
+// Both keys are pure functions of a name, and matching asks for the same few names again and
+// again (one query scored against 80 Smiths folds "Smith" 160 times, and Double Metaphone is
+// the costliest step of scoring), so recent answers are kept. Bounded: emptied when full.
+const REMEMBERED = 4096;
+const nameKeys = new Map<string, string>();
+const phoneticCodes = new Map<string, readonly string[]>();
+function remembered<T>(cache: Map<string, T>, s: string, make: (s: string) => T): T {
+  const had = cache.get(s);
+  if (had !== undefined) return had;
+  if (cache.size >= REMEMBERED) cache.clear();
+  const made = make(s);
+  cache.set(s, made);
+  return made;
+}
+
 /**
  * Double Metaphone codes (primary and alternate, de-duplicated, blanks removed) for one name,
  * computed on its {@link nameKey} with spaces removed so `O Brien`, `O'Brien` and `OBrien` agree.
@@ -62,6 +81,11 @@ export function nameKey(s: string): string {
  * Names in scripts Double Metaphone does not know give no codes (and so only match exactly).
  */
 export function phoneticKeys(s: string): string[] {
+  // A copy: callers may change the list they are given; the remembered one must not change.
+  return [...remembered(phoneticCodes, s, codesOf)];
+}
+
+function codesOf(s: string): readonly string[] {
   const compact = nameKey(s).replace(/ /g, '');
   if (compact === '') return [];
   const [primary, alternate] = doubleMetaphone(compact);

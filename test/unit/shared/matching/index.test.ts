@@ -55,6 +55,17 @@ describe('phoneticKeys', () => {
   it('gives no keys for a blank name', () => {
     expect(phoneticKeys('  ')).toEqual([]);
   });
+
+  it('answers the same however often it is asked, even when a caller changes its list', () => {
+    const first = phoneticKeys('Katherine');
+    first.push('changed by a caller');
+    first.splice(0, 1);
+    expect(phoneticKeys('Katherine')).toEqual(['K0RN', 'KTRN']);
+    // Past the remembered limit (4,096 names): still the same answers.
+    for (let i = 0; i < 5000; i++) nameKey(`Name${String(i)}`);
+    expect(phoneticKeys('Katherine')).toEqual(['K0RN', 'KTRN']);
+    expect(nameKey("Zoë O'Brien")).toBe('zoe obrien');
+  });
 });
 
 describe('personSearchKeys', () => {
