@@ -7,6 +7,7 @@ import { personSearchKeys, phoneticKeys } from '../shared/matching';
 import { addDaysIso, formatNhsNumber, formatUkDate } from '../shared/validation/formats';
 import type { Services } from '../electron/main/services';
 import { toFtsQuery } from '../electron/main/store/fts';
+import { APPROX_YEAR_TOLERANCE } from '../electron/main/store/repositories/people';
 import type { Random } from '../test/harness/seed-data';
 import type { DurableFloor } from './durable';
 import type { LoadResult } from './load';
@@ -79,18 +80,37 @@ function probes(loaded: LoadResult, r: Random, n: number): Probe[] {
   return out;
 }
 
-/** The same candidate lookups as personCandidateQuery, written by hand, then the history. */
-function matchFloor(raw: BetterSqlite3.Database) {
+/**
+ * The same candidate lookups as personCandidateQuery, written by hand (every phonetic code, the
+ * approximate-age arms for records holding an alias), then the history.
+ */
+export function matchFloor(raw: BetterSqlite3.Database) {
+  // A name has one or two codes: @f1/@f2 and @g1/@g2 repeat the first when there is one.
+  const named = `(family_key = @fk OR given_key = @gk OR family_phonetic1 IN (@f1, @f2)
+    OR family_phonetic2 = @f1 OR given_phonetic1 IN (@g1, @g2) OR given_phonetic2 = @g1)`;
+  const live = 'AND merged_into IS NULL';
+  // With a date of birth typed, name and postcode keys leave out clearly different dates.
+  const near = '(@d0, @d1, @d2, @d3)';
+  const dobFits = `AND (@d0 IS NULL OR date_of_birth IN ${near} OR (date_of_birth IS NULL
+    AND (expected_date_of_birth IS NULL OR expected_date_of_birth IN ${near})))`;
   const candidates = raw.prepare(`
     SELECT p.* FROM people AS p WHERE p.rowid IN (
-      SELECT rowid FROM people WHERE nhs_number = @nhs AND merged_into IS NULL
-      UNION SELECT rowid FROM people WHERE family_key = @fk AND given_key = @gk AND merged_into IS NULL
-      UNION SELECT rowid FROM people WHERE family_phonetic1 = @fp AND given_phonetic1 = @gp AND merged_into IS NULL
-      UNION SELECT rowid FROM people WHERE date_of_birth = @d0 AND merged_into IS NULL
-      UNION SELECT rowid FROM people WHERE date_of_birth IN (@d1, @d2, @d3) AND merged_into IS NULL
-        AND (family_key = @fk OR given_key = @gk OR family_phonetic1 = @fp)
-      UNION SELECT rowid FROM people WHERE postcode = @pc AND merged_into IS NULL
-        AND (family_key = @fk OR given_key = @gk OR family_phonetic1 = @fp))`);
+      SELECT rowid FROM people WHERE nhs_number = @nhs ${live}
+      UNION SELECT rowid FROM people WHERE family_key = @fk AND given_key = @gk ${live} ${dobFits}
+      UNION SELECT rowid FROM people WHERE family_phonetic1 IN (@f1, @f2) AND given_phonetic1 IN (@g1, @g2) ${live} ${dobFits}
+      UNION SELECT rowid FROM people WHERE family_phonetic1 IN (@f1, @f2) AND given_phonetic2 = @g1 ${live} ${dobFits}
+      UNION SELECT rowid FROM people WHERE family_phonetic2 = @f1 AND given_phonetic1 IN (@g1, @g2) ${live} ${dobFits}
+      UNION SELECT rowid FROM people WHERE family_phonetic2 = @f1 AND given_phonetic2 = @g1 ${live} ${dobFits}
+      UNION SELECT rowid FROM people WHERE date_of_birth = @d0 ${live}
+      UNION SELECT rowid FROM people WHERE expected_date_of_birth = @d0 ${live}
+      UNION SELECT rowid FROM people WHERE date_of_birth IN (@d1, @d2, @d3) ${live} AND ${named}
+      UNION SELECT rowid FROM people WHERE expected_date_of_birth IN (@d1, @d2, @d3) ${live}
+        AND ${named}
+      UNION SELECT rowid FROM people WHERE postcode = @pc ${live} AND ${named} ${dobFits}
+      UNION SELECT rowid FROM people WHERE other_names IS NOT NULL AND given_key = @gk ${live}
+        AND approx_birth_year >= @y0 AND approx_birth_year <= @y1
+      UNION SELECT rowid FROM people WHERE other_names IS NOT NULL AND given_key = @gk ${live}
+        AND date_of_birth >= @yd0 AND date_of_birth <= @yd1)`);
   const history = raw.prepare(`
     SELECT rc.person_id, rc.referral_id, r.reference, r.received_at, r.status, d.chosen
       FROM referral_children AS rc JOIN referrals AS r ON r.id = rc.referral_id
@@ -109,12 +129,19 @@ function matchFloor(raw: BetterSqlite3.Database) {
       dateOfBirth: q.dateOfBirth ?? null,
     });
     const dob = k.dateOfBirth;
+    const year = dob !== null ? Number(dob.slice(0, 4)) : (q.approxBirthYear ?? null);
     const rows = candidates.all({
       nhs: q.nhsNumber?.replace(/\s/g, '') ?? null,
       fk: k.familyNameKey || null,
       gk: k.firstGivenNameKey || null,
-      fp: k.familyNamePhonetic[0] ?? null,
-      gp: k.givenNamePhonetic[0] ?? null,
+      f1: k.familyNamePhonetic[0] ?? null,
+      f2: k.familyNamePhonetic[1] ?? k.familyNamePhonetic[0] ?? null,
+      g1: k.givenNamePhonetic[0] ?? null,
+      g2: k.givenNamePhonetic[1] ?? k.givenNamePhonetic[0] ?? null,
+      y0: year === null ? null : year - APPROX_YEAR_TOLERANCE,
+      y1: year === null ? null : year + APPROX_YEAR_TOLERANCE,
+      yd0: year === null || dob !== null ? null : `${String(year - APPROX_YEAR_TOLERANCE)}-01-01`,
+      yd1: year === null ? null : `${String(year + APPROX_YEAR_TOLERANCE)}-12-31`,
       d0: dob,
       d1: dob === null ? null : addDaysIso(dob, -1),
       d2: dob === null ? null : addDaysIso(dob, 1),
