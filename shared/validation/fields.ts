@@ -88,15 +88,9 @@ export function hasControlCharacters(s: string, allowTabAndNewline: boolean): bo
  * place, so the text would not come back as entered (https://unicode.org/glossary/#surrogate_code_point).
  */
 export function hasLoneSurrogate(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else return true;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
-  }
-  return false;
+  // Native (ES2024 String.prototype.isWellFormed): every IPC input's strings pass through here,
+  // and a character-by-character loop in JavaScript cost about 1 ms per megabyte.
+  return !s.isWellFormed();
 }
 
 export const BROKEN_CHARACTER_MESSAGE =
