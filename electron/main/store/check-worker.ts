@@ -16,6 +16,10 @@ export type CheckRunner = (dbPath: string, nativeBinding: string | undefined) =>
 // Plain CommonJS, run with `eval`: a worker file of our own would need its own build entry in
 // electron-vite and a TypeScript loader under the tests, while this runs unchanged in both. The
 // driver is required by absolute path, resolved by the main thread, so it is the same module.
+// In the packaged app that path is inside app.asar: Electron sets up its asar reading in worker
+// threads as in the main process since Electron 17/18 (electron/electron#33216), and the native
+// addon is unpacked beside it (electron-builder.yml asarUnpack). Should a build ever fail to
+// start the worker, the check still runs, on the main thread (the fallback below).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
