@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checklistFor } from '../../../shared/checklist';
 import { resolvePolicy } from '../../../shared/policy';
+import { buildDecision } from '../../../renderer/src/features/decisions/decision-build';
 import {
-  buildDecision,
   dateTimeFromInstant,
   emptyDecisionForm,
   formFromDecision,

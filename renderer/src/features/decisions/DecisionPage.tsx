@@ -39,17 +39,16 @@ import {
   POLICE_FIELDS,
   RESPONSE_FIELDS,
   SEEING_FIELDS,
-  buildDecision,
   emptyDecisionForm,
   formFromDecision,
   formFromDraft,
   hasSomethingToKeep,
-  orderErrors,
   recommendationFor,
   signOffText,
   stepsDown,
   type DecisionForm,
 } from './decision-model';
+import { buildDecision, orderErrors } from './decision-build';
 import { useDecisionDraft, useRecordDecision } from './decision-queries';
 import { ResponseSection } from './ResponseSection';
 import { lastReturn, returnedText, type LastReturn } from './returned';
