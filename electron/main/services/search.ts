@@ -17,7 +17,9 @@ import { toFtsQuery } from '../store/fts';
 import type { Db } from '../store/repositories/common';
 import {
   SEARCH_SOURCE_LIMIT,
+  type ReferralFtsHit,
   type ReferralHitRow,
+  childrenAtSchoolOn,
   childrenBySchool,
   childrenOnReferrals,
   peopleByBirthDate,
@@ -183,6 +185,7 @@ async function byPeople(
 
 async function byText(db: Db, text: string, found: Collected): Promise<void> {
   const fts = toFtsQuery(text);
+  let textHits: readonly ReferralFtsHit[] = [];
   if (fts !== null) {
     for (const h of upTo(await peopleByText(db, fts), found, 'people')) {
       const why: SearchWhy[] = [];
@@ -192,7 +195,8 @@ async function byText(db: Db, text: string, found: Collected): Promise<void> {
       if (h.postcode) why.push('postcode');
       found.people.add(h.person.id, h.person, why);
     }
-    for (const h of upTo(await referralsByText(db, fts), found, 'referrals')) {
+    textHits = await referralsByText(db, fts);
+    for (const h of upTo(textHits, found, 'referrals')) {
       const why: SearchWhy[] = [];
       if (h.matched.reference) why.push('reference');
       if (h.matched.children) why.push('child-name');
@@ -209,7 +213,19 @@ async function byText(db: Db, text: string, found: Collected): Promise<void> {
       if (!found.people.has(p.id)) found.people.add(p.id, p, ['name-sounds-like']);
     }
   }
-  const school = fts === null ? [] : await childrenBySchool(db, fts, text);
+  // Every referral matching the words in the schools column matches them as a row too, so when
+  // the ranked search read all its matches (fewer than a page) the school's referrals are among
+  // them; only a longer list needs the index read again for the school's newest.
+  const school =
+    fts === null
+      ? []
+      : textHits.length <= SEARCH_SOURCE_LIMIT
+        ? await childrenAtSchoolOn(
+            db,
+            textHits.filter((h) => h.matched.schools).map((h) => h.id),
+            text,
+          )
+        : await childrenBySchool(db, fts, text);
   // Rows are a referral's children at the school: the source's cut is in referrals.
   const schoolReferrals = [...new Set(school.map((r) => r.id))];
   const kept = new Set(upTo(schoolReferrals, found, 'referrals'));

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResults } from '../../../shared/domain/search';
 import { TOO_SHORT_HINT } from '../../../shared/search/query';
 import { isValidNhsNumber } from '../../../shared/validation/formats';
+import { statementsRun } from '../../helpers/statements';
 import { bornChild, referralInput, testEnv, type TestEnv } from '../../helpers/store-fixtures';
 
 let env: TestEnv;
@@ -270,5 +271,52 @@ describe('search:all says when there are more than it shows', () => {
     const byName = await search('Valentine');
     expect(byName.children).toHaveLength(50);
     expect(byName.more.children).toBe(true);
+  });
+});
+
+describe('search:all by school, few or many referrals', () => {
+  const schoolReads = (statements: string[]) =>
+    statements.filter((q) => q.includes('referrals_fts') && q.includes('ORDER BY rowid DESC'));
+
+  it('finds the children at a school from the ranked matches when they are all there', async () => {
+    const ava = await refer({ givenNames: 'Ava', familyName: 'Reed', school: 'Tern Bay Nursery' });
+    // Words of the school in another child's details or the concern are not a school match.
+    await refer(
+      { givenNames: 'Bo', familyName: 'Tern', school: 'Bay Academy' },
+      { concern: 'Seen near the nursery at Tern Bay.' },
+    );
+    const { result, statements } = await statementsRun(env.store.raw, () =>
+      search('Tern Bay Nursery'),
+    );
+    expect(result.children.filter((c) => c.why.includes('school')).map((c) => c.personId)).toEqual([
+      ava.personId,
+    ]);
+    expect(result.referrals.find((x) => x.referralId === ava.referralId)?.why).toContain('school');
+    // All the matches were read once, ranked: the index is not read a second time.
+    expect(schoolReads(statements)).toEqual([]);
+  });
+
+  it('with more than a page of matches, reads the school’s newest referrals and says there are more', async () => {
+    const made: { referralId: string; personId: string }[] = [];
+    for (let i = 0; i < 53; i++) {
+      env.clock.set(`2026-11-${String(1 + Math.floor(i / 3)).padStart(2, '0')}T10:00:00.000Z`);
+      made.push(
+        await refer(
+          { givenNames: `Pupil${String(i)}`, familyName: 'Ling', school: 'Gull Rock Primary' },
+          { receivedAt: `2026-11-${String(1 + Math.floor(i / 3)).padStart(2, '0')}T09:00:00.000Z` },
+        ),
+      );
+    }
+    const { result, statements } = await statementsRun(env.store.raw, () =>
+      search('Gull Rock Primary'),
+    );
+    expect(schoolReads(statements)).toHaveLength(1);
+    expect(result.more.referrals).toBe(true);
+    // The newest pupils are among the children found at the school.
+    const atSchool = new Set(
+      result.children.filter((c) => c.why.includes('school')).map((c) => c.personId),
+    );
+    expect(atSchool.has(made[52]?.personId ?? '')).toBe(true);
+    expect(atSchool.has(made[51]?.personId ?? '')).toBe(true);
   });
 });

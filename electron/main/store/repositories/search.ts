@@ -7,7 +7,7 @@
 // outer query instead (MATCH again, `rowid IN (…)`) re-runs the match per row: measured 9 ms
 // against 0.5 ms for 50 of 389 matches on a 3,000-referral file.
 // FTS rows are joined to their records by their person_id / referral_id columns, never by rowid.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { ReferralStatus } from '../../../../shared/domain/records';
 import type { PersonRow } from '../schema';
 import type { Db } from './common';
@@ -252,16 +252,48 @@ export async function childrenBySchool(
   db: Db,
   ftsQuery: string,
   text: string,
-): Promise<(ReferralHitRow & { person_id: string | null })[]> {
-  return db
-    .selectFrom(
-      // Newest first by rowid, not by rank: every hit names the school once, so bm25 would only
-      // reorder near-equals, and ranking a school's thousand referrals a second time (the text
-      // search has already ranked them once) doubled the time of a school search.
-      sql<{ referral_id: string }>`(SELECT referral_id FROM referrals_fts
+): Promise<SchoolChildRow[]> {
+  return childrenAtSchool(
+    db,
+    text,
+    // Newest first by rowid, not by rank: every hit names the school once, so bm25 would only
+    // reorder near-equals, and ranking a school's thousand referrals a second time (the text
+    // search has already ranked them once) doubled the time of a school search.
+    sql<{ referral_id: string }>`(SELECT referral_id FROM referrals_fts
         WHERE referrals_fts MATCH ${`schools : (${ftsQuery})`}
-        ORDER BY rowid DESC LIMIT ${SOURCE_ROWS})`.as('hit'),
-    )
+        ORDER BY rowid DESC LIMIT ${SOURCE_ROWS})`,
+  );
+}
+
+/**
+ * The same children, on referrals already found: when the ranked text search read every match
+ * (no more than a page), the referrals whose `schools` column matched are all there are, since
+ * a match in one column is a match of the whole row, so the index need not be read again.
+ */
+export async function childrenAtSchoolOn(
+  db: Db,
+  referralIds: readonly string[],
+  text: string,
+): Promise<SchoolChildRow[]> {
+  if (referralIds.length === 0) return [];
+  return childrenAtSchool(
+    db,
+    text,
+    sql<{
+      referral_id: string;
+    }>`(SELECT value AS referral_id FROM json_each(${JSON.stringify(referralIds)}))`,
+  );
+}
+
+export type SchoolChildRow = ReferralHitRow & { person_id: string | null };
+
+function childrenAtSchool(
+  db: Db,
+  text: string,
+  referrals: RawBuilder<{ referral_id: string }>,
+): Promise<SchoolChildRow[]> {
+  return db
+    .selectFrom(referrals.as('hit'))
     .innerJoin('referral_children as rc', 'rc.referral_id', 'hit.referral_id')
     .innerJoin('referrals as r', 'r.id', 'rc.referral_id')
     .select([...REFERRAL_HIT_COLUMNS, 'rc.person_id'])
