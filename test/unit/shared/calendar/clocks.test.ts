@@ -1,3 +1,5 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { describe, it, expect } from 'vitest';
 import {
   addCalendarMonths,
@@ -31,6 +33,27 @@ describe('londonDate and londonTime across clock changes', () => {
   ])('%s is %s %s in London', (instant, date, time) => {
     expect(londonDate(instant)).toBe(date);
     expect(londonTime(instant)).toBe(time);
+  });
+
+  it('agrees with the zone database every quarter hour across clock changes, and anywhere since 1900', () => {
+    // An independent reading of the same instant: date-fns formatting in Europe/London.
+    const london = tz('Europe/London');
+    const check = (ms: number) => {
+      const iso = new Date(ms).toISOString();
+      expect(`${londonDate(iso)} ${londonTime(iso)}`, iso).toBe(
+        format(new Date(ms), 'yyyy-MM-dd HH:mm:ss', { in: london }),
+      );
+    };
+    // Forward and back in 2026, 1980 (02:00 GMT, before the EU rule), 1941 (double summer time).
+    for (const day of ['2026-03-29', '2026-10-25', '1980-03-16', '1980-10-26', '1941-05-04'])
+      for (let q = -16; q <= 16; q++) check(Date.parse(`${day}T01:00:00Z`) + q * 15 * 60_000);
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const from = Date.UTC(1900, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    for (let i = 0; i < 5000; i++) check(Math.floor(from + next() * (to - from)));
+    // Before 1900 London kept local mean time for a while: read through the zone database.
+    check(Date.UTC(1847, 0, 1, 12));
   });
 
   it.each(['2026-03-03T10:00:00', '2026-02-30T10:00:00Z', '2026-03-03', 'yesterday'])(
