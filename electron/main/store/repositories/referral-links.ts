@@ -116,8 +116,9 @@ export type PeopleReferralRow = PersonReferralRow & { person_id: string };
 
 /**
  * Every referral each of these people is a child on, newest first, with its outcome: the latest
- * standing decision, read from the decisions index alone (migration 14 widened it to hold the
- * choice), so no decision row is read.
+ * standing decision, found newest first through the decisions index on (referral, time), so only
+ * a referral's latest decisions are read (and none at all once that index also holds the status
+ * and the choice, as the Measures indexes of migration 14 make it).
  */
 export async function referralsForPeople(
   db: Db,
