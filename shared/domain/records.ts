@@ -8,6 +8,7 @@ import type { FollowUp } from '../checklist/follow-ups';
 import type { MatchReason } from '../matching';
 import type { PolicyOverrides, ResolvedPolicy } from '../policy/types';
 import type { ProgressEventRecord } from '../progress/events';
+import type { StrategyFormat, StrategyStatus } from '../strategy/types';
 import type { Decision } from '../validation/decision';
 import type { ChildInput } from '../validation/child';
 import type { HouseholdMemberInput } from '../validation/household';
@@ -299,6 +300,19 @@ export type PersonReferralHistory = {
   reReferral: boolean;
   /** Strategy discussions, section 47 enquiries, conferences, assessments (withdrawn included). */
   progress: ProgressEventRecord[];
+  /** Strategy discussions arranged about this child on the referral, cancelled ones too. */
+  discussions: PersonDiscussion[];
+};
+
+/** A strategy discussion as a child's record lists it: when, how, and where it has got to. */
+export type PersonDiscussion = {
+  discussionId: string;
+  /** 1 for the referral's first discussion, 2 for the next (the discussion page's number). */
+  sequence: number;
+  status: StrategyStatus;
+  startsAt: IsoInstant;
+  endsAt: IsoInstant;
+  format: StrategyFormat;
 };
 
 /** Exactly which rows a merge repointed, so an unmerge restores them and only them. */

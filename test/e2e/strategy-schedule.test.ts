@@ -37,6 +37,7 @@ let page: Page;
 let referralId = '';
 let reference = '';
 let discussionId = '';
+let childPersonId = '';
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'front-door-strategy-'));
@@ -120,6 +121,7 @@ describe('scheduling a strategy discussion', () => {
     });
     referralId = created.id;
     reference = created.reference;
+    childPersonId = created.children[0]?.personId ?? '';
     await page.evaluate((id) => {
       window.location.hash = `#/referrals/${id}`;
     }, referralId);
@@ -297,5 +299,22 @@ describe('scheduling a strategy discussion', () => {
     expect(text).not.toMatch(/Amy|Smith/);
     await expect.poll(() => statusLine().textContent()).toContain('Downloaded');
     await shots('mine-week');
+  });
+
+  it("lists it on the child's record, linking to the discussion", async () => {
+    await page.evaluate((id) => {
+      window.location.hash = `#/people/${id}`;
+    }, childPersonId);
+    const list = page.getByTestId('person-discussions');
+    await list.waitFor();
+    expect(await list.textContent()).toMatch(
+      /Strategy discussion 1: \w{3} \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}–\d{2}:\d{2}, Video call \(Teams or other\) · Confirmed/,
+    );
+    await axe();
+    await shots('child-record-discussion');
+    await list.getByRole('link', { name: 'Strategy discussion 1' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: `Strategy discussion 1 for ${reference}` })
+      .waitFor();
   });
 });

@@ -11,7 +11,7 @@ import {
 import { assessmentFactor } from '../../../shared/codes/assessment-factors';
 import { childSexLabel } from '../../../shared/validation/child';
 import { formatNhsNumber } from '../../../shared/validation/formats';
-import { addressLine, personName, progressLine } from './record-text';
+import { addressLine, discussionLine, personName, progressLine } from './record-text';
 import {
   DECISION_STATUS,
   childSection,
@@ -213,7 +213,7 @@ export async function buildChildRecordPdf(
         { header: 'Reference', width: 95 },
         { header: 'Received', width: 80 },
         { header: 'Decision and outcome', width: '*' },
-        { header: 'What has happened since', width: 170 },
+        { header: 'Strategy discussions and what has happened since', width: 170 },
       ],
       d.referrals.map((r) => {
         const h = history.get(r.referralId);
@@ -225,7 +225,10 @@ export async function buildChildRecordPdf(
               ? 'No decision yet'
               : `${r.outcomeLabel}${r.decidedAt !== null ? ` (decided ${ukDateTime(r.decidedAt)})` : ''}`,
           ),
-          w.list((h?.progress ?? []).map((e) => progressLine(w, e))),
+          w.list([
+            ...(h?.discussions ?? []).map((x) => w.text(discussionLine(x))),
+            ...(h?.progress ?? []).map((e) => progressLine(w, e)),
+          ]),
         ];
       }),
     ),

@@ -7,7 +7,9 @@ import {
   type ProgressEventRecord,
 } from '../../../shared/progress/events';
 import type { PdfNode } from './pdf/types';
-import { NONE_RECORDED, ukDate, ukDateTime, type PdfWriter } from './pdf/writer';
+import type { PersonDiscussion } from '../../../shared/domain/records';
+import { STRATEGY_FORMAT_LABELS, STRATEGY_STATUS_LABELS } from '../../../shared/strategy/types';
+import { NONE_RECORDED, ukDate, ukDateTime, ukTime, type PdfWriter } from './pdf/writer';
 
 /** "Amy Smith"; a part not known says so rather than being left out (forms issue). */
 export function personName(
@@ -66,4 +68,14 @@ export function progressLine(w: PdfWriter, record: ProgressEventRecord): PdfNode
     `WITHDRAWN (recorded in error${by}, ${ukDateTime(record.withdrawn.at)}: ${record.withdrawn.reason}). ${line}`,
     { color: '#555555' },
   );
+}
+
+/**
+ * A strategy discussion arranged about the child, as the child's record page words it:
+ * "Strategy discussion 2: 07/12/2026 14:30–15:30, Meeting in person · Confirmed".
+ */
+export function discussionLine(d: PersonDiscussion): string {
+  const day = (instant: string) => ukDateTime(instant).slice(0, 10);
+  const end = day(d.endsAt) === day(d.startsAt) ? ukTime(d.endsAt) : ukDateTime(d.endsAt);
+  return `Strategy discussion ${String(d.sequence)}: ${ukDateTime(d.startsAt)}–${end}, ${STRATEGY_FORMAT_LABELS[d.format]} · ${STRATEGY_STATUS_LABELS[d.status]}`;
 }

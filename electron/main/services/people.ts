@@ -92,7 +92,7 @@ export async function loadPersonDetail(db: Db, id: string, clock: Clock): Promis
     previousInvolvement: await previousInvolvement(db, id, todayLondon(clock)),
     referrals,
     merges,
-    ...(await personRecordExtras(db, referrals, merges)),
+    ...(await personRecordExtras(db, id, referrals, merges)),
   };
 }
 

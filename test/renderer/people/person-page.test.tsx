@@ -85,6 +85,17 @@ describe("a child's record", () => {
       '21/11/2026: strategy discussion. Section 47 enquiry to start.',
     );
     expect(referrals).toHaveTextContent('Early help');
+    // The discussions arranged about the child, each linking to its page.
+    const discussions = within(referrals).getByTestId('person-discussions');
+    expect(
+      within(discussions).getByRole('link', { name: 'Strategy discussion 2' }),
+    ).toHaveAttribute('href', '#/strategy/sd2');
+    expect(discussions).toHaveTextContent(
+      'Strategy discussion 1: Sat 21/11/2026 10:00–11:00, Video call (Teams or other) · Minutes finalised',
+    );
+    expect(discussions).toHaveTextContent(
+      'Strategy discussion 2: Mon 07/12/2026 14:30–15:30, Meeting in person · Confirmed',
+    );
     expect(screen.getByTestId('re-referral-now')).toBeVisible();
     expect(region('Merged records')).toHaveTextContent(
       'The record of Amy Smyth was merged into this one on 21/11/2026 10:00 by Jo Morgan.',

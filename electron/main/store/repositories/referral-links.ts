@@ -182,3 +182,34 @@ export async function peopleOnReferrals(db: Db, referralIds: readonly string[]) 
     )
     .execute();
 }
+
+/**
+ * The strategy discussions about this person as a child on these referrals (any status), earliest
+ * first. Read from the referrals' discussions (indexed by referral) to the children on them, not
+ * the other way: nothing indexes a discussion's children by the referral child.
+ */
+export async function discussionsAbout(db: Db, personId: string, referralIds: readonly string[]) {
+  if (referralIds.length === 0) return [];
+  return (
+    db
+      .selectFrom('strategy_discussions as sd')
+      .innerJoin('strategy_children as sc', 'sc.discussion_id', 'sd.id')
+      .innerJoin('referral_children as rc', 'rc.id', 'sc.referral_child_id')
+      .select([
+        'sd.id',
+        'sd.referral_id',
+        'sd.sequence',
+        'sd.status',
+        'sd.starts_at',
+        'sd.ends_at',
+        'sd.format',
+      ])
+      .where('sd.referral_id', 'in', referralIds)
+      // Unary plus: the person index on referral children must not drive the plan (see above).
+      .where(sql<boolean>`+rc.person_id = ${personId}`)
+      .groupBy('sd.id')
+      .orderBy('sd.starts_at')
+      .orderBy('sd.sequence')
+      .execute()
+  );
+}

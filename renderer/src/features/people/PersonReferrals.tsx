@@ -1,6 +1,7 @@
 // Every referral on a child's record, newest first: its decision and outcome, whether it was a
-// re-referral (CIN census: within 12 months of a previous referral for the same child), and what
-// has been recorded since — strategy discussions, section 47 enquiries, conferences.
+// re-referral (CIN census: within 12 months of a previous referral for the same child), the
+// strategy discussions arranged about the child (each linking to its page), and what has been
+// recorded since — discussions held, section 47 enquiries, conferences.
 import type { ReactElement } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
@@ -8,9 +9,11 @@ import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { REFERRAL_STATUS_LABELS, type PersonDetail } from '../../../../shared/domain/records';
+import { STRATEGY_FORMAT_LABELS, STRATEGY_STATUS_LABELS } from '../../../../shared/strategy/types';
 import { formatDateTime } from '../../components/format';
 import { Section } from '../../components/Section';
 import { progressSummary } from '../referrals/ProgressSection';
+import { slotText } from '../strategy/DiscussionParts';
 
 export function PersonReferrals(props: { detail: PersonDetail }): ReactElement {
   const { detail } = props;
@@ -60,6 +63,22 @@ export function PersonReferrals(props: { detail: PersonDetail }): ReactElement {
                     ? `${r.outcomeLabel}${r.decidedAt ? ` (decided ${formatDateTime(r.decidedAt)})` : ''}`
                     : 'No decision yet'}
                 </Typography>
+                {(h?.discussions ?? []).length > 0 ? (
+                  <>
+                    <Typography sx={{ mt: 0.5, fontWeight: 700 }}>Strategy discussions</Typography>
+                    <Box component="ul" sx={{ my: 0.5, pl: 2.5 }} data-testid="person-discussions">
+                      {(h?.discussions ?? []).map((d) => (
+                        <li key={d.discussionId}>
+                          <Link component={RouterLink} to={`/strategy/${d.discussionId}`}>
+                            Strategy discussion {d.sequence}
+                          </Link>
+                          : {slotText(d.startsAt, d.endsAt)}, {STRATEGY_FORMAT_LABELS[d.format]} ·{' '}
+                          {STRATEGY_STATUS_LABELS[d.status]}
+                        </li>
+                      ))}
+                    </Box>
+                  </>
+                ) : null}
                 {progress.length > 0 ? (
                   <>
                     <Typography sx={{ mt: 0.5, fontWeight: 700 }}>
