@@ -5,17 +5,16 @@ import { londonDate } from '../../../shared/calendar/clocks';
 import type {
   InvolvementReferral,
   PreviousInvolvement,
-  ReferralStatus,
   RelatedPerson,
 } from '../../../shared/domain/records';
-import { RESPONSE_LABELS, type IsoDate, type ResponseType } from '../../../shared/domain/types';
+import { RESPONSE_LABELS, type IsoDate } from '../../../shared/domain/types';
 import type { ChildInput } from '../../../shared/validation/child';
 import { addMonthsIso } from '../../../shared/validation/formats';
 import type { HouseholdMemberInput } from '../../../shared/validation/household';
 import { type Db, fromJson } from '../store/repositories/common';
 import { childBirthDate } from '../store/repositories/queue';
 import {
-  outcomesFor,
+  type PeopleReferralRow,
   peopleOnReferrals,
   referralsForPeople,
   referralsForPerson,
@@ -44,32 +43,29 @@ export async function isReReferral(
 }
 
 /** One earlier referral as previous involvement shows it: when, its status and its outcome. */
-function involvementRow(
-  r: { referral_id: string; reference: string; received_at: string; status: ReferralStatus },
-  o: { chosen: ResponseType; at: string } | undefined,
-): InvolvementReferral {
+function involvementRow(r: PeopleReferralRow): InvolvementReferral {
+  // Both come from the same decision row: one without the other is no outcome.
+  const chosen = r.decided_at === null ? null : r.chosen;
   return {
     referralId: r.referral_id,
     reference: r.reference,
     receivedAt: r.received_at,
     status: r.status,
-    outcome: o?.chosen ?? null,
-    outcomeLabel: o ? RESPONSE_LABELS[o.chosen] : null,
-    decidedAt: o?.at ?? null,
+    outcome: chosen,
+    outcomeLabel: chosen === null ? null : RESPONSE_LABELS[chosen],
+    decidedAt: chosen === null ? null : r.decided_at,
   };
 }
 
+/** Every referral the person is a child on, newest first, each with its outcome. */
 export async function involvementReferrals(
   db: Db,
   personId: string,
   exclude?: string,
 ): Promise<InvolvementReferral[]> {
-  const rows = (await referralsForPerson(db, personId)).filter((r) => r.referral_id !== exclude);
-  const outcomes = await outcomesFor(
-    db,
-    rows.map((r) => r.referral_id),
-  );
-  return rows.map((r) => involvementRow(r, outcomes.get(r.referral_id)));
+  return (await referralsForPeople(db, [personId]))
+    .filter((r) => r.referral_id !== exclude)
+    .map(involvementRow);
 }
 
 export async function previousInvolvement(
@@ -160,14 +156,7 @@ export async function previousInvolvementFor(
   const out = new Map<string, PreviousInvolvement>();
   for (const personId of personIds) {
     const mine = rows.filter((r) => r.person_id === personId);
-    const all: InvolvementReferral[] = mine.map((r) =>
-      involvementRow(
-        r,
-        r.chosen === null || r.decided_at === null
-          ? undefined
-          : { chosen: r.chosen, at: r.decided_at },
-      ),
-    );
+    const all = mine.map(involvementRow);
     const recent = all.filter((r) => {
       const d = londonDate(r.receivedAt);
       return d >= from && d <= asOf;

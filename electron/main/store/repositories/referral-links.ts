@@ -67,25 +67,6 @@ export async function referralsForPerson(db: Db, personId: string): Promise<Pers
     .execute();
 }
 
-/** The latest standing decision per referral (outcome for "previous involvement"). */
-export async function outcomesFor(
-  db: Db,
-  referralIds: readonly string[],
-): Promise<Map<string, { chosen: ResponseType; at: string }>> {
-  const out = new Map<string, { chosen: ResponseType; at: string }>();
-  if (referralIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('decisions')
-    .select(['referral_id', 'chosen', 'recorded_at'])
-    .where('referral_id', 'in', referralIds)
-    .where('status', 'in', STANDING)
-    .orderBy('recorded_at', 'asc')
-    .execute();
-  for (const r of rows)
-    out.set(r.referral_id, { chosen: r.chosen as ResponseType, at: r.recorded_at });
-  return out;
-}
-
 export async function otherChildrenOn(db: Db, referralIds: readonly string[], personId: string) {
   if (referralIds.length === 0) return [];
   return db
@@ -112,7 +93,12 @@ export async function householdOn(db: Db, referralIds: readonly string[]) {
 // Previous involvement for many people at once (the match panel shows up to 20): a constant
 // number of queries, however many people are shown.
 
-export type PeopleReferralRow = PersonReferralRow & { person_id: string };
+export type PeopleReferralRow = PersonReferralRow & {
+  person_id: string;
+  /** The latest standing decision's response and when it was recorded (null: none stands). */
+  chosen: ResponseType | null;
+  decided_at: string | null;
+};
 
 /**
  * Every referral each of these people is a child on, newest first, with its outcome: the latest
@@ -123,7 +109,7 @@ export type PeopleReferralRow = PersonReferralRow & { person_id: string };
 export async function referralsForPeople(
   db: Db,
   personIds: readonly string[],
-): Promise<(PeopleReferralRow & { chosen: ResponseType | null; decided_at: string | null })[]> {
+): Promise<PeopleReferralRow[]> {
   if (personIds.length === 0) return [];
   const standing = sql.join(STANDING.map((st) => sql.lit(st)));
   const latest = (column: 'chosen' | 'recorded_at') =>
