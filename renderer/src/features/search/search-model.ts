@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain/search';
 import { REFERRAL_STATUS_LABELS } from '../../../../shared/domain/records';
 import { formatNhsNumber, formatUkDate } from '../../../../shared/validation/formats';
+import { plural } from '../../../../shared/text/plural';
 import { formatDateTime } from '../../components/format';
 
 /** Results per group in the header box; the search page shows up to 50. */
@@ -59,8 +60,8 @@ export function resultsSummary(
   r: Pick<SearchResults, 'kind' | 'text' | 'children' | 'referrals' | 'more'>,
   limit: number,
 ): string {
-  const children = `${String(r.children.length)} ${r.children.length === 1 ? 'child' : 'children'}`;
-  const referrals = `${String(r.referrals.length)} ${r.referrals.length === 1 ? 'referral' : 'referrals'}`;
+  const children = plural(r.children.length, 'child', 'children');
+  const referrals = plural(r.referrals.length, 'referral');
   const searched = `Searched ${r.kind ? SEARCH_KIND_LABELS[r.kind] : 'records'} for “${r.text}”: ${children} and ${referrals}`;
   if (!r.more.children && !r.more.referrals) return `${searched}.`;
   const narrow = 'add more detail to narrow the search.';
