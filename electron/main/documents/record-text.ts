@@ -7,6 +7,7 @@ import {
   type ProgressEventRecord,
 } from '../../../shared/progress/events';
 import type { PdfNode } from './pdf/types';
+import { londonDate } from '../../../shared/calendar/clocks';
 import type { PersonDiscussion } from '../../../shared/domain/records';
 import { STRATEGY_FORMAT_LABELS, STRATEGY_STATUS_LABELS } from '../../../shared/strategy/types';
 import { NONE_RECORDED, ukDate, ukDateTime, ukTime, type PdfWriter } from './pdf/writer';
@@ -75,7 +76,7 @@ export function progressLine(w: PdfWriter, record: ProgressEventRecord): PdfNode
  * "Strategy discussion 2: 07/12/2026 14:30–15:30, Meeting in person · Confirmed".
  */
 export function discussionLine(d: PersonDiscussion): string {
-  const day = (instant: string) => ukDateTime(instant).slice(0, 10);
-  const end = day(d.endsAt) === day(d.startsAt) ? ukTime(d.endsAt) : ukDateTime(d.endsAt);
+  const end =
+    londonDate(d.endsAt) === londonDate(d.startsAt) ? ukTime(d.endsAt) : ukDateTime(d.endsAt);
   return `Strategy discussion ${String(d.sequence)}: ${ukDateTime(d.startsAt)}–${end}, ${STRATEGY_FORMAT_LABELS[d.format]} · ${STRATEGY_STATUS_LABELS[d.status]}`;
 }
