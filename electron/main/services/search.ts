@@ -20,7 +20,6 @@ import {
   type ReferralFtsHit,
   type ReferralHitRow,
   childrenAtSchoolOn,
-  childrenBySchool,
   childrenOnReferrals,
   peopleByBirthDate,
   peopleByIds,
@@ -29,6 +28,7 @@ import {
   peopleByText,
   peopleSoundingLike,
   referralsByReference,
+  referralsBySchool,
   referralsByText,
   referralsForPeople,
 } from '../store/repositories/search';
@@ -183,11 +183,33 @@ async function byPeople(
   if (found.cut.people) found.cut.referrals = true;
 }
 
+/** A text search's two readings of what was typed (store/fts FtsWords). */
+type FtsQueries = { whole: string; prefix: string };
+
+/**
+ * Reads a source with the words as typed first, and with every word as a prefix only when that
+ * did not fill a page. A full page of records holding the words exactly is as good an answer as
+ * any (the list says it was cut, and exact words are the better matches), and it spares the
+ * costly prefix merge of common words ("Primary School"). Fewer than a page means the prefix
+ * reading may find more, so it is read in full, exactly as if whole words had not been tried.
+ */
+async function wholeWordsFirst<T>(
+  queries: FtsQueries,
+  read: (ftsQuery: string) => Promise<readonly T[]>,
+): Promise<{ rows: readonly T[]; query: string }> {
+  const whole = await read(queries.whole);
+  if (whole.length > SEARCH_SOURCE_LIMIT) return { rows: whole, query: queries.whole };
+  return { rows: await read(queries.prefix), query: queries.prefix };
+}
+
 async function byText(db: Db, text: string, found: Collected): Promise<void> {
-  const fts = toFtsQuery(text);
+  const whole = toFtsQuery(text, 'whole');
+  const prefix = toFtsQuery(text, 'prefix');
+  const fts = whole === null || prefix === null ? null : { whole, prefix };
   let textHits: readonly ReferralFtsHit[] = [];
   if (fts !== null) {
-    for (const h of upTo(await peopleByText(db, fts), found, 'people')) {
+    const people = await wholeWordsFirst(fts, (q) => peopleByText(db, q));
+    for (const h of upTo(people.rows, found, 'people')) {
       const why: SearchWhy[] = [];
       if (h.names) why.push('name');
       if (h.otherNames) why.push('other-name');
@@ -195,7 +217,7 @@ async function byText(db: Db, text: string, found: Collected): Promise<void> {
       if (h.postcode) why.push('postcode');
       found.people.add(h.person.id, h.person, why);
     }
-    textHits = await referralsByText(db, fts);
+    textHits = (await wholeWordsFirst(fts, (q) => referralsByText(db, q))).rows;
     for (const h of upTo(textHits, found, 'referrals')) {
       const why: SearchWhy[] = [];
       if (h.matched.reference) why.push('reference');
@@ -214,18 +236,16 @@ async function byText(db: Db, text: string, found: Collected): Promise<void> {
     }
   }
   // Every referral matching the words in the schools column matches them as a row too, so when
-  // the ranked search read all its matches (fewer than a page) the school's referrals are among
-  // them; only a longer list needs the index read again for the school's newest.
-  const school =
+  // the ranked search read all its matches (fewer than a page, which is always the prefix
+  // reading) the school's referrals are among them; only a longer list needs the index read
+  // again for the school's newest.
+  const schoolReferralIds =
     fts === null
       ? []
       : textHits.length <= SEARCH_SOURCE_LIMIT
-        ? await childrenAtSchoolOn(
-            db,
-            textHits.filter((h) => h.matched.schools).map((h) => h.id),
-            text,
-          )
-        : await childrenBySchool(db, fts, text);
+        ? textHits.filter((h) => h.matched.schools).map((h) => h.id)
+        : (await wholeWordsFirst(fts, (q) => referralsBySchool(db, q))).rows;
+  const school = await childrenAtSchoolOn(db, schoolReferralIds, text);
   // Rows are a referral's children at the school: the source's cut is in referrals.
   const schoolReferrals = [...new Set(school.map((r) => r.id))];
   const kept = new Set(upTo(schoolReferrals, found, 'referrals'));

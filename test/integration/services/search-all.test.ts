@@ -320,3 +320,36 @@ describe('search:all by school, few or many referrals', () => {
     expect(atSchool.has(made[51]?.personId ?? '')).toBe(true);
   });
 });
+
+describe('search:all reads words as typed first, then as the start of longer words', () => {
+  // services/search.ts wholeWordsFirst: a page of records holding the words exactly is the
+  // answer (the list says it was cut); fewer than a page, and each word also finds the longer
+  // words it starts, exactly as if whole words had not been tried.
+  const concernAt = (place: string) =>
+    refer(
+      { givenNames: 'Sam', familyName: 'Hale' },
+      { concern: `Seen at ${place} late at night with an older man.` },
+    );
+
+  it('more than a page hold the word itself: those are shown, not a newer longer word, and "more"', async () => {
+    for (let i = 0; i < 51; i++) await concernAt('Kestrelgate');
+    // Newest, and the same length: read as a prefix, it would tie with the others and come first.
+    const longer = await concernAt('Kestrelgates');
+    const r = await search('Kestrelgate');
+    expect(r.referrals).toHaveLength(50);
+    expect(r.more.referrals).toBe(true);
+    expect(r.referrals.map((x) => x.referralId)).not.toContain(longer.referralId);
+    expect(r.referrals.every((x) => x.why.includes('concern'))).toBe(true);
+  });
+
+  it('a page or fewer hold the word itself: the longer words are found too, and while typing', async () => {
+    const exact = [await concernAt('Kestrelgate'), await concernAt('Kestrelgate')];
+    const longer = await concernAt('Kestrelgates');
+    const all = [...exact, longer].map((x) => x.referralId).sort();
+    for (const text of ['Kestrelgate', 'Kestrelg', 'kestrelgate late']) {
+      const r = await search(text);
+      expect(r.referrals.map((x) => x.referralId).sort(), text).toEqual(all);
+      expect(r.more.referrals, text).toBe(false);
+    }
+  });
+});

@@ -173,6 +173,10 @@ describe('full-text search', () => {
   it('quotes every term', () => {
     expect(toFtsQuery('NEAR(a b) "x" *')).toBe('"NEAR"* "a"* "b"* "x"*');
     expect(toFtsQuery('  ** ""  ')).toBeNull();
+    // Whole words (search reads them first): the same terms, none a prefix.
+    expect(toFtsQuery('NEAR(a b) "x" *', 'whole')).toBe('"NEAR" "a" "b" "x"');
+    expect(toFtsQuery('Ｐａｒｋ Lane', 'whole')).toBe('("Ｐａｒｋ" OR ("Park")) AND "Lane"');
+    expect(toFtsQuery('Ｐａｒｋ Lane')).toBe('("Ｐａｒｋ"* OR ("Park"*)) AND "Lane"*');
   });
 });
 
