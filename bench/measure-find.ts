@@ -236,28 +236,43 @@ function searchText(kind: SearchKind, loaded: LoadResult, r: Random): string {
   }
 }
 
-/** The simplest statements that answer each kind of search through the same indexes. */
+/**
+ * The simplest statements that give the same answer as the search page through the same
+ * indexes: the children shown (the columns the page shows, in its order, one more than a page)
+ * and the referrals shown with the children named on each.
+ */
 function searchFloor(raw: BetterSqlite3.Database) {
+  const shown = `id, given_names, family_name, other_names, status, date_of_birth,
+    expected_date_of_birth, approx_birth_year, nhs_number, postcode`;
+  const people = (where: string) =>
+    raw.prepare(`SELECT ${shown} FROM people WHERE (${where}) AND merged_into IS NULL
+      ORDER BY family_key, given_key LIMIT 51`);
   const s = {
     // bm25() rather than `ORDER BY rank`: the same order, and faster (repositories/search.ts).
     // 51 rows: one more than a page tells whether the whole words filled it.
-    peopleFts: raw.prepare(
-      'SELECT person_id FROM people_fts WHERE people_fts MATCH ? ORDER BY bm25(people_fts) LIMIT 51',
-    ),
+    peopleFts: raw.prepare(`SELECT p.${shown.split(', ').join(', p.')} FROM (SELECT person_id,
+      bm25(people_fts) AS rnk FROM people_fts WHERE people_fts MATCH ? ORDER BY rnk LIMIT 51) AS h
+      JOIN people AS p ON p.id = h.person_id WHERE p.merged_into IS NULL`),
     referralFts: raw.prepare(`SELECT r.id, r.reference FROM (SELECT referral_id FROM referrals_fts
       WHERE referrals_fts MATCH ? ORDER BY bm25(referrals_fts) LIMIT 51) AS h JOIN referrals AS r ON r.id = h.referral_id`),
-    reference: raw.prepare('SELECT * FROM referrals WHERE reference = ?'),
-    people: (col: string) => raw.prepare(`SELECT id FROM people WHERE ${col} = ? LIMIT 50`),
+    soundsLike: people('family_phonetic1 = ? OR family_phonetic2 = ?'),
+    reference: raw.prepare('SELECT id, reference FROM referrals WHERE reference = ?'),
     referralsOf: raw.prepare(`SELECT r.id, r.reference FROM referral_children AS rc
       JOIN referrals AS r ON r.id = rc.referral_id WHERE rc.person_id IN (SELECT value FROM json_each(?))
-      ORDER BY r.received_at DESC LIMIT 50`),
+      ORDER BY r.received_at DESC LIMIT 51`),
+    childrenOn: raw.prepare(`SELECT referral_id, display_name, person_id FROM referral_children
+      WHERE referral_id IN (SELECT value FROM json_each(?)) ORDER BY referral_id, position`),
   };
-  const byNhs = s.people('nhs_number');
-  const byDob = s.people('date_of_birth');
-  const byPostcode = s.people('postcode');
+  const byNhs = people('nhs_number = @v');
+  const byDob = people('date_of_birth = @v OR expected_date_of_birth = @v');
+  const byPostcode = people('postcode = @v');
+  const withChildren = (referrals: unknown[]) => [
+    referrals,
+    s.childrenOn.all(JSON.stringify((referrals as { id: string }[]).slice(0, 50).map((r) => r.id))),
+  ];
   const viaPeople = (stmt: BetterSqlite3.Statement, v: string) => {
-    const ids = (stmt.all(v) as { id: string }[]).map((p) => p.id);
-    return s.referralsOf.all(JSON.stringify(ids));
+    const found = stmt.all({ v }) as { id: string }[];
+    return [found, withChildren(s.referralsOf.all(JSON.stringify(found.map((p) => p.id))))];
   };
   // The app's answer to words: as typed first, as prefixes only when that did not fill a page.
   const words = (stmt: BetterSqlite3.Statement, text: string, column = ''): unknown[] => {
@@ -270,10 +285,16 @@ function searchFloor(raw: BetterSqlite3.Database) {
   };
   return (kind: SearchKind, text: string): unknown => {
     switch (kind) {
-      case 'name':
-        return [words(s.peopleFts, text), words(s.referralFts, text)];
+      case 'name': {
+        const family = phoneticKeys(text.split(' ').at(-1) ?? '')[0] ?? '';
+        return [
+          words(s.peopleFts, text),
+          s.soundsLike.all(family, family),
+          withChildren(words(s.referralFts, text)),
+        ];
+      }
       case 'reference':
-        return s.reference.get(text);
+        return withChildren(s.reference.all(text));
       case 'nhs-number':
         return viaPeople(byNhs, text.replace(/\s/g, ''));
       case 'date-of-birth': {
@@ -283,9 +304,9 @@ function searchFloor(raw: BetterSqlite3.Database) {
       case 'postcode':
         return viaPeople(byPostcode, text);
       case 'school':
-        return words(s.referralFts, text, 'schools');
+        return withChildren(words(s.referralFts, text, 'schools'));
       case 'referrer':
-        return words(s.referralFts, text, 'referrer');
+        return withChildren(words(s.referralFts, text, 'referrer'));
     }
   };
 }
