@@ -7,14 +7,8 @@ import type { BackupListItem, BackupStatus, RestoreResult } from '../../../share
 import { backupWarning } from '../../../shared/domain/backups';
 import type { ChannelParsed } from '../../../shared/ipc/contract';
 import { appendAudit } from '../store/audit';
-import {
-  PRE_RESTORE_KEEP,
-  checkBackup,
-  createBackup,
-  listBackups,
-  restoreBackup,
-  restoreNewestGoodBackup,
-} from '../store/backup';
+import { checkBackup, createBackup, listBackups } from '../store/backup';
+import { PRE_RESTORE_KEEP, restoreBackup, restoreNewestGoodBackup } from '../store/restore';
 import { ConflictError } from '../store/errors';
 import type { StoreStatus } from '../../../shared/domain/records';
 import { type ServiceContext, type ServiceDeps, nowIso } from './context';

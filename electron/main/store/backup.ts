@@ -1,10 +1,8 @@
 // Backups through SQLite's online backup API (architecture §3): consistent while the app is in
 // use, verified by opening the copy and running PRAGMA integrity_check, rotated. File names carry
-// only the time (no personal data). Restore verifies first, keeps the current file aside as
-// `pre-restore-…`, swaps the file in, and re-runs the start-up checks and migrations.
+// only the time (no personal data). Restoring one is in restore.ts.
 import {
   closeSync,
-  copyFileSync,
   existsSync,
   fsyncSync,
   openSync,
@@ -14,21 +12,18 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { BackupListItem, RestoreResult } from '../../../shared/domain/backups';
+import type { BackupListItem } from '../../../shared/domain/backups';
 import { appendAudit } from './audit';
-import { backupAnchorProblem, carryAnchorIntoBackup, restoreBackupAnchor } from './audit-anchor';
+import { backupAnchorProblem, carryAnchorIntoBackup } from './audit-anchor';
 import { readBackupChecks, recordBackupCheck, type BackupCheck } from './backup-checks';
 import { openConnection } from './connection';
-import { createPrivateFile, ensurePrivateDir, fsyncDir, makePrivate } from './data-dir';
+import { createPrivateFile, ensurePrivateDir, fsyncDir } from './data-dir';
 import { checkFileInWorker } from './check-worker';
 import { BackupError } from './errors';
 import { MIGRATIONS } from './migrations/index';
 import type { Store } from './store';
 
 export const DEFAULT_BACKUP_KEEP = 14;
-/** Copies of the database set aside by restores (each a way back from a wrong restore). */
-export const PRE_RESTORE_KEEP = 3;
-const PRE_RESTORE_NAME = /^pre-restore-\d{8}-\d{6}(?:-\d+)?\.db$/;
 const BACKUP_NAME = /^front-door-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?\.db$/;
 
 function pad(n: number): string {
@@ -36,14 +31,14 @@ function pad(n: number): string {
 }
 
 /** `YYYYMMDD-HHmmss` in UTC: names sort in time order across clock changes. */
-function stamp(d: Date): string {
+export function stamp(d: Date): string {
   return (
     `${String(d.getUTCFullYear())}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-` +
     `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`
   );
 }
 
-function createdAtFromName(name: string): string | null {
+export function createdAtFromName(name: string): string | null {
   const m = BACKUP_NAME.exec(name);
   if (!m) return null;
   const [, y, mo, d, h, mi, s] = m;
@@ -54,7 +49,7 @@ export function isBackupFileName(name: string): boolean {
   return BACKUP_NAME.test(name);
 }
 
-function withCheck(
+export function withCheck(
   file: string,
   createdAt: string,
   sizeBytes: number,
@@ -148,7 +143,7 @@ function verdict(result: string, version: number): VerifyResult {
   return { ok: true, schemaVersion: version };
 }
 
-function fsyncFile(file: string): void {
+export function fsyncFile(file: string): void {
   const fd = openSync(file, 'r+');
   try {
     fsyncSync(fd);
@@ -241,7 +236,7 @@ export async function createBackup(
 }
 
 /** The listed backup called `file`, or a BackupError (never a path outside the folder). */
-function listedBackup(store: Store, file: string): string {
+export function listedBackup(store: Store, file: string): string {
   // Only names of the backup pattern, which has no separators: `../../x.db` or `checks.json` are
   // refused before any path is built from them.
   if (!isBackupFileName(file)) throw new BackupError('Choose one of the listed backups.');
@@ -251,15 +246,10 @@ function listedBackup(store: Store, file: string): string {
   return source;
 }
 
-type FullCheck = { ok: boolean; reason: string | null; altered: boolean };
-
-/** The full check a restore relies on: integrity_check, schema, then the audit anchor. */
-function fullCheck(store: Store, source: string): FullCheck {
-  return withAnchor(store, source, verifyDatabaseFile(source, store.options.nativeBinding));
-}
+export type FullCheck = { ok: boolean; reason: string | null; altered: boolean };
 
 /** After integrity_check and the schema, the audit anchor. */
-function withAnchor(store: Store, source: string, check: VerifyResult): FullCheck {
+export function withAnchor(store: Store, source: string, check: VerifyResult): FullCheck {
   if (!check.ok) return { ok: false, reason: check.reason, altered: false };
   // audit anchor: a backup whose audit log was cut short or rewritten is refused.
   const anchorProblem = backupAnchorProblem(source, store.options.nativeBinding);
@@ -291,166 +281,4 @@ export function rotateBackups(dir: string, keep: number): string[] {
     removed.push(b.file);
   }
   return removed;
-}
-
-/**
- * Keeps the `keep` newest pre-restore copies (with their -wal, -shm and anchor files) and deletes
- * older ones: each holds a whole copy of the records, so they must not pile up.
- */
-export function rotatePreRestoreCopies(dir: string, keep: number): string[] {
-  if (!existsSync(dir)) return [];
-  // Same-second copies carry a -N suffix: order by stamp, then N numerically; newest first.
-  const key = (f: string) => {
-    const m = /^pre-restore-(\d{8}-\d{6})(?:-(\d+))?\.db$/.exec(f);
-    return `${m?.[1] ?? ''}-${(m?.[2] ?? '1').padStart(6, '0')}`;
-  };
-  const copies = readdirSync(dir)
-    .filter((f) => PRE_RESTORE_NAME.test(f))
-    .sort((a, b) => (key(a) < key(b) ? 1 : -1));
-  const removed: string[] = [];
-  for (const f of copies.slice(Math.max(1, keep))) {
-    for (const suffix of ['', '-wal', '-shm', '.anchor'])
-      rmSync(path.join(dir, f + suffix), { force: true });
-    removed.push(f);
-  }
-  return removed;
-}
-
-export type RestoreOptions = { now: Date; userId: string | null };
-
-/**
- * Restores `file` from the backup folder while Front Door is running. The backup is checked in
- * full before anything is touched; a damaged or altered one is refused and nothing changes. The
- * current database (a clean close folds its WAL in) is copied to `pre-restore-<stamp>.db` beside
- * the backups first — if that copy cannot be made, the records are reopened unchanged. Then the
- * file is swapped in and reopened with the start-up checks and migrations; the screens must
- * reload (everything they hold is from the replaced records).
- */
-export async function restoreBackup(
-  store: Store,
-  file: string,
-  options: RestoreOptions,
-): Promise<RestoreResult> {
-  const source = listedBackup(store, file);
-  const { ok, reason, altered } = fullCheck(store, source);
-  const check: BackupCheck = { at: options.now.toISOString(), ok, reason };
-  recordBackupCheck(store.backupDir, file, check);
-  if (!check.ok) {
-    throw new BackupError(
-      altered
-        ? `The backup ${file} has been altered since it was made (${check.reason ?? ''}) Choose another backup.`
-        : `The backup ${file} is damaged and cannot be restored (${check.reason ?? ''}). Choose another backup.`,
-    );
-  }
-  // One writer per folder: a restore in a process that does not hold the folder would discard
-  // what the holder has confirmed since the backup.
-  if (!store.holdsFolder) {
-    throw new BackupError(
-      'Another copy of Front Door is using this data folder, so a backup cannot be restored here. Close it first.',
-    );
-  }
-  // Close (a clean close checkpoints the WAL into the main file) but keep the folder locked, then
-  // set the current file aside.
-  store.closeKeepingFolder();
-  const db = store.dbPath;
-  let aside = path.join(store.backupDir, `pre-restore-${stamp(options.now)}.db`);
-  const incoming = `${db}.restoring`;
-  const made: string[] = [];
-  try {
-    ensurePrivateDir(store.backupDir);
-    for (let n = 2; existsSync(aside); n++) {
-      aside = path.join(store.backupDir, `pre-restore-${stamp(options.now)}-${String(n)}.db`);
-    }
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (!existsSync(db + suffix)) continue;
-      // Copied under a .partial name and renamed, so a killed restore leaves no half copy that
-      // looks complete (the next open removes .partial files).
-      const part = `${aside}${suffix}.partial`;
-      made.push(part);
-      copyFileSync(db + suffix, part);
-      makePrivate(part);
-      fsyncFile(part);
-      renameSync(part, aside + suffix);
-      made.push(aside + suffix);
-    }
-    made.push(incoming);
-    copyFileSync(source, incoming);
-    makePrivate(incoming);
-    fsyncFile(incoming);
-  } catch (err) {
-    // Nothing has been replaced yet (a full disk, usually): take away the half-made copies and
-    // reopen the records exactly as they were, rather than leave Front Door without them.
-    for (const f of made) {
-      try {
-        rmSync(f, { force: true });
-      } catch {
-        // Left for the next start's clean-up of .partial files; reopening matters more.
-      }
-    }
-    store.open();
-    const why = err instanceof Error ? err.message : String(err);
-    throw new BackupError(
-      `The backup was not restored, and nothing was changed: a copy of the current records could not be kept first (${why}). Free some disk space and try again.`,
-    );
-  }
-  // The old WAL must go before the new file arrives: SQLite would otherwise replay the old
-  // database's frames onto the restored one.
-  rmSync(`${db}-wal`, { force: true });
-  rmSync(`${db}-shm`, { force: true });
-  renameSync(incoming, db);
-  fsyncDir(path.dirname(db));
-
-  restoreBackupAnchor(store.dataDir, source, aside); // audit anchor: the backup's own witness
-  rotatePreRestoreCopies(store.backupDir, PRE_RESTORE_KEEP);
-  const status = store.open();
-  if (status.state !== 'ok') {
-    throw new BackupError(
-      `The backup was restored but the database could not be opened (${status.reason ?? 'unknown'}).`,
-    );
-  }
-  await store.transaction((trx) =>
-    appendAudit(trx, {
-      at: options.now.toISOString(),
-      userId: options.userId,
-      action: 'restore',
-      entityType: 'database',
-      entityId: null,
-      summary: `Database restored from backup ${file}`,
-      details: { file, keptAs: path.basename(aside) },
-    }),
-  );
-  const item = withCheck(
-    file,
-    createdAtFromName(file) ?? options.now.toISOString(),
-    statSync(source).size,
-    check,
-  );
-  return { ...item, safetyCopy: path.basename(aside), safetyCopyPath: aside };
-}
-
-/**
- * The recovery path after a failed start-up check: restore the newest backup that verifies.
- * Damaged backups are skipped. Throws BackupError if there is none.
- */
-export async function restoreNewestGoodBackup(
-  store: Store,
-  options: RestoreOptions,
-): Promise<RestoreResult> {
-  const reasons: string[] = [];
-  for (const b of listBackups(store.backupDir)) {
-    const check = verifyDatabaseFile(
-      path.join(store.backupDir, b.file),
-      store.options.nativeBinding,
-    );
-    if (!check.ok) {
-      reasons.push(`${b.file}: ${check.reason}`);
-      continue;
-    }
-    return restoreBackup(store, b.file, options);
-  }
-  throw new BackupError(
-    reasons.length === 0
-      ? 'There are no backups to restore. Contact your IT service desk.'
-      : `None of the backups could be verified (${reasons.join('; ')}). Contact your IT service desk.`,
-  );
 }

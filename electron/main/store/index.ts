@@ -12,11 +12,10 @@ export { verifyAuditChain, appendAudit } from './audit';
 export {
   createBackup,
   listBackups,
-  restoreBackup,
-  restoreNewestGoodBackup,
   rotateBackups,
   verifyDatabaseFile,
   DEFAULT_BACKUP_KEEP,
 } from './backup';
+export { restoreBackup, restoreNewestGoodBackup } from './restore';
 export * from './errors';
 export type { Database } from './schema';

@@ -13,11 +13,10 @@ import { createServices } from '../../../electron/main/services/index';
 import {
   createBackup,
   listBackups,
-  restoreBackup,
-  restoreNewestGoodBackup,
   rotateBackups,
   verifyDatabaseFile,
 } from '../../../electron/main/store/backup';
+import { restoreBackup, restoreNewestGoodBackup } from '../../../electron/main/store/restore';
 import { BackupError } from '../../../electron/main/store/errors';
 import { SESSION_LOCK_FILE } from '../../../electron/main/store/recovery';
 import { DB_FILE, openStore } from '../../../electron/main/store/store';
