@@ -57,27 +57,19 @@ function involvementRow(r: PeopleReferralRow): InvolvementReferral {
   };
 }
 
-/** Every referral the person is a child on, newest first, each with its outcome. */
-export async function involvementReferrals(
-  db: Db,
-  personId: string,
-  exclude?: string,
-): Promise<InvolvementReferral[]> {
-  return (await referralsForPeople(db, [personId]))
-    .filter((r) => r.referral_id !== exclude)
-    .map(involvementRow);
-}
-
-export async function previousInvolvement(
+/**
+ * The child's record: every referral the person is a child on (newest first, each with its
+ * outcome) and their previous involvement, from one read of those referrals.
+ */
+export async function personInvolvement(
   db: Db,
   personId: string,
   asOf: IsoDate,
-  excludeReferralId?: string,
-): Promise<PreviousInvolvement> {
-  const all = await previousInvolvementFor(db, [personId], asOf, excludeReferralId);
-  const found = all.get(personId);
-  if (found === undefined) throw new Error('previousInvolvementFor left a person out');
-  return found;
+): Promise<{ referrals: InvolvementReferral[]; previous: PreviousInvolvement }> {
+  const rows = await referralsForPeople(db, [personId]);
+  const previous = (await involvementOf(db, [personId], rows, asOf)).get(personId);
+  if (previous === undefined) throw new Error('involvementOf left a person out');
+  return { referrals: rows.map(involvementRow), previous };
 }
 
 /** A child or household member on a referral, read once for every person it relates to. */
@@ -147,6 +139,16 @@ export async function previousInvolvementFor(
   const rows = (await referralsForPeople(db, personIds)).filter(
     (r) => r.referral_id !== excludeReferralId,
   );
+  return involvementOf(db, personIds, rows, asOf);
+}
+
+/** Previous involvement from the people's referrals as read (referralsForPeople). */
+async function involvementOf(
+  db: Db,
+  personIds: readonly string[],
+  rows: readonly PeopleReferralRow[],
+  asOf: IsoDate,
+): Promise<Map<string, PreviousInvolvement>> {
   const related = await relatedByReferral(
     db,
     new Map(rows.map((r) => [r.referral_id, r.reference])),

@@ -51,7 +51,7 @@ import {
   requireCall,
   todayLondon,
 } from './context';
-import { involvementReferrals, previousInvolvement, previousInvolvementFor } from './involvement';
+import { personInvolvement, previousInvolvementFor } from './involvement';
 import { hasStandingDecision } from './decided-links';
 import { createPersonFromChild } from './person-from-child';
 import { personRecordExtras } from './person-record';
@@ -85,11 +85,11 @@ export const MAX_MATCHES = 20;
 export async function loadPersonDetail(db: Db, id: string, clock: Clock): Promise<PersonDetail> {
   const person = await getPerson(db, id);
   if (!person) throw new NotFoundError('The person record');
-  const referrals = await involvementReferrals(db, id);
+  const { referrals, previous } = await personInvolvement(db, id, todayLondon(clock));
   const merges = await mergesFor(db, id);
   return {
     person,
-    previousInvolvement: await previousInvolvement(db, id, todayLondon(clock)),
+    previousInvolvement: previous,
     referrals,
     merges,
     ...(await personRecordExtras(db, id, referrals, merges)),

@@ -244,3 +244,27 @@ describe('known adults', () => {
     ]);
   });
 });
+
+describe("child's record", () => {
+  it('reads the child’s referrals once for the list and the previous involvement, with the same answers as the match panel', async () => {
+    const ids = await referralsFor(['Amy', 'Ben']);
+    const amy = ids.get('Amy') ?? '';
+    const ctx = { user: env.admin };
+    const { result, statements } = await statementsRun(env.store.raw, () =>
+      env.services.people.get(ctx, { id: amy }),
+    );
+    const referralReads = statements.filter(
+      (q) => q.includes('"referral_children"') && q.includes('"rc"."person_id" in'),
+    );
+    expect(referralReads).toHaveLength(1);
+    expect(result.referrals).toHaveLength(1);
+    const [match] = await env.services.people.match(ctx, {
+      givenNames: 'Amy',
+      familyName: 'Smith',
+      dateOfBirth: '2016-04-03',
+    });
+    expect(match?.person.id).toBe(amy);
+    expect(result.previousInvolvement).toEqual(match?.previousInvolvement);
+    expect(result.referrals).toEqual(match?.previousInvolvement.referralsLast12Months);
+  });
+});
