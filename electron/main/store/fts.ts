@@ -23,6 +23,18 @@ function splitTerms(text: string): string[] {
     .map((t) => t.slice(0, MAX_TERM_LENGTH));
 }
 
+// Apostrophes that join the parts of one word: "Mary's", "O'Brien", "O’Neill".
+const APOSTROPHE = /['’ʼ]+/u;
+
+/** Words as typed, each split into its parts at apostrophes ("O'Brien" -> ["O", "Brien"]). */
+function splitWords(text: string): string[][] {
+  return text
+    .split(/[^\p{L}\p{N}\p{M}'’ʼ]+/u)
+    .map((w) => splitTerms(w.replace(APOSTROPHE, ' ')))
+    .filter((parts) => parts.length > 0)
+    .slice(0, MAX_TERMS);
+}
+
 /**
  * `prefix`: each word finds the words that start with it ("Smi" finds Smith and Smithson), as a
  * search box must while the user is typing. `whole`: each word finds itself only. A prefix of a
@@ -38,16 +50,49 @@ export type FtsWords = 'prefix' | 'whole';
 const quote = (t: string, words: FtsWords): string =>
   `"${t.replace(/"/g, '""')}"${words === 'prefix' ? '*' : ''}`;
 
+/**
+ * The ways a word typed without its apostrophe may be indexed. The tokenizer splits at an
+ * apostrophe, so "St Mary's" is indexed as st, mary, s and "O'Brien" as o, brien, and a worker
+ * typing "St Marys" or "OBrien" would find neither. A word ending in a single s is also tried as
+ * the possessive (the phrase "mary s", never a prefix: "Marys" must not find Mary Smith), and a
+ * word starting with O or D as the Irish and other names O'… and D'… ("o brien"). Phrases:
+ * https://sqlite.org/fts5.html §3.2.
+ */
+function apostropheForms(t: string, words: FtsWords): string[] {
+  const forms: string[] = [];
+  if (/^\p{L}{3,}s$/iu.test(t) && !/ss$/iu.test(t))
+    forms.push(quote(`${t.slice(0, -1)} s`, 'whole'));
+  if (/^[od]\p{L}{3,}$/iu.test(t)) forms.push(quote(`${t.slice(0, 1)} ${t.slice(1)}`, words));
+  return forms;
+}
+
+/**
+ * A word typed with its apostrophe: its parts in order (the phrase "mary s", "o brien"), or the
+ * parts run together for text stored without one. A last part of one letter is never a prefix:
+ * "Mary's" must not find Mary Smith.
+ */
+function apostropheWord(parts: readonly string[], words: FtsWords): string {
+  const last = parts[parts.length - 1] ?? '';
+  const phrase = quote(parts.join(' '), last.length > 1 ? words : 'whole');
+  return `(${phrase} OR ${quote(parts.join(''), words)})`;
+}
+
 /** A safe FTS5 MATCH expression, or null when nothing searchable was typed. */
 export function toFtsQuery(text: string, words: FtsWords = 'prefix'): string | null {
   const quoted = (t: string): string => quote(t, words);
-  const terms = splitTerms(text.normalize('NFC'));
-  if (terms.length === 0) return null;
-  const parts = terms.map((t) => {
+  const typed = splitWords(text.normalize('NFC'));
+  if (typed.length === 0) return null;
+  const parts = typed.map(([t = '', ...more]) => {
+    if (more.length > 0) return { text: apostropheWord([t, ...more], words), grouped: true };
+    const forms = [quoted(t)];
     const compat = splitTerms(t.normalize('NFKC'));
-    if (compat.join(' ') === t || compat.length === 0) return { text: quoted(t), grouped: false };
     // One term may become several (`㈱` is "(株)"): all of them must match.
-    return { text: `(${quoted(t)} OR (${compat.map(quoted).join(' AND ')}))`, grouped: true };
+    if (compat.join(' ') !== t && compat.length > 0)
+      forms.push(`(${compat.map(quoted).join(' AND ')})`);
+    forms.push(...apostropheForms(t, words));
+    return forms.length === 1
+      ? { text: forms[0] ?? '', grouped: false }
+      : { text: `(${forms.join(' OR ')})`, grouped: true };
   });
   // FTS5 reads space-separated phrases as AND, but wants AND spelled out next to a bracket.
   return parts.map((p) => p.text).join(parts.some((p) => p.grouped) ? ' AND ' : ' ');

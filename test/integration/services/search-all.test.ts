@@ -353,3 +353,37 @@ describe('search:all reads words as typed first, then as the start of longer wor
     }
   });
 });
+
+describe('search:all finds words typed without their apostrophe', () => {
+  // The full-text tokenizer splits "St Mary's" into st, mary, s and "O'Brien" into o, brien
+  // (store/fts.ts apostropheForms).
+  it('"St Marys" finds St Mary\'s RC Primary, its child and referral; "OBrien" finds O\'Brien', async () => {
+    const aoife = await refer({
+      givenNames: 'Aoife',
+      familyName: "O'Brien",
+      school: 'St Mary’s RC Primary',
+    });
+    // Mary Smith at another school is not "St Marys".
+    await refer({ givenNames: 'Mary', familyName: 'Smith', school: 'St Anne’s Academy' });
+    for (const text of ['St Marys', 'st marys rc', "St Mary's"]) {
+      const r = await search(text);
+      expect(
+        r.referrals.map((x) => x.referralId),
+        text,
+      ).toEqual([aoife.referralId]);
+      expect(r.referrals[0]?.why, text).toContain('school');
+      expect(
+        r.children.filter((c) => c.why.includes('school')).map((c) => c.personId),
+        text,
+      ).toEqual([aoife.personId]);
+    }
+    for (const text of ['OBrien', 'aoife obrien', 'Obri']) {
+      const r = await search(text);
+      expect(
+        r.referrals.map((x) => x.referralId),
+        text,
+      ).toEqual([aoife.referralId]);
+      expect(r.referrals[0]?.why, text).toContain('child-name');
+    }
+  });
+});

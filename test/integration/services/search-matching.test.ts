@@ -177,6 +177,14 @@ describe('full-text search', () => {
     expect(toFtsQuery('NEAR(a b) "x" *', 'whole')).toBe('"NEAR" "a" "b" "x"');
     expect(toFtsQuery('Ｐａｒｋ Lane', 'whole')).toBe('("Ｐａｒｋ" OR ("Park")) AND "Lane"');
     expect(toFtsQuery('Ｐａｒｋ Lane')).toBe('("Ｐａｒｋ"* OR ("Park"*)) AND "Lane"*');
+    // Apostrophes: the tokenizer splits "Mary's" into mary, s. Typed with one, a word is the
+    // phrase of its parts (a one-letter end never a prefix) or the parts run together; typed
+    // without, a word ending in s is also the possessive and O…/D… also O'…/D'….
+    expect(toFtsQuery("St Mary's")).toBe('"St"* AND ("Mary s" OR "Marys"*)');
+    expect(toFtsQuery('St Marys', 'whole')).toBe('"St" AND ("Marys" OR "Mary s")');
+    expect(toFtsQuery("O'Brien")).toBe('("O Brien"* OR "OBrien"*)');
+    expect(toFtsQuery('OBrien', 'whole')).toBe('("OBrien" OR "O Brien")');
+    expect(toFtsQuery('Ross Doe')).toBe('"Ross"* "Doe"*');
   });
 });
 
