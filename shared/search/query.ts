@@ -23,6 +23,9 @@ export type ParsedSearch =
 const REFERENCE_RE = /^FD[\s-]*(\d{4})(?:[\s-]*(\d{1,6}))?$/i;
 const NHS_RE = /^\d{3}[\s-]?\d{3}[\s-]?\d{4}$/;
 const DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+// 21/05/17: a date with the year cut short. Searched as words it would match stray numbers, and
+// the century cannot be assumed (household members are adults), so the worker is asked for it.
+const SHORT_YEAR_DATE_RE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/;
 
 export function parseSearch(raw: string): ParsedSearch {
   const text = raw.trim();
@@ -52,6 +55,12 @@ export function parseSearch(raw: string): ParsedSearch {
       };
     }
     return { kind: 'date-of-birth', date };
+  }
+  if (SHORT_YEAR_DATE_RE.test(text)) {
+    return {
+      kind: null,
+      hint: `Type the year in full: a date of birth is DD/MM/YYYY, for example 27/03/2015.`,
+    };
   }
 
   const postcode = normalisePostcode(text);

@@ -131,6 +131,16 @@ describe('search:all', () => {
     expect(r.hint).toMatch(/not a real date/);
   });
 
+  it('asks for the year in full when a date is typed with two digits (21/05/17), and audits nothing', async () => {
+    for (const typed of ['30/09/19', '30.9.19', '1-2-15']) {
+      const r = await search(typed);
+      expect(r.kind, typed).toBeNull();
+      expect(r.hint, typed).toMatch(/^Type the year in full: a date of birth is DD\/MM\/YYYY/);
+      expect(r.children, typed).toEqual([]);
+    }
+    expect(searchAudits()).toEqual([]);
+  });
+
   it('finds by full postcode (any spacing or case) and by postcode word', async () => {
     const r = await search('hb99zz');
     expect(r.kind).toBe('postcode');
