@@ -27,6 +27,10 @@ describe.skipIf(!binary)(
       execFileSync('node', ['build/prepare-electron-native.mjs'], { cwd: root, stdio: 'inherit' });
       execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
       dataDir = mkdtempSync(join(tmpdir(), 'fd-electron-'));
+      await launch();
+    });
+
+    async function launch(): Promise<void> {
       app = await _electron.launch({
         executablePath: binary ?? '',
         args: [root, ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
@@ -34,7 +38,7 @@ describe.skipIf(!binary)(
       });
       page = await app.firstWindow();
       await page.waitForLoadState('domcontentloaded');
-    });
+    }
 
     afterAll(async () => {
       await app.close();
@@ -73,6 +77,35 @@ describe.skipIf(!binary)(
       const opened = await page.evaluate(() => window.open('https://example.org/') === null);
       expect(opened).toBe(true);
       expect(app.windows()).toHaveLength(1);
+    });
+
+    // Last: it restarts the app. A first start checks the new file before opening it; a later
+    // start opens the window at once and runs quick_check in a worker thread (store/check-worker),
+    // which must load better-sqlite3 with Electron's own native build inside Electron.
+    it('on the next start checks the file in a worker after the window opens, and it passes', async () => {
+      await app.close();
+      await launch();
+      type Status = {
+        ok: boolean;
+        data?: {
+          state: string;
+          quickCheck: string | null;
+          startupCheck?: { state: string } | null;
+        };
+      };
+      const status = () =>
+        page.evaluate(async () => {
+          const api = (
+            window as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }
+          ).api;
+          return (await api['system:status']?.({})) as Status | undefined;
+        });
+      await expect
+        .poll(async () => (await status())?.data?.startupCheck?.state ?? null, { timeout: 30_000 })
+        .toBe('passed');
+      const done = await status();
+      expect(done?.data?.state).toBe('ok');
+      expect(done?.data?.quickCheck).toBe('ok');
     });
   },
 );
