@@ -196,10 +196,9 @@ type FtsQueries = { whole: string; prefix: string };
 async function wholeWordsFirst<T>(
   queries: FtsQueries,
   read: (ftsQuery: string) => Promise<readonly T[]>,
-): Promise<{ rows: readonly T[]; query: string }> {
+): Promise<readonly T[]> {
   const whole = await read(queries.whole);
-  if (whole.length > SEARCH_SOURCE_LIMIT) return { rows: whole, query: queries.whole };
-  return { rows: await read(queries.prefix), query: queries.prefix };
+  return whole.length > SEARCH_SOURCE_LIMIT ? whole : read(queries.prefix);
 }
 
 async function byText(db: Db, text: string, found: Collected): Promise<void> {
@@ -209,7 +208,7 @@ async function byText(db: Db, text: string, found: Collected): Promise<void> {
   let textHits: readonly ReferralFtsHit[] = [];
   if (fts !== null) {
     const people = await wholeWordsFirst(fts, (q) => peopleByText(db, q));
-    for (const h of upTo(people.rows, found, 'people')) {
+    for (const h of upTo(people, found, 'people')) {
       const why: SearchWhy[] = [];
       if (h.names) why.push('name');
       if (h.otherNames) why.push('other-name');
@@ -217,7 +216,7 @@ async function byText(db: Db, text: string, found: Collected): Promise<void> {
       if (h.postcode) why.push('postcode');
       found.people.add(h.person.id, h.person, why);
     }
-    textHits = (await wholeWordsFirst(fts, (q) => referralsByText(db, q))).rows;
+    textHits = await wholeWordsFirst(fts, (q) => referralsByText(db, q));
     for (const h of upTo(textHits, found, 'referrals')) {
       const why: SearchWhy[] = [];
       if (h.matched.reference) why.push('reference');
@@ -244,7 +243,7 @@ async function byText(db: Db, text: string, found: Collected): Promise<void> {
       ? []
       : textHits.length <= SEARCH_SOURCE_LIMIT
         ? textHits.filter((h) => h.matched.schools).map((h) => h.id)
-        : (await wholeWordsFirst(fts, (q) => referralsBySchool(db, q))).rows;
+        : await wholeWordsFirst(fts, (q) => referralsBySchool(db, q));
   const school = await childrenAtSchoolOn(db, schoolReferralIds, text);
   // Rows are a referral's children at the school: the source's cut is in referrals.
   const schoolReferrals = [...new Set(school.map((r) => r.id))];
