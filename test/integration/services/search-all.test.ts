@@ -212,6 +212,9 @@ describe('search:all', () => {
       '\u0000amy',
       'Ｓｍｉｔｈ',
       'x'.repeat(200),
+      "''s amy",
+      "a'b'c'd'e'f'g'h'i'j'k'l'm'n'o",
+      `"O'Brien"* OR`,
     ]) {
       await expect(search(typed)).resolves.toMatchObject({ text: typed.trim() });
     }

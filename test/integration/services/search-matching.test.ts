@@ -163,6 +163,17 @@ describe('full-text search', () => {
       'a'.repeat(10_000),
       '{col1 col2}: x',
       'x"*"y',
+      // Apostrophes make phrases and alternatives (store/fts.ts): lone, doubled, at either end,
+      // many parts, curly, between quotes and operators.
+      "'",
+      "''s",
+      "O'",
+      "'Brien",
+      "a'b'c'd'e'f'g'h'i'j'k'l'm'n'o",
+      '’’’',
+      `"O'Brien"*`,
+      "Mary's OR NOT x's",
+      `${"x'".repeat(500)}s`,
     ];
     for (const text of nasty) {
       await expect(env.services.referrals.search(ctx, { text })).resolves.toBeInstanceOf(Array);
