@@ -115,8 +115,15 @@ describe('search:all', () => {
     ]);
   });
 
-  it('finds by date of birth typed DD/MM/YYYY (and D/M/YYYY)', async () => {
-    for (const typed of ['30/09/2019', '30/9/2019']) {
+  it('finds by date of birth typed DD/MM/YYYY (and D/M/YYYY), or with the month in words', async () => {
+    for (const typed of [
+      '30/09/2019',
+      '30/9/2019',
+      '30 September 2019',
+      '30th Sept 2019',
+      '30-Sep-2019',
+      '30 sep. 2019',
+    ]) {
       const r = await search(typed);
       expect(r.kind).toBe('date-of-birth');
       expect(r.children.map((c) => [c.personId, c.why])).toEqual([
@@ -126,13 +133,15 @@ describe('search:all', () => {
   });
 
   it('says when a typed date is not real instead of searching', async () => {
-    const r = await search('31/02/2019');
-    expect(r.kind).toBeNull();
-    expect(r.hint).toMatch(/not a real date/);
+    for (const typed of ['31/02/2019', '31 February 2019']) {
+      const r = await search(typed);
+      expect(r.kind, typed).toBeNull();
+      expect(r.hint, typed).toMatch(/not a real date/);
+    }
   });
 
   it('asks for the year in full when a date is typed with two digits (21/05/17), and audits nothing', async () => {
-    for (const typed of ['30/09/19', '30.9.19', '1-2-15']) {
+    for (const typed of ['30/09/19', '30.9.19', '1-2-15', '30 Sep 19']) {
       const r = await search(typed);
       expect(r.kind, typed).toBeNull();
       expect(r.hint, typed).toMatch(/^Type the year in full: a date of birth is DD\/MM\/YYYY/);
