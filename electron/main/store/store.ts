@@ -3,7 +3,7 @@
 // Opening takes the data folder's lock first (one writer per folder, across processes and
 // accounts), refuses to start empty where records have been before, and turns every failure into
 // a typed problem the start-up screen shows instead of an exception.
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
@@ -15,24 +15,13 @@ import {
   checkAuditAnchorAtOpen,
 } from './audit-anchor';
 import { listBackups } from './backup';
-import { CREATED_MARKER_FILE, isEmptyOrAbsent, priorRecordsEvidence } from './prior-records';
-import {
-  type CheckRunner,
-  checkInWorker,
-  expectedCheckMs,
-  recordCheckTiming,
-} from './check-worker';
+import { checkInWorker, expectedCheckMs, recordCheckTiming } from './check-worker';
 import { createKysely } from './connection';
-import {
-  FILE_MODE,
-  checkNotNetworkPath,
-  createPrivateFile,
-  ensurePrivateDir,
-  makePrivate,
-} from './data-dir';
+import { FILE_MODE, makePrivate } from './data-dir';
 import { StoreUnavailableError } from './errors';
-import { type FolderLock, acquireFolderLock } from './folder-lock';
-import { type Migration, MIGRATIONS, schemaVersion } from './migrations/index';
+import type { FolderLock } from './folder-lock';
+import { MIGRATIONS, schemaVersion } from './migrations/index';
+import { CREATED_MARKER_FILE } from './prior-records';
 import {
   SESSION_LOCK_FILE,
   damageReason,
@@ -43,38 +32,11 @@ import {
   writeSessionLock,
 } from './recovery';
 import type { Database } from './schema';
-import {
-  MissingDatabaseError,
-  type StartupPhase,
-  damagedProblem,
-  startupProblem,
-} from './startup-problem';
+import { type StartupPhase, damagedProblem, startupProblem } from './startup-problem';
+import { prepareFolder } from './store-folder';
+import { BACKUP_DIR, DB_FILE, type OpenStoreOptions } from './store-options';
 
-export const DB_FILE = 'front-door.db';
-export const BACKUP_DIR = 'backups';
-
-export type OpenStoreOptions = {
-  dataDir: string;
-  /** better-sqlite3 native binding for the running ABI (Electron passes its own build). */
-  nativeBinding?: string | undefined;
-  /** Default `<dataDir>/backups`. */
-  backupDir?: string | undefined;
-  /** Injected for tests of the network-path refusal. */
-  platform?: NodeJS.Platform | undefined;
-  procMounts?: string | undefined;
-  /** Tests only: a different migration list. */
-  migrations?: readonly Migration[] | undefined;
-  /** Clock for the session marker (defaults to the system clock). */
-  now?: (() => Date) | undefined;
-  /**
-   * The app's first open: check the file after opening it for reading rather than before, so
-   * the window shows at once on a large file; every save waits until the check has passed.
-   * Off by default (the tests, the seeder and the benchmark's writers check first).
-   */
-  checkInBackground?: boolean | undefined;
-  /** Tests only: how the background check runs (default: quick_check in a worker thread). */
-  runCheck?: CheckRunner | undefined;
-};
+export { BACKUP_DIR, DB_FILE, type OpenStoreOptions };
 
 type State =
   | { state: 'ok'; raw: BetterSqlite3.Database; db: Kysely<Database> }
@@ -136,33 +98,9 @@ export class Store {
    */
   open(): StoreStatus {
     if (this.#state.state === 'ok') return this.status();
-    try {
-      checkNotNetworkPath(this.dataDir, {
-        ...(this.options.platform ? { platform: this.options.platform } : {}),
-        ...(this.options.procMounts !== undefined ? { procMounts: this.options.procMounts } : {}),
-      });
-      ensurePrivateDir(this.dataDir);
-    } catch (err) {
-      return this.#fail(err, 'folder');
-    }
-    if (this.#lock === null) {
-      try {
-        this.#lock = acquireFolderLock(this.dataDir, this.options.nativeBinding);
-      } catch (err) {
-        return this.#fail(err, 'lock');
-      }
-    }
-    try {
-      this.#removeOrphans();
-      if (isEmptyOrAbsent(this.dbPath)) {
-        const evidence = priorRecordsEvidence(this.dataDir, this.dbPath, this.backupDir);
-        if (evidence.length > 0) throw new MissingDatabaseError(evidence);
-        // A genuine first start: make the file private before SQLite fills it.
-        createPrivateFile(this.dbPath);
-      }
-    } catch (err) {
-      return this.#fail(err, 'open');
-    }
+    const ready = prepareFolder(this, this.#lock);
+    this.#lock = ready.lock;
+    if (ready.failed !== null) return this.#fail(ready.failed.err, ready.failed.phase);
     if (this.options.checkInBackground === true && this.#opens === 0) {
       this.#opens++;
       const reading = this.#openForReading();
@@ -287,18 +225,6 @@ export class Store {
     this.#writable = null;
     if (check !== null)
       this.#check = { ...check, state: 'passed', finishedAt: this.#now().toISOString() };
-  }
-
-  /**
-   * Left-overs of a killed backup or restore. Removed only while holding the folder lock, so a
-   * file another process is still writing is never touched.
-   */
-  #removeOrphans(): void {
-    rmSync(`${this.dbPath}.restoring`, { force: true });
-    if (!existsSync(this.backupDir)) return;
-    for (const f of readdirSync(this.backupDir)) {
-      if (f.endsWith('.partial')) rmSync(path.join(this.backupDir, f), { force: true });
-    }
   }
 
   get isOpen(): boolean {
