@@ -1,9 +1,11 @@
 // Reading what a worker typed into the search box. Shaped input goes straight to its own index
-// (a reference FD-2026-000123, a 10-digit NHS number, a date of birth as DD/MM/YYYY or 21 May
-// 2017, a full UK postcode); anything else is a words search, which needs at least 3 letters or digits because
-// a 1- or 2-character prefix matches a large part of the file and says nothing about the child.
+// (a reference FD-2026-000123, a 10-digit NHS number, a date of birth typed as any date field
+// takes one, a full UK postcode); anything else is a words search, which needs at least 3
+// letters or digits because a 1- or 2-character prefix matches a large part of the file and says
+// nothing about the child.
 import type { IsoDate } from '../domain/types';
-import { normalisePostcode, parseUkDate } from '../validation/formats';
+import { normalisePostcode } from '../validation/formats';
+import { looksLikeTypedDate, parseTypedDate } from '../validation/typed-dates';
 
 /** The fewest letters or digits a words (prefix) search runs on. */
 export const MIN_SEARCH_CHARACTERS = 3;
@@ -22,40 +24,9 @@ export type ParsedSearch =
 // Typed with or without dashes or spaces, and with the number short of its leading zeros.
 const REFERENCE_RE = /^FD[\s-]*(\d{4})(?:[\s-]*(\d{1,6}))?$/i;
 const NHS_RE = /^\d{3}[\s-]?\d{3}[\s-]?\d{4}$/;
-const DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-// 21/05/17: a date with the year cut short. Searched as words it would match stray numbers, and
-// the century cannot be assumed (household members are adults), so the worker is asked for it.
-const SHORT_YEAR_DATE_RE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/;
-// A date as letters and reports write it: 21 May 2017, 21st May 2017, 3 Sept 2019, 21-May-2017.
-const WORDED_DATE_RE = /^(\d{1,2})(?:st|nd|rd|th)?[\s.-]+([a-z]{3,9})\.?[\s.,-]+(\d{2}|\d{4})$/i;
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
-/** The month a word names (its full name or a shortening of 3 letters or more: Sep, Sept). */
-function monthNumber(word: string): number | null {
-  const w = word.toLowerCase();
-  const i = MONTHS.findIndex((m) => m.startsWith(w));
-  return i < 0 ? null : i + 1;
-}
-
-const NOT_REAL_DATE = (text: string) =>
-  `${text} is not a real date. Type a date of birth as DD/MM/YYYY, for example 27/03/2015.`;
-const SHORT_YEAR_HINT =
-  'Type the year in full: a date of birth is DD/MM/YYYY, for example 27/03/2015.';
-
-export function parseSearch(raw: string): ParsedSearch {
+/** `today` (London) decides a two-digit year, as in the app's date fields. */
+export function parseSearch(raw: string, today: IsoDate): ParsedSearch {
   const text = raw.trim();
   if (text === '') return { kind: null, hint: null };
 
@@ -71,18 +42,18 @@ export function parseSearch(raw: string): ParsedSearch {
   }
   if (NHS_RE.test(text)) return { kind: 'nhs-number', digits: text.replace(/[\s-]/g, '') };
 
-  const d = DATE_RE.exec(text);
-  const worded = d === null ? WORDED_DATE_RE.exec(text) : null;
-  const month = worded === null ? null : monthNumber(worded[2] ?? '');
-  if (d !== null || (worded !== null && month !== null)) {
-    const [, dd = '', mm = '', yyyy = ''] = d ?? ['', worded?.[1], String(month), worded?.[3]];
-    if (yyyy.length === 2) return { kind: null, hint: SHORT_YEAR_HINT };
-    // Typed dates are en-GB (domain §5): day first. 1/2/2015 is 1 February 2015.
-    const date = parseUkDate(`${dd.padStart(2, '0')}/${mm.padStart(2, '0')}/${yyyy}`);
-    if (date === null) return { kind: null, hint: NOT_REAL_DATE(text) };
-    return { kind: 'date-of-birth', date };
+  if (looksLikeTypedDate(text)) {
+    // Read as every date field reads a date of birth (en-GB, day first; a two-digit year is the
+    // latest such year not after this one): 1/2/15, 01.02.2015 and 1 Feb 2015 are the same day.
+    const typed = parseTypedDate(text, { today, twoDigitYears: 'past' });
+    if (!typed.ok) {
+      return {
+        kind: null,
+        hint: `${text} is not a real date (${typed.error}). Type a date of birth as DD/MM/YYYY, for example 27/03/2015.`,
+      };
+    }
+    return { kind: 'date-of-birth', date: typed.date };
   }
-  if (SHORT_YEAR_DATE_RE.test(text)) return { kind: null, hint: SHORT_YEAR_HINT };
 
   const postcode = normalisePostcode(text);
   if (postcode !== null && /\d/.test(text)) return { kind: 'postcode', postcode };

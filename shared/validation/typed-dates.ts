@@ -80,6 +80,23 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 export const TYPED_DATE_HINT = 'For example 27/03/2026, 27/3/26 or 27 Mar 2026';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NUMERIC_DATE = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{2}|\d{4})$/;
+const WORDED_DATE =
+  /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]{3,9})\.?,?[\s\-/.]+(\d{2}|\d{4})$/;
+
+/**
+ * Whether text is written as a date (a real one or not): the shapes parseTypedDate reads, with a
+ * month word that names a month. Lets a search box tell "31/02/2019" (a date that does not
+ * exist) from words to search for ("3 Oak 2019").
+ */
+export function looksLikeTypedDate(input: string): boolean {
+  const text = input.trim();
+  if (ISO_DATE.test(text) || NUMERIC_DATE.test(text)) return true;
+  const worded = WORDED_DATE.exec(text);
+  return worded !== null && monthFromWord(worded[2] ?? '') !== undefined;
+}
+
 /**
  * A typed date, read day-month-year. `today` (ISO, London) decides two-digit years. Returns the
  * ISO date or a message for beside the field.
@@ -94,7 +111,7 @@ export function parseTypedDate(
     error: `Enter a real date, as day, month and year. ${TYPED_DATE_HINT}`,
   };
   if (text === '') return { ok: false, error: 'Enter a date' };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+  if (ISO_DATE.test(text)) {
     return isIsoDate(text) && Number(text.slice(0, 4)) >= MIN_YEAR
       ? { ok: true, date: text }
       : invalid;
@@ -103,9 +120,8 @@ export function parseTypedDate(
   let day: number;
   let month: number | undefined;
   let yearText: string;
-  const numeric = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{2}|\d{4})$/.exec(text);
-  const worded =
-    /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]{3,9})\.?,?[\s\-/.]+(\d{2}|\d{4})$/.exec(text);
+  const numeric = NUMERIC_DATE.exec(text);
+  const worded = WORDED_DATE.exec(text);
   if (numeric) {
     day = Number(numeric[1]);
     month = Number(numeric[2]);

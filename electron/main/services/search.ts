@@ -33,7 +33,7 @@ import {
   referralsForPeople,
 } from '../store/repositories/search';
 import type { PersonRow } from '../store/schema';
-import { type ServiceContext, type ServiceDeps, nowIso } from './context';
+import { type ServiceContext, type ServiceDeps, nowIso, todayLondon } from './context';
 
 export type SearchInput = ChannelParsed<'search:all'>;
 
@@ -89,7 +89,7 @@ export function createSearchService(deps: ServiceDeps): SearchService {
   return {
     async all(ctx, { text, limit }) {
       const max = limit ?? SEARCH_PAGE_LIMIT;
-      const parsed = parseSearch(text);
+      const parsed = parseSearch(text, todayLondon(clock));
       const trimmed = text.trim();
       if (parsed.kind === null) return empty(trimmed, parsed.hint);
       const found: Collected = {

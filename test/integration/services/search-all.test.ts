@@ -140,14 +140,21 @@ describe('search:all', () => {
     }
   });
 
-  it('asks for the year in full when a date is typed with two digits (21/05/17), and audits nothing', async () => {
-    for (const typed of ['30/09/19', '30.9.19', '1-2-15', '30 Sep 19']) {
+  it('reads a date as the date fields read a date of birth: a two-digit year is the latest not after today', async () => {
+    for (const typed of ['30/09/19', '30.9.19', '30 Sep 19', '30 9 2019', '2019-09-30']) {
       const r = await search(typed);
-      expect(r.kind, typed).toBeNull();
-      expect(r.hint, typed).toMatch(/^Type the year in full: a date of birth is DD\/MM\/YYYY/);
-      expect(r.children, typed).toEqual([]);
+      expect(r.kind, typed).toBe('date-of-birth');
+      expect(
+        r.children.map((c) => c.personId),
+        typed,
+      ).toEqual([tyler.personId]);
     }
-    expect(searchAudits()).toEqual([]);
+    // 99 is 1999, not 2099: nobody was born then.
+    const r = await search('30/09/99');
+    expect(r.kind).toBe('date-of-birth');
+    expect(r.children).toEqual([]);
+    // A word that is not a month is words to search for, not a date.
+    expect((await search('30 Quay 2019')).kind).toBe('text');
   });
 
   it('finds by full postcode (any spacing or case) and by postcode word', async () => {

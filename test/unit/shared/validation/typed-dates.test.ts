@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  looksLikeTypedDate,
   parseLondonDateTime,
   parseTypedDate,
   parseTypedTime,
@@ -117,5 +118,20 @@ describe('parseLondonDateTime: one reading of a typed London date and time', () 
     ['9:5', null],
   ])('time %s → %s', (text, expected) => {
     expect(parseTypedTime(text)).toBe(expected);
+  });
+});
+
+describe('looksLikeTypedDate', () => {
+  it.each([
+    ['31/02/2019', true],
+    ['1-2-15', true],
+    ['2019-09-30', true],
+    ['30th Sept 2019', true],
+    ['30 Quay 2019', false],
+    ['Amy Smith', false],
+    ['HB2 3PD', false],
+    ['FD-2026-000123', false],
+  ])('%s → %s', (text, expected) => {
+    expect(looksLikeTypedDate(text)).toBe(expected);
   });
 });
