@@ -96,7 +96,9 @@ describe('measures', () => {
     const first = (await links.first().textContent()) ?? '';
     await links.first().click();
     await page.waitForURL(/#\/referrals\/[^/]+$/);
-    await page.getByText(first, { exact: true }).first().waitFor();
+    // The referral page's own heading line, not any text that happens to be the reference alone
+    // (only some referral pages have one: a referral with no letters or discussions has none).
+    await page.getByText(`Reference ${first}`, { exact: true }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByText('Measures').click();
     await page.getByRole('heading', { level: 1, name: 'Measures' }).waitFor();
   });
